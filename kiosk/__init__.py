@@ -1,0 +1,3 @@
+"""Offline patient education kiosk."""
+
+__version__ = "0.1.0"

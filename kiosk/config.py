@@ -1,0 +1,347 @@
+"""kiosk.toml -> a frozen Config, with every problem an editor should fix.
+
+Loading never raises: a bad value is reported and replaced by its default, so the kiosk
+can always start. The schema below is the single source of truth for keys, types, ranges
+and defaults; the README's configuration reference is written from it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kiosk.problems import Problem, error, warning
+
+CONFIG_FILE = "kiosk.toml"
+MIN_IDLE_TIMEOUT_S = 30
+MIN_WARNING_S = 20  # WCAG 2.2.1: at least 20 s to ask for more time
+HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+LANG_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key of kiosk.toml: its type, default, limits and what it means."""
+
+    type: type | tuple[type, ...]
+    default: Any
+    doc: str
+    min: float | None = None
+    max: float | None = None
+    colour: bool = False
+
+
+CLINIC = {
+    "name": Key(str, "[Clinic name]", "Clinic name shown on the attract and help screens"),
+    "phone": Key(str, "[Clinic phone number]", "Front desk phone number"),
+    "address": Key(str, "[Clinic street address]", "Street address"),
+    "hours": Key(str, "[Opening hours]", "Opening hours, as patients should read them"),
+    "cost_note": Key(
+        str,
+        "[What to say about cost and insurance: ask the front desk]",
+        "What patients should know about cost and insurance",
+    ),
+    "website": Key(str, "[clinic website]", "Web address, shown as plain text only"),
+    "logo": Key(str, "", "Logo image inside the content folder, e.g. images/logo.svg"),
+}
+
+KIOSK = {
+    "languages": Key(list, ["en"], "Language folders to offer, first is not special"),
+    "default_language": Key(str, "en", "Language every session starts in"),
+    "idle_timeout_s": Key(
+        int, 120, "Seconds without a touch before the 'Still there?' warning", MIN_IDLE_TIMEOUT_S
+    ),
+    "warning_s": Key(
+        int, 30, "Seconds the warning counts down before the reset", MIN_WARNING_S, 600
+    ),
+    "featured": Key(list, [], "Links shown on the attract screen, e.g. 'question:ID'"),
+    "renderer": Key(
+        str, "auto", "Scene graph: auto (software without a GPU), software or hardware"
+    ),
+    "show_cursor": Key(bool, False, "Show the mouse pointer (for mouse-driven kiosks)"),
+    "state_dir": Key(str, "", "Folder for usage statistics; empty = the default state folder"),
+    "log_dir": Key(str, "", "Folder for the event log; empty = the default state folder"),
+    "text_scale": Key(float, 1.0, "Start-up text size (1.0 to 2.0)", 1.0, 2.0),
+    "high_contrast": Key(bool, False, "Start in the high-contrast theme"),
+    "reduced_motion": Key(bool, False, "Start with animations turned off"),
+}
+
+THEME = {
+    "background": Key(str, "#F6F4EF", "Page background", colour=True),
+    "surface": Key(str, "#FFFFFF", "Cards and panels", colour=True),
+    "text": Key(str, "#1F2933", "Body text", colour=True),
+    "muted": Key(str, "#4A5560", "Secondary text", colour=True),
+    "accent": Key(str, "#1D5F8A", "Buttons and links", colour=True),
+    "accent_text": Key(str, "#FFFFFF", "Text on accent buttons", colour=True),
+    "accent_soft": Key(str, "#E3EEF5", "Selected chips and soft highlights", colour=True),
+    "border": Key(str, "#C9CED4", "Card and divider lines", colour=True),
+    "focus": Key(str, "#B4540A", "Keyboard focus ring", colour=True),
+    "tip": Key(str, "#E6F2EC", "Tip callout background", colour=True),
+    "warning": Key(str, "#FBEBD8", "Warning callout background", colour=True),
+    "note": Key(str, "#E8EEF6", "Note callout background", colour=True),
+    "urgent": Key(str, "#9B1C1C", "Help button and crisis lines", colour=True),
+    "urgent_text": Key(str, "#FFFFFF", "Text on the help button", colour=True),
+    "font_family": Key(str, "Atkinson Hyperlegible", "Font for all text"),
+    "base_font_px": Key(int, 26, "Body text size at 100% on a 1280x800 screen", 20, 40),
+}
+
+HIGH_CONTRAST = {
+    "background": Key(str, "#000000", "Page background", colour=True),
+    "surface": Key(str, "#111111", "Cards and panels", colour=True),
+    "text": Key(str, "#FFFFFF", "Body text", colour=True),
+    "muted": Key(str, "#E6E6E6", "Secondary text", colour=True),
+    "accent": Key(str, "#FFE14D", "Buttons and links", colour=True),
+    "accent_text": Key(str, "#000000", "Text on accent buttons", colour=True),
+    "accent_soft": Key(str, "#333000", "Selected chips", colour=True),
+    "border": Key(str, "#FFFFFF", "Lines", colour=True),
+    "focus": Key(str, "#00E5FF", "Keyboard focus ring", colour=True),
+    "tip": Key(str, "#002A12", "Tip callout background", colour=True),
+    "warning": Key(str, "#3A2000", "Warning callout background", colour=True),
+    "note": Key(str, "#001A3A", "Note callout background", colour=True),
+    "urgent": Key(str, "#FFB3B3", "Help button", colour=True),
+    "urgent_text": Key(str, "#000000", "Text on the help button", colour=True),
+}
+
+ADMIN = {
+    "pin_hash": Key(
+        str, "", "Maintenance PIN as a salted scrypt hash; write it with kiosk set-pin"
+    ),
+}
+
+SCHEMA: dict[str, dict[str, Key]] = {
+    "clinic": CLINIC,
+    "kiosk": KIOSK,
+    "theme": THEME,
+    "theme.high_contrast": HIGH_CONTRAST,
+    "admin": ADMIN,
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    clinic: dict[str, str]
+    kiosk: dict[str, Any]
+    theme: dict[str, Any]
+    high_contrast: dict[str, Any]
+    admin: dict[str, str]
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.kiosk["languages"])
+
+    @property
+    def default_language(self) -> str:
+        return self.kiosk["default_language"]
+
+    @property
+    def idle_timeout_s(self) -> int:
+        return self.kiosk["idle_timeout_s"]
+
+    @property
+    def warning_s(self) -> int:
+        return self.kiosk["warning_s"]
+
+
+def defaults(section: dict[str, Key]) -> dict[str, Any]:
+    return {name: key.default for name, key in section.items()}
+
+
+def _type_name(t: type | tuple[type, ...]) -> str:
+    names = {str: "text", int: "whole number", float: "number", bool: "true/false", list: "list"}
+    if isinstance(t, tuple):
+        return " or ".join(names.get(x, x.__name__) for x in t)
+    return names.get(t, t.__name__)
+
+
+def _line_of(source: str, section: str, key: str) -> int | None:
+    """Best-effort line of `key = ...` inside [section] for editor-friendly messages."""
+    current = ""
+    for number, line in enumerate(source.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            current = stripped.strip("[] ")
+        elif current == section and re.match(rf"^{re.escape(key)}\s*=", stripped):
+            return number
+    return None
+
+
+def _check_value(section: str, name: str, key: Key, value: Any) -> str | None:
+    """Return why `value` is not acceptable for `key`, or None."""
+    expected = key.type
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if isinstance(value, bool) and expected is not bool:
+        return f"expected {_type_name(expected)}, got true/false"
+    if not isinstance(value, expected):
+        return f"expected {_type_name(expected)}, got {type(value).__name__}"
+    if key.colour and not HEX_COLOUR.match(value):
+        return "expected a colour like #1D5F8A"
+    if key.min is not None and value < key.min:
+        return f"must be at least {key.min:g}"
+    if key.max is not None and value > key.max:
+        return f"must be at most {key.max:g}"
+    return None
+
+
+def load_config(content_dir: Path) -> Config:
+    """Read content_dir/kiosk.toml; never raises."""
+    path = content_dir / CONFIG_FILE
+    problems: list[Problem] = []
+    values = {name: defaults(section) for name, section in SCHEMA.items()}
+    try:
+        source = path.read_text(encoding="utf-8")
+        data = tomllib.loads(source)
+    except FileNotFoundError:
+        problems.append(
+            error(
+                "config-missing",
+                CONFIG_FILE,
+                None,
+                "kiosk.toml is missing",
+                "Copy kiosk.toml from the bundled content folder and edit it.",
+            )
+        )
+        source, data = "", {}
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(
+            error(
+                "unreadable-file",
+                CONFIG_FILE,
+                None,
+                f"cannot read: {exc}",
+                "Save the file as UTF-8 text.",
+            )
+        )
+        source, data = "", {}
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        match = re.search(r"line (\d+)", str(exc))
+        line = int(match.group(1)) if match else line
+        problems.append(
+            error(
+                "config-syntax",
+                CONFIG_FILE,
+                line,
+                f"not valid TOML: {exc}",
+                "Check quotes, brackets and '=' signs on that line.",
+            )
+        )
+        source, data = "", {}
+
+    for section_name, section_data in data.items():
+        if section_name not in ("clinic", "kiosk", "theme", "admin"):
+            problems.append(
+                error(
+                    "config-unknown-key",
+                    CONFIG_FILE,
+                    _line_of(source, section_name, "") or None,
+                    f"unknown section [{section_name}]",
+                    "Known sections: [clinic], [kiosk], [theme], [theme.high_contrast], [admin].",
+                )
+            )
+            continue
+        if not isinstance(section_data, dict):
+            problems.append(
+                error("config-type", CONFIG_FILE, None, f"'{section_name}' must be a [table]")
+            )
+            continue
+        _apply(section_name, section_data, values, problems, source)
+
+    kiosk = values["kiosk"]
+    for code in kiosk["languages"]:
+        if not isinstance(code, str) or not LANG_CODE.match(code):
+            problems.append(
+                error(
+                    "config-type",
+                    CONFIG_FILE,
+                    _line_of(source, "kiosk", "languages"),
+                    f"language code {code!r} is not a code like 'en' or 'es'",
+                )
+            )
+    kiosk["languages"] = [
+        c for c in kiosk["languages"] if isinstance(c, str) and LANG_CODE.match(c)
+    ]
+    if not kiosk["languages"]:
+        kiosk["languages"] = ["en"]
+    if kiosk["default_language"] not in kiosk["languages"]:
+        problems.append(
+            error(
+                "config-range",
+                CONFIG_FILE,
+                _line_of(source, "kiosk", "default_language"),
+                f"default_language {kiosk['default_language']!r} is not in languages",
+                f"Use one of: {', '.join(kiosk['languages'])}.",
+            )
+        )
+        kiosk["default_language"] = kiosk["languages"][0]
+    if kiosk["renderer"] not in ("auto", "software", "hardware"):
+        problems.append(
+            error(
+                "config-range",
+                CONFIG_FILE,
+                _line_of(source, "kiosk", "renderer"),
+                f"renderer {kiosk['renderer']!r} is not auto, software or hardware",
+            )
+        )
+        kiosk["renderer"] = "auto"
+    for name, value in values["clinic"].items():
+        if name != "logo" and value.startswith("[") and value.endswith("]"):
+            problems.append(
+                warning(
+                    "clinic-placeholder",
+                    CONFIG_FILE,
+                    _line_of(source, "clinic", name),
+                    f"clinic.{name} is still the placeholder {value}",
+                    "Put your clinic's own details in kiosk.toml [clinic].",
+                )
+            )
+
+    return Config(
+        clinic=values["clinic"],
+        kiosk=kiosk,
+        theme=values["theme"],
+        high_contrast=values["theme.high_contrast"],
+        admin=values["admin"],
+        problems=tuple(problems),
+    )
+
+
+def _apply(section_name: str, section_data: dict, values: dict, problems: list, source: str):
+    schema = SCHEMA[section_name]
+    for name, value in section_data.items():
+        if section_name == "theme" and name == "high_contrast" and isinstance(value, dict):
+            _apply("theme.high_contrast", value, values, problems, source)
+            continue
+        key = schema.get(name)
+        line = _line_of(source, section_name, name)
+        if key is None:
+            problems.append(
+                error(
+                    "config-unknown-key",
+                    CONFIG_FILE,
+                    line,
+                    f"unknown key '{name}' in [{section_name}]",
+                    f"Known keys: {', '.join(schema)}.",
+                )
+            )
+            continue
+        why = _check_value(section_name, name, key, value)
+        if why:
+            code = "config-range" if "at least" in why or "at most" in why else "config-type"
+            problems.append(
+                error(
+                    code,
+                    CONFIG_FILE,
+                    line,
+                    f"{section_name}.{name}: {why}",
+                    f"{key.doc}. Default: {key.default!r}.",
+                )
+            )
+            continue
+        if key.type is float:
+            value = float(value)
+        values[section_name][name] = value

@@ -1,0 +1,159 @@
+"""Checks across files: links, topics, translations, UI strings, featured items, logo."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kiosk.content.model import Catalog, Language
+from kiosk.content.ui_strings import required_keys
+from kiosk.problems import error, warning
+
+if TYPE_CHECKING:
+    from kiosk.content.loader import Loader
+
+
+def resolves(language: Language, kind: str, item_id: str) -> bool:
+    if kind == "explainer":
+        return item_id in language.explainers
+    if kind == "question":
+        return item_id in language.questions
+    if kind == "topic":
+        return item_id in language.topics
+    return False
+
+
+def run_all(loader: Loader, catalog: Catalog) -> None:
+    problems = catalog.problems
+    for lang, link, file, line in loader.link_sites:
+        language = catalog.languages.get(lang)
+        if language and not resolves(language, link.kind, link.id):
+            problems.append(
+                error(
+                    "broken-link",
+                    file,
+                    line,
+                    f"link to {link.target} goes nowhere",
+                    f"No {link.kind} with id '{link.id}' in {lang}/. Check the spelling of the id.",
+                )
+            )
+    for language in catalog.languages.values():
+        for explainer in language.explainers.values():
+            if explainer.topic not in language.topics:
+                problems.append(
+                    warning(
+                        "unknown-topic",
+                        explainer.path,
+                        1,
+                        f"topic '{explainer.topic}' has no questions file",
+                        f"Create {language.code}/questions/{explainer.topic}.md or use an existing "
+                        "topic id.",
+                    )
+                )
+        _check_strings(catalog, language)
+        _check_featured(catalog, language)
+    _check_parity(catalog)
+    logo = catalog.config.clinic.get("logo")
+    if logo and not (catalog.root / logo).is_file():
+        problems.append(
+            error(
+                "missing-image",
+                "kiosk.toml",
+                None,
+                f"logo {logo} not found",
+                "Put the logo in images/ and set clinic.logo = 'images/NAME'.",
+            )
+        )
+
+
+def _check_strings(catalog: Catalog, language: Language) -> None:
+    rel = f"{language.code}/strings.toml"
+    if not (catalog.root / rel).exists():
+        return  # reported as file-missing already
+    missing = sorted(required_keys() - set(language.strings))
+    for key in missing:
+        catalog.problems.append(
+            error(
+                "string-missing",
+                rel,
+                None,
+                f"UI string '{key}' is missing",
+                f'Add {key} = "..." (see the same key in the other language).',
+            )
+        )
+    if not language.help_lines:
+        catalog.problems.append(
+            warning(
+                "help-lines-missing",
+                rel,
+                None,
+                "no [[help_line]] entries for the Help screen",
+                "Add crisis lines (988, the SAMHSA helpline, 911) as [[help_line]] tables.",
+            )
+        )
+
+
+def _check_featured(catalog: Catalog, language: Language) -> None:
+    for target in catalog.config.kiosk.get("featured", []):
+        kind, _, item_id = str(target).partition(":")
+        if not resolves(language, kind, item_id):
+            catalog.problems.append(
+                error(
+                    "broken-link",
+                    "kiosk.toml",
+                    None,
+                    f"featured item {target} does not exist in {language.code}/",
+                    "Use question:ID or explainer:ID of an existing item.",
+                )
+            )
+
+
+def _ids(language: Language) -> dict[str, set[str]]:
+    return {
+        "explainer": set(language.explainers),
+        "topic": set(language.topics),
+        "question": set(language.questions),
+    }
+
+
+def _check_parity(catalog: Catalog) -> None:
+    default = catalog.languages.get(catalog.config.default_language)
+    if default is None:
+        return
+    base = _ids(default)
+    for code, language in catalog.languages.items():
+        if code == default.code:
+            continue
+        other = _ids(language)
+        for kind in base:
+            for item_id in sorted(base[kind] - other[kind]):
+                catalog.problems.append(
+                    warning(
+                        "translation-missing",
+                        f"{code}/",
+                        None,
+                        f"{kind} '{item_id}' exists in {default.code}/ but not in {code}/",
+                        f"Translate it into {code}/ with the same id; until then it is not shown "
+                        f"in {code}.",
+                    )
+                )
+            for item_id in sorted(other[kind] - base[kind]):
+                catalog.problems.append(
+                    warning(
+                        "translation-extra",
+                        f"{code}/",
+                        None,
+                        f"{kind} '{item_id}' exists in {code}/ but not in {default.code}/",
+                        f"Add it to {default.code}/ too, or check the id's spelling.",
+                    )
+                )
+        extra_strings = set(language.strings) - set(default.strings)
+        for key in sorted(extra_strings):
+            catalog.problems.append(
+                warning(
+                    "string-extra",
+                    f"{code}/strings.toml",
+                    None,
+                    f"string '{key}' is not in {default.code}/strings.toml",
+                    "Check the key's spelling.",
+                )
+            )

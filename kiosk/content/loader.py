@@ -1,0 +1,695 @@
+"""Walk a content folder into a Catalog plus the problems an editor should fix.
+
+`load_catalog` never raises on bad input: a file that cannot be used becomes a problem and
+the rest loads. Cross-file checks (links, translations, strings) live in checks.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from kiosk.config import Config, load_config
+from kiosk.content import checks
+from kiosk.content.blocks import BlockRenderer, Findings
+from kiosk.content.frontmatter import split_front_matter
+from kiosk.content.model import (
+    Block,
+    Catalog,
+    Explainer,
+    HelpLine,
+    Language,
+    Link,
+    Page,
+    Question,
+    Review,
+    Topic,
+)
+from kiosk.content.readability import measure
+from kiosk.problems import Problem, error, warning
+
+log = logging.getLogger("kiosk.content")
+
+PAGE_HEADING = re.compile(r"^##(?!#)\s*(.*?)\s*#*\s*$")
+QUESTION_ID = re.compile(r"\s*\{\s*#([A-Za-z0-9][\w-]*)\s*\}\s*$")
+PLACEHOLDER = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
+FENCE = re.compile(r"^\s*(```|~~~)")
+RAW_HTML = re.compile(r"<(?:[a-zA-Z][\w-]*)(?:\s[^>]*)?/?>")
+SLUG_STRIP = re.compile(r"[^\w\s-]")
+MAX_PAGE_WORDS = 160
+REVIEW_STATUSES = ("draft", "reviewed")
+
+
+def slugify(text: str) -> str:
+    text = SLUG_STRIP.sub("", text.lower())
+    return re.sub(r"[\s_-]+", "-", text).strip("-")
+
+
+class ContentFile:
+    """Reads one text file, remembering its path for problems. Never raises."""
+
+    def __init__(self, root: Path, path: Path, problems: list[Problem]):
+        self.root = root
+        self.path = path
+        self.rel = path.relative_to(root).as_posix()
+        self.problems = problems
+
+    def read(self) -> str | None:
+        try:
+            data = self.path.read_bytes()
+        except OSError as exc:
+            self.error(
+                "unreadable-file",
+                None,
+                f"cannot read the file: {exc.strerror or exc}",
+                "Check that the file exists and the kiosk user may read it.",
+            )
+            return None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            self.error(
+                "bad-encoding",
+                line,
+                "the file is not UTF-8 text",
+                "Save it again as UTF-8 (in most editors: Save As, Encoding: UTF-8).",
+            )
+            return None
+
+    def error(self, code: str, line: int | None, message: str, hint: str = "") -> None:
+        self.problems.append(error(code, self.rel, line, message, hint))
+
+    def warn(self, code: str, line: int | None, message: str, hint: str = "") -> None:
+        self.problems.append(warning(code, self.rel, line, message, hint))
+
+
+def _front_matter_line(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines()[:80], 1):
+        if re.match(rf"^{re.escape(key)}\s*:", line):
+            return number
+    return None
+
+
+FIELD_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "title": (str, "text"),
+    "summary": (str, "text"),
+    "topic": (str, "a topic id (a file name in questions/, without .md)"),
+    "order": ((int, float), "a number"),
+    "image": (str, "a path like images/picture.svg"),
+    "icon": (str, "an icon name"),
+    "sources": (list, "a list of sources, one '- ...' line each"),
+    "review": (dict, "a block with status, reviewed_by, reviewed_on, next_review"),
+}
+
+
+class Loader:
+    def __init__(self, root: Path, *, today: dt.date | None = None):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.renderer = BlockRenderer()
+        self.today = today or dt.date.today()
+        self.config: Config | None = None
+        # (lang, kind, id) -> (file, line) of every internal link, checked once all is loaded.
+        self.link_sites: list[tuple[str, Link, str, int | None]] = []
+
+    # -- entry point ---------------------------------------------------------------------
+    def load(self) -> Catalog:
+        config = load_config(self.root)
+        self.config = config
+        self.problems.extend(config.problems)
+        languages: dict[str, Language] = {}
+        for code in config.languages:
+            folder = self.root / code
+            if not folder.is_dir():
+                self.problems.append(
+                    error(
+                        "language-missing",
+                        f"{code}/",
+                        None,
+                        f"language '{code}' is listed in kiosk.toml but has no folder",
+                        f"Create the folder {code}/ or remove '{code}' from [kiosk] languages.",
+                    )
+                )
+                continue
+            languages[code] = self.load_language(code, folder)
+        for folder in (
+            sorted(p for p in self.root.iterdir() if p.is_dir()) if self.root.is_dir() else []
+        ):
+            if (
+                folder.name not in config.languages
+                and folder.name != "images"
+                and (folder / "strings.toml").exists()
+            ):
+                self.problems.append(
+                    warning(
+                        "language-unlisted",
+                        f"{folder.name}/",
+                        None,
+                        f"folder '{folder.name}' looks like a language but is not in kiosk.toml",
+                        f"Add '{folder.name}' to [kiosk] languages to offer it.",
+                    )
+                )
+        if not languages:
+            languages[config.default_language] = Language(config.default_language)
+        catalog = Catalog(self.root, config, languages, self.problems, self.version())
+        checks.run_all(self, catalog)
+        return catalog
+
+    def version(self) -> str:
+        digest = hashlib.sha256()
+        if self.root.is_dir():
+            for path in sorted(self.root.rglob("*")):
+                if path.is_file():
+                    digest.update(path.relative_to(self.root).as_posix().encode())
+                    try:
+                        digest.update(path.read_bytes())
+                    except OSError:
+                        continue
+        return digest.hexdigest()[:12]
+
+    # -- languages -----------------------------------------------------------------------
+    def load_language(self, code: str, folder: Path) -> Language:
+        language = Language(code)
+        self.load_strings(language, folder / "strings.toml")
+        self.load_synonyms(language, folder / "synonyms.toml")
+        for path in sorted((folder / "explainers").glob("*.md")):
+            explainer = self.load_explainer(code, path)
+            if explainer:
+                language.explainers[explainer.id] = explainer
+        seen_questions: dict[str, str] = {}
+        for path in sorted((folder / "questions").glob("*.md")):
+            topic = self.load_topic(code, path, seen_questions)
+            if topic:
+                language.topics[topic.id] = topic
+        return language
+
+    def _read_toml(self, path: Path) -> dict[str, Any] | None:
+        file = ContentFile(self.root, path, self.problems)
+        if not path.exists():
+            file.error(
+                "file-missing",
+                None,
+                f"{file.rel} is missing",
+                "Copy it from another language folder and translate it.",
+            )
+            return None
+        text = file.read()
+        if text is None:
+            return None
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            match = re.search(r"line (\d+)", str(exc))
+            file.error(
+                "toml-syntax",
+                int(match.group(1)) if match else None,
+                f"not valid TOML: {exc}",
+                "Check quotes and '=' signs on that line.",
+            )
+            return None
+
+    def load_strings(self, language: Language, path: Path) -> None:
+        data = self._read_toml(path)
+        if data is None:
+            return
+        rel = path.relative_to(self.root).as_posix()
+        for key, value in data.items():
+            if key == "help_line":
+                self._load_help_lines(language, value, rel)
+            elif isinstance(value, str):
+                language.strings[key] = value
+            else:
+                self.problems.append(
+                    error("field-type", rel, None, f"string '{key}' must be text in quotes")
+                )
+
+    def _load_help_lines(self, language: Language, value: Any, rel: str) -> None:
+        if not isinstance(value, list):
+            self.problems.append(
+                error("field-type", rel, None, "help_line must be written as [[help_line]] tables")
+            )
+            return
+        for entry in value:
+            if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+                self.problems.append(
+                    error(
+                        "field-missing",
+                        rel,
+                        None,
+                        "each [[help_line]] needs name, number and detail",
+                    )
+                )
+                continue
+            language.help_lines.append(
+                HelpLine(
+                    name=entry.get("name", ""),
+                    number=str(entry.get("number", "")),
+                    detail=str(entry.get("detail", "")),
+                    urgent=bool(entry.get("urgent", False)),
+                )
+            )
+
+    def load_synonyms(self, language: Language, path: Path) -> None:
+        if not path.exists():
+            return  # optional
+        data = self._read_toml(path)
+        if data is None:
+            return
+        rel = path.relative_to(self.root).as_posix()
+        for word, alternatives in data.items():
+            if isinstance(alternatives, str):
+                alternatives = [alternatives]
+            if not isinstance(alternatives, list) or not all(
+                isinstance(a, str) for a in alternatives
+            ):
+                self.problems.append(
+                    error(
+                        "field-type",
+                        rel,
+                        None,
+                        f"synonyms for '{word}' must be a list of words",
+                        f'{word} = ["word one", "word two"]',
+                    )
+                )
+                continue
+            language.synonyms[word.lower()] = [a.lower() for a in alternatives]
+
+    # -- shared file handling --------------------------------------------------------------
+    def _open_markdown(self, path: Path, required: tuple[str, ...]):
+        file = ContentFile(self.root, path, self.problems)
+        text = file.read()
+        if text is None:
+            return None
+        fm = split_front_matter(text)
+        if fm.error:
+            file.error(
+                "front-matter-syntax",
+                fm.error_line,
+                f"front matter: {fm.error}",
+                "Front matter is 'key: value' lines between two '---' lines.",
+            )
+            return None
+        if not fm.present:
+            file.error(
+                "front-matter-missing",
+                1,
+                "no front matter at the top of the file",
+                "Start the file with '---', the fields (title, summary, ...), then '---'.",
+            )
+            return None
+        ok = True
+        for key, value in fm.data.items():
+            if key in FIELD_TYPES:
+                expected, description = FIELD_TYPES[key]
+                if value is not None and (
+                    not isinstance(value, expected) or isinstance(value, bool)
+                ):
+                    file.error(
+                        "field-type",
+                        _front_matter_line(text, key),
+                        f"'{key}' should be {description}, not {type(value).__name__}",
+                        f"Write {key}: followed by {description}.",
+                    )
+                    ok = False
+            elif key not in ("id",):
+                file.warn(
+                    "field-unknown",
+                    _front_matter_line(text, key),
+                    f"unknown front matter field '{key}'",
+                    f"Known fields: {', '.join(FIELD_TYPES)}.",
+                )
+        for key in required:
+            if fm.data.get(key) in (None, ""):
+                file.error(
+                    "field-missing",
+                    1,
+                    f"'{key}' is missing from the front matter",
+                    f"Add a line '{key}: ...' ({FIELD_TYPES[key][1]}).",
+                )
+                ok = False
+        if not ok:
+            return None
+        return file, text, fm
+
+    def _sources_and_review(self, file: ContentFile, text: str, data: dict):
+        sources = tuple(str(s) for s in (data.get("sources") or []))
+        if not sources:
+            file.warn(
+                "sources-missing",
+                _front_matter_line(text, "sources") or 1,
+                "no sources listed",
+                "List where each fact comes from under 'sources:'.",
+            )
+        review = self._review(file, text, data.get("review"))
+        return sources, review
+
+    def _review(self, file: ContentFile, text: str, data: Any) -> Review | None:
+        line = _front_matter_line(text, "review") or 1
+        if not data:
+            file.warn(
+                "review-missing",
+                line,
+                "no review block",
+                "Add review: status, reviewed_by, reviewed_on, next_review.",
+            )
+            return None
+        status = str(data.get("status") or "draft")
+        if status not in REVIEW_STATUSES:
+            file.error(
+                "field-type",
+                line,
+                f"review status '{status}' is not draft or reviewed",
+                "Use status: draft or status: reviewed.",
+            )
+            status = "draft"
+        if status == "draft":
+            file.warn(
+                "review-draft",
+                line,
+                "not yet clinically reviewed (status: draft)",
+                "A clinician reviews it, then set status: reviewed, reviewed_by, reviewed_on.",
+            )
+        elif not data.get("reviewed_by"):
+            file.warn(
+                "review-incomplete",
+                line,
+                "reviewed, but reviewed_by is empty",
+                "Name the clinician who reviewed it.",
+            )
+        next_review = data.get("next_review")
+        due = None
+        if isinstance(next_review, dt.date):
+            due = next_review
+        elif next_review:
+            try:
+                due = dt.date.fromisoformat(str(next_review))
+            except ValueError:
+                file.error(
+                    "field-type",
+                    line,
+                    f"next_review '{next_review}' is not a date",
+                    "Write dates as YYYY-MM-DD.",
+                )
+        if due is None and next_review is None:
+            file.warn(
+                "review-missing",
+                line,
+                "review has no next_review date",
+                "Add next_review: YYYY-MM-DD.",
+            )
+        elif due is not None and due < self.today:
+            file.warn(
+                "review-overdue",
+                line,
+                f"review was due on {due.isoformat()}",
+                "Review the facts again and move next_review forward.",
+            )
+        return Review(
+            status=status,
+            reviewed_by=str(data.get("reviewed_by") or ""),
+            reviewed_on=str(data.get("reviewed_on") or ""),
+            next_review=due.isoformat() if due else "",
+        )
+
+    def _fill_placeholders(self, file: ContentFile, body: str, first_line: int) -> str:
+        clinic = self.config.clinic if self.config else {}
+
+        def replace(match: re.Match) -> str:
+            name = match.group(1)
+            section, _, key = name.partition(".")
+            if section == "clinic" and key in clinic:
+                return clinic[key]
+            line = first_line + body[: match.start()].count("\n")
+            file.error(
+                "unknown-placeholder",
+                line,
+                f"unknown placeholder {{{{ {name} }}}}",
+                "Known: " + ", ".join(f"clinic.{k}" for k in clinic),
+            )
+            return match.group(0)
+
+        return PLACEHOLDER.sub(replace, body)
+
+    def _sections(self, body: str, first_line: int) -> list[tuple[str | None, str, int]]:
+        """Split at `##` headings (outside code fences): (heading, text, line of heading)."""
+        sections: list[tuple[str | None, list[str], int]] = [(None, [], first_line)]
+        in_fence = False
+        for offset, line in enumerate(body.splitlines()):
+            if FENCE.match(line):
+                in_fence = not in_fence
+            match = None if in_fence else PAGE_HEADING.match(line)
+            if match:
+                sections.append((match.group(1), [], first_line + offset))
+            else:
+                sections[-1][1].append(line)
+        return [(h, "\n".join(lines), n) for h, lines, n in sections]
+
+    def _render(self, file: ContentFile, lang: str, text: str, line: int):
+        blocks, findings = self.renderer.render(text)
+        self._check_findings(file, lang, text, line, findings)
+        for match in RAW_HTML.finditer(text):
+            file.warn(
+                "raw-html",
+                line + text[: match.start()].count("\n"),
+                f"HTML tag {match.group(0)} is shown as text",
+                "Use markdown instead of HTML (**bold**, - lists, ...).",
+            )
+            break
+        return blocks, findings
+
+    def _check_findings(self, file, lang, text, line, findings: Findings) -> None:
+        def where(needle: str) -> int:
+            index = text.find(needle)
+            return line + (text[:index].count("\n") if index >= 0 else 0)
+
+        for href in findings.external_links:
+            file.warn(
+                "external-link",
+                where(href),
+                f"link to {href} is shown as plain text",
+                "The kiosk never opens outside links; write the address out if needed.",
+            )
+        for src in findings.remote_images:
+            file.error(
+                "remote-resource",
+                where(src),
+                f"remote picture {src} is refused",
+                "Save the picture into images/ and use images/NAME.",
+            )
+        for src in findings.images:
+            if not self._image_exists(src):
+                file.error(
+                    "missing-image",
+                    where(src),
+                    f"picture {src} not found",
+                    "Put the file in the content folder's images/ and check the name.",
+                )
+        for link in findings.links:
+            self.link_sites.append((lang, link, file.rel, where(link.target)))
+
+    def _image_exists(self, src: str) -> bool:
+        try:
+            path = (self.root / src).resolve()
+            return path.is_file() and path.is_relative_to(self.root.resolve())
+        except (OSError, ValueError):
+            return False
+
+    def _check_page(
+        self, file: ContentFile, lang: str, title: str, blocks: list[Block], line: int, label: str
+    ) -> None:
+        plain = "\n".join([title] + [b.plain for b in blocks if b.plain])
+        if not blocks:
+            file.warn(
+                "empty-page",
+                line,
+                f"{label} is empty",
+                "Write some text under the heading, or remove the heading.",
+            )
+            return
+        words = len(plain.split())
+        if words > MAX_PAGE_WORDS:
+            file.warn(
+                "page-too-long",
+                line,
+                f"{label} has {words} words, too long to read on one screen",
+                f"Keep a page under {MAX_PAGE_WORDS} words: split it with a new '##' heading.",
+            )
+        reading = measure(plain, lang)
+        if reading and reading.too_hard:
+            file.warn(
+                "reading-level",
+                line,
+                f"{label} reads above grade 8: {reading.summary}",
+                "Use shorter sentences and common words; explain medical terms.",
+            )
+
+    # -- explainers ------------------------------------------------------------------------
+    def load_explainer(self, lang: str, path: Path) -> Explainer | None:
+        opened = self._open_markdown(path, ("title", "summary", "topic"))
+        if opened is None:
+            return None
+        file, text, fm = opened
+        data = fm.data
+        sources, review = self._sources_and_review(file, text, data)
+        image = data.get("image") or ""
+        if image:
+            if re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", image, re.I):
+                file.error(
+                    "remote-resource",
+                    _front_matter_line(text, "image"),
+                    f"remote picture {image} is refused",
+                    "Save it into images/.",
+                )
+                image = ""
+            elif not self._image_exists(image):
+                file.error(
+                    "missing-image",
+                    _front_matter_line(text, "image"),
+                    f"picture {image} not found",
+                    "Check the file name in images/.",
+                )
+                image = ""
+        body = self._fill_placeholders(file, fm.body, fm.body_line)
+        pages, links = [], []
+        for number, (heading, section, line) in enumerate(self._sections(body, fm.body_line), 1):
+            title = str(data["title"]) if heading is None else heading
+            if heading is None and not section.strip():
+                continue  # file starts straight with a `##` page
+            blocks, findings = self._render(file, lang, section, line)
+            self._check_page(file, lang, title, blocks, line, f"page {number} ('{title}')")
+            links.extend(findings.links)
+            if blocks:
+                pages.append(Page(title=title, blocks=tuple(blocks), line=line))
+        if not pages:
+            file.error(
+                "empty-page",
+                fm.body_line,
+                "the explainer has no text",
+                "Write the first page under the front matter.",
+            )
+            return None
+        order = data.get("order")
+        if order is None:
+            file.warn(
+                "field-missing",
+                1,
+                "'order' is missing; the explainer goes last",
+                "Add order: 1 (smaller numbers come first on the home screen).",
+            )
+        return Explainer(
+            id=path.stem,
+            lang=lang,
+            title=str(data["title"]),
+            summary=str(data["summary"]),
+            topic=str(data["topic"]),
+            order=float(order if order is not None else 1000),
+            image=image,
+            sources=sources,
+            review=review,
+            pages=tuple(pages),
+            links=tuple(dict.fromkeys(links)),
+            path=file.rel,
+        )
+
+    # -- question topics -------------------------------------------------------------------
+    def load_topic(self, lang: str, path: Path, seen: dict[str, str]) -> Topic | None:
+        opened = self._open_markdown(path, ("title",))
+        if opened is None:
+            return None
+        file, text, fm = opened
+        data = fm.data
+        sources, review = self._sources_and_review(file, text, data)
+        body = self._fill_placeholders(file, fm.body, fm.body_line)
+        questions: list[Question] = []
+        for heading, section, line in self._sections(body, fm.body_line):
+            if heading is None:
+                if section.strip():
+                    file.warn(
+                        "text-outside-question",
+                        fm.body_line,
+                        "text before the first '## Question' is not shown",
+                        "Start every question with a '## ' heading.",
+                    )
+                continue
+            match = QUESTION_ID.search(heading)
+            if match:
+                qid, title = match.group(1), heading[: match.start()].strip()
+            else:
+                qid, title = slugify(heading), heading.strip()
+                file.warn(
+                    "question-id-missing",
+                    line,
+                    f"question '{title}' has no {{#id}}",
+                    f"End the heading with {{#{qid}}} so translations can pair up.",
+                )
+            if qid in seen:
+                file.error(
+                    "duplicate-id",
+                    line,
+                    f"question id '{qid}' is used twice (also in {seen[qid]})",
+                    "Give each question its own id.",
+                )
+                continue
+            seen[qid] = f"{file.rel}:{line}"
+            blocks, findings = self._render(file, lang, section, line + 1)
+            self._check_page(file, lang, title, blocks, line, f"answer to '{title}'")
+            if not blocks:
+                continue
+            questions.append(
+                Question(
+                    id=qid,
+                    lang=lang,
+                    topic=path.stem,
+                    title=title,
+                    blocks=tuple(blocks),
+                    related=tuple(dict.fromkeys(findings.links)),
+                    line=line,
+                    path=file.rel,
+                )
+            )
+        if not questions:
+            file.error(
+                "no-questions",
+                fm.body_line,
+                "the topic has no questions",
+                "Add questions as '## Question? {#id}' headings with answers below.",
+            )
+            return None
+        order = data.get("order")
+        return Topic(
+            id=path.stem,
+            lang=lang,
+            title=str(data["title"]),
+            summary=str(data.get("summary") or ""),
+            order=float(order if order is not None else 1000),
+            icon=str(data.get("icon") or ""),
+            sources=sources,
+            review=review,
+            questions=tuple(questions),
+            path=file.rel,
+        )
+
+
+def load_catalog(root: Path, *, today: dt.date | None = None) -> Catalog:
+    """Load everything under `root`. Never raises on bad content."""
+    root = Path(root)
+    try:
+        return Loader(root, today=today).load()
+    except Exception as exc:  # a loader bug must not take the kiosk down
+        log.exception("content loader failed")
+        config = load_config(root)
+        problem = error(
+            "loader-failure",
+            ".",
+            None,
+            f"internal error while loading: {exc}",
+            "Please report this with the content folder attached.",
+        )
+        lang = Language(config.default_language)
+        return Catalog(root, config, {lang.code: lang}, [problem], "broken")

@@ -1,0 +1,171 @@
+"""The catalog: what the content folder holds once loaded. Plain data, no Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kiosk.config import Config
+from kiosk.problems import Problem
+
+
+@dataclass(frozen=True)
+class Link:
+    """An internal link: kind is 'explainer' or 'question'."""
+
+    kind: str
+    id: str
+    label: str
+
+    @property
+    def target(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of a page, drawn by a native QML component of the same kind.
+
+    kind: heading | paragraph | list | steps | image | callout | table.
+    Text fields hold Qt rich text (a small HTML subset: b, i, a href="explainer:...").
+    """
+
+    kind: str
+    text: str = ""
+    level: int = 0
+    items: tuple[str, ...] = ()
+    src: str = ""
+    alt: str = ""
+    variant: str = ""
+    title: str = ""
+    header: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    plain: str = ""  # text without markup, for search, reading level and read-aloud
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "level": self.level,
+            "items": list(self.items),
+            "src": self.src,
+            "alt": self.alt,
+            "variant": self.variant,
+            "title": self.title,
+            "header": list(self.header),
+            "rows": [list(r) for r in self.rows],
+            "plain": self.plain,
+        }
+
+
+@dataclass(frozen=True)
+class Page:
+    title: str
+    blocks: tuple[Block, ...]
+    line: int
+
+    @property
+    def plain(self) -> str:
+        return "\n".join(b.plain for b in self.blocks if b.plain)
+
+
+@dataclass(frozen=True)
+class Review:
+    status: str = "draft"
+    reviewed_by: str = ""
+    reviewed_on: str = ""
+    next_review: str = ""
+
+
+@dataclass(frozen=True)
+class Explainer:
+    id: str
+    lang: str
+    title: str
+    summary: str
+    topic: str
+    order: float
+    image: str
+    sources: tuple[str, ...]
+    review: Review | None
+    pages: tuple[Page, ...]
+    links: tuple[Link, ...]
+    path: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    lang: str
+    topic: str
+    title: str
+    blocks: tuple[Block, ...]
+    related: tuple[Link, ...]
+    line: int
+    path: str
+
+    @property
+    def plain(self) -> str:
+        return "\n".join(b.plain for b in self.blocks if b.plain)
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    lang: str
+    title: str
+    summary: str
+    order: float
+    icon: str
+    sources: tuple[str, ...]
+    review: Review | None
+    questions: tuple[Question, ...]
+    path: str
+
+
+@dataclass(frozen=True)
+class HelpLine:
+    name: str
+    number: str
+    detail: str
+    urgent: bool = False
+
+
+@dataclass
+class Language:
+    code: str
+    strings: dict[str, str] = field(default_factory=dict)
+    help_lines: list[HelpLine] = field(default_factory=list)
+    synonyms: dict[str, list[str]] = field(default_factory=dict)
+    explainers: dict[str, Explainer] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+
+    @property
+    def questions(self) -> dict[str, Question]:
+        return {q.id: q for t in self.topics.values() for q in t.questions}
+
+    def explainer_list(self) -> list[Explainer]:
+        return sorted(self.explainers.values(), key=lambda e: (e.order, e.title))
+
+    def topic_list(self) -> list[Topic]:
+        return sorted(self.topics.values(), key=lambda t: (t.order, t.title))
+
+    def string(self, key: str, **values: Any) -> str:
+        text = self.strings.get(key, key)
+        try:
+            return text.format(**values) if values else text
+        except (KeyError, IndexError, ValueError):
+            return text
+
+
+@dataclass
+class Catalog:
+    root: Path
+    config: Config
+    languages: dict[str, Language]
+    problems: list[Problem]
+    version: str
+
+    def language(self, code: str) -> Language:
+        return self.languages.get(code) or self.languages[self.config.default_language]

@@ -1,0 +1,22 @@
+"""The UI string keys every language's strings.toml must define.
+
+The QML asks for every label as `txt("key")`; scanning the QML for those calls keeps this
+list exact without a second copy to forget.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+QML_DIR = Path(__file__).resolve().parent.parent / "qml" / "Kiosk"
+STRING_CALL = re.compile(r"""\btxt\(\s*["']([a-z0-9_]+)["']""")
+
+
+@functools.cache
+def required_keys() -> frozenset[str]:
+    keys: set[str] = set()
+    for path in QML_DIR.rglob("*.qml"):
+        keys.update(STRING_CALL.findall(path.read_text(encoding="utf-8")))
+    return frozenset(keys)

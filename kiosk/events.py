@@ -1,0 +1,84 @@
+"""Structured event log: one JSON object per line (time, event, fields).
+
+The log must never take the kiosk down: a full disk or a missing folder is reported once
+on stderr through `logging` and further events are dropped until writing works again.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("kiosk.events")
+
+MAX_BYTES = 5 * 1024 * 1024
+BACKUPS = 3
+
+
+def default_log_dir() -> Path:
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(Path.home(), ".local", "state")
+    return Path(base) / "kiosk"
+
+
+class EventLog:
+    """Append-only JSON-lines log with size-based rotation."""
+
+    def __init__(self, path: Path | None, *, max_bytes: int = MAX_BYTES, backups: int = BACKUPS):
+        self.path = path
+        self.max_bytes = max_bytes
+        self.backups = backups
+        self._lock = threading.Lock()
+        self._failing = False
+        self.listeners: list = []
+
+    def emit(self, event: str, **fields: Any) -> dict:
+        record = {"time": datetime.now(UTC).isoformat(timespec="milliseconds"), "event": event}
+        record.update(fields)
+        for listener in list(self.listeners):
+            listener(record)
+        if self.path is not None:
+            self._write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        return record
+
+    def _write(self, line: str) -> None:
+        with self._lock:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._rotate_if_needed()
+                with open(self.path, "a", encoding="utf-8") as f:
+                    f.write(line)
+                if self._failing:
+                    log.warning("event log %s writable again", self.path)
+                self._failing = False
+            except OSError as exc:
+                if not self._failing:
+                    log.error("cannot write event log %s: %s", self.path, exc)
+                self._failing = True
+
+    def _rotate_if_needed(self) -> None:
+        try:
+            if self.path.stat().st_size < self.max_bytes:
+                return
+        except FileNotFoundError:
+            return
+        for i in range(self.backups - 1, 0, -1):
+            older = self.path.with_name(f"{self.path.name}.{i}")
+            if older.exists():
+                os.replace(older, self.path.with_name(f"{self.path.name}.{i + 1}"))
+        os.replace(self.path, self.path.with_name(f"{self.path.name}.1"))
+
+
+def read_events(path: Path) -> list[dict]:
+    """Read a log back (for tests and tools); skips lines that are not JSON."""
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            events.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue
+    return events
