@@ -7,19 +7,22 @@ and defaults; the README's configuration reference is written from it.
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.problems import Problem, error, warning
+from kiosk.problems import Problem, error, toml_error_line, warning
 
 CONFIG_FILE = "kiosk.toml"
 MIN_IDLE_TIMEOUT_S = 30
 MIN_WARNING_S = 20  # WCAG 2.2.1: at least 20 s to ask for more time
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 LANG_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
+# A table header, `[kiosk]` or `[[x]]`, maybe followed by a comment.
+TABLE_HEADER = re.compile(r"^\[\[?\s*([^\]]*?)\s*\]\]?\s*(?:#.*)?$")
 
 
 @dataclass(frozen=True)
@@ -162,11 +165,21 @@ def _line_of(source: str, section: str, key: str) -> int | None:
     current = ""
     for number, line in enumerate(source.splitlines(), 1):
         stripped = line.strip()
-        if stripped.startswith("["):
-            current = stripped.strip("[] ")
+        header = TABLE_HEADER.match(stripped)
+        if header:
+            current = header.group(1)
         elif current == section and re.match(rf"^{re.escape(key)}\s*=", stripped):
             return number
     return None
+
+
+def _section_line(source: str, section: str) -> int | None:
+    """Line of a `[section]` header, or of a top-level `section = ...` key."""
+    for number, line in enumerate(source.splitlines(), 1):
+        header = TABLE_HEADER.match(line.strip())
+        if header and header.group(1) == section:
+            return number
+    return _line_of(source, "", section)
 
 
 def _check_value(section: str, name: str, key: Key, value: Any) -> str | None:
@@ -178,6 +191,9 @@ def _check_value(section: str, name: str, key: Key, value: Any) -> str | None:
         return f"expected {_type_name(expected)}, got true/false"
     if not isinstance(value, expected):
         return f"expected {_type_name(expected)}, got {type(value).__name__}"
+    if isinstance(value, float) and not math.isfinite(value):
+        # TOML allows nan and inf; nan passes every < and > test below.
+        return f"expected a number, got {value}"
     if key.colour and not HEX_COLOUR.match(value):
         return "expected a colour like #1D5F8A"
     if key.min is not None and value < key.min:
@@ -193,7 +209,8 @@ def load_config(content_dir: Path) -> Config:
     problems: list[Problem] = []
     values = {name: defaults(section) for name, section in SCHEMA.items()}
     try:
-        source = path.read_text(encoding="utf-8")
+        # utf-8-sig: Windows editors (Notepad) may start the file with a byte order mark.
+        source = path.read_text(encoding="utf-8-sig")
         data = tomllib.loads(source)
     except FileNotFoundError:
         problems.append(
@@ -218,14 +235,11 @@ def load_config(content_dir: Path) -> Config:
         )
         source, data = "", {}
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        match = re.search(r"line (\d+)", str(exc))
-        line = int(match.group(1)) if match else line
         problems.append(
             error(
                 "config-syntax",
                 CONFIG_FILE,
-                line,
+                toml_error_line(exc, source),
                 f"not valid TOML: {exc}",
                 "Check quotes, brackets and '=' signs on that line.",
             )
@@ -234,19 +248,30 @@ def load_config(content_dir: Path) -> Config:
 
     for section_name, section_data in data.items():
         if section_name not in ("clinic", "kiosk", "theme", "admin"):
+            what = (
+                f"unknown section [{section_name}]"
+                if isinstance(section_data, dict)
+                else f"unknown key '{section_name}' outside any [section]"
+            )
             problems.append(
                 error(
                     "config-unknown-key",
                     CONFIG_FILE,
-                    _line_of(source, section_name, "") or None,
-                    f"unknown section [{section_name}]",
+                    _section_line(source, section_name),
+                    what,
                     "Known sections: [clinic], [kiosk], [theme], [theme.high_contrast], [admin].",
                 )
             )
             continue
         if not isinstance(section_data, dict):
             problems.append(
-                error("config-type", CONFIG_FILE, None, f"'{section_name}' must be a [table]")
+                error(
+                    "config-type",
+                    CONFIG_FILE,
+                    _section_line(source, section_name),
+                    f"'{section_name}' must be a [table]",
+                    f"Write [{section_name}] on its own line, then its keys below it.",
+                )
             )
             continue
         _apply(section_name, section_data, values, problems, source)
@@ -313,8 +338,18 @@ def load_config(content_dir: Path) -> Config:
 def _apply(section_name: str, section_data: dict, values: dict, problems: list, source: str):
     schema = SCHEMA[section_name]
     for name, value in section_data.items():
-        if section_name == "theme" and name == "high_contrast" and isinstance(value, dict):
-            _apply("theme.high_contrast", value, values, problems, source)
+        if section_name == "theme" and name == "high_contrast":
+            if isinstance(value, dict):
+                _apply("theme.high_contrast", value, values, problems, source)
+            else:
+                problems.append(
+                    error(
+                        "config-type",
+                        CONFIG_FILE,
+                        _line_of(source, section_name, name),
+                        "theme.high_contrast must be a [theme.high_contrast] table",
+                    )
+                )
             continue
         key = schema.get(name)
         line = _line_of(source, section_name, name)

@@ -40,9 +40,12 @@ class EventLog:
         record = {"time": datetime.now(UTC).isoformat(timespec="milliseconds"), "event": event}
         record.update(fields)
         for listener in list(self.listeners):
-            listener(record)
+            try:
+                listener(record)
+            except Exception:  # a broken listener must not stop the event or the kiosk
+                log.exception("event listener %r failed", listener)
         if self.path is not None:
-            self._write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+            self._write(_to_json(record) + "\n")
         return record
 
     def _write(self, line: str) -> None:
@@ -50,7 +53,8 @@ class EventLog:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._rotate_if_needed()
-                with open(self.path, "a", encoding="utf-8") as f:
+                # backslashreplace: a lone surrogate (from a file name) must not stop the log.
+                with open(self.path, "a", encoding="utf-8", errors="backslashreplace") as f:
                     f.write(line)
                 if self._failing:
                     log.warning("event log %s writable again", self.path)
@@ -66,11 +70,30 @@ class EventLog:
                 return
         except FileNotFoundError:
             return
+        if self.backups < 1:
+            self.path.unlink()  # no backups wanted: start the file again
+            return
         for i in range(self.backups - 1, 0, -1):
             older = self.path.with_name(f"{self.path.name}.{i}")
             if older.exists():
                 os.replace(older, self.path.with_name(f"{self.path.name}.{i + 1}"))
         os.replace(self.path, self.path.with_name(f"{self.path.name}.1"))
+
+
+def _to_json(record: dict) -> str:
+    """One JSON line; values JSON cannot hold (sets, paths, odd keys) are written as text."""
+    try:
+        return json.dumps(record, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):  # non-text keys, circular references
+        return json.dumps(
+            {str(k): _plain(v) for k, v in record.items()}, ensure_ascii=False, default=str
+        )
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return repr(value)
 
 
 def read_events(path: Path) -> list[dict]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import asdict, dataclass
 
 
@@ -45,3 +46,17 @@ def warning(code: str, file: str, line: int | None, message: str, hint: str = ""
 
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)
+
+
+def toml_error_line(exc: Exception, text: str) -> int | None:
+    """The 1-based line a TOMLDecodeError points at: "(at line 3, column 5)", or the last
+    line for "(at end of document)" (an unclosed bracket or quote)."""
+    line = getattr(exc, "lineno", None)  # Python 3.14+
+    if isinstance(line, int) and line > 0:
+        return line
+    match = re.search(r"line (\d+)", str(exc))
+    if match:
+        return int(match.group(1))
+    if "end of document" in str(exc):
+        return max(1, len(text.splitlines()))
+    return None

@@ -287,9 +287,11 @@ class LanguageIndex:
         hits: dict[tuple[str, str], Hit] = {}
         for kind, item_id, title, location, page, rank in rows:
             key = (kind, item_id)
+            # A question answers one thing; on a tie it beats a page of an explainer.
+            score = round(-rank * (1.0 if kind == "question" else 0.8), 3)
             if key not in hits:
-                hits[key] = Hit(kind, item_id, title, location, int(page), round(-rank, 3))
-        return list(hits.values())[:limit]
+                hits[key] = Hit(kind, item_id, title, location, int(page), score)
+        return sorted(hits.values(), key=lambda h: -h.score)[:limit]
 
 
 class SearchIndex:

@@ -13,11 +13,13 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 import markdown
+from markdown import util as md_util
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from kiosk.content.model import Block, Link
 
+SPAN_TAG = re.compile(r"</?span>")
 INTERNAL_LINK = re.compile(r"^(explainer|question):([A-Za-z0-9][\w-]*)$")
 REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 CALLOUT_KINDS = {"note", "tip", "warning", "important", "danger", "caution", "info"}
@@ -42,6 +44,7 @@ class _KioskTreeprocessor(Treeprocessor):
 
     def run(self, root: ET.Element) -> None:
         findings = self.ext.findings
+        self._resolve_placeholders(root)
         for parent in root.iter():
             for child in list(parent):
                 if child.tag == "a":
@@ -49,6 +52,40 @@ class _KioskTreeprocessor(Treeprocessor):
                 elif child.tag == "img":
                     self._image(parent, child, findings)
         self.ext.root = root
+
+    def _resolve_placeholders(self, root: ET.Element) -> None:
+        """Undo what Python-Markdown leaves for its serialiser, since we take the tree instead.
+
+        Entities (`&amp;`, `&copy;`) are stashed as placeholders, e-mail autolinks are
+        obfuscated with an ampersand placeholder, and code text is already HTML-escaped; the
+        serialiser's postprocessors would fix all three, but the tree still has them.
+        """
+        stash = self.md.htmlStash.rawHtmlBlocks
+
+        def stashed(match: re.Match) -> str:
+            index = int(match.group(1))
+            if index >= len(stash):
+                return ""
+            item = stash[index]
+            raw = item if isinstance(item, str) else "".join(item.itertext())
+            return html.unescape(raw)
+
+        def clean(text: str | None, *, code: bool = False) -> str | None:
+            if not text:
+                return text
+            if code:
+                return html.unescape(text)
+            if md_util.AMP_SUBSTITUTE in text:
+                text = html.unescape(text.replace(md_util.AMP_SUBSTITUTE, "&"))
+            if md_util.STX in text:
+                text = md_util.HTML_PLACEHOLDER_RE.sub(stashed, text)
+            return text
+
+        for element in root.iter():
+            element.text = clean(element.text, code=element.tag == "code")
+            element.tail = clean(element.tail)
+            for name, value in element.attrib.items():
+                element.set(name, clean(value) or "")
 
     def _link(self, element: ET.Element, findings: Findings) -> None:
         href = (element.get("href") or "").strip()
@@ -138,7 +175,8 @@ def inner_html(element: ET.Element) -> str:
             parts.append(ET.tostring(child, encoding="unicode", method="html"))
         child.tail = tail
         parts.append(_escape(tail))
-    return "".join(parts).strip()
+    # External links became <span>s: drop the tags, keep the words.
+    return SPAN_TAG.sub("", "".join(parts)).strip()
 
 
 def plain_text(element: ET.Element) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,10 +33,13 @@ def split_front_matter(text: str) -> FrontMatter:
                 # BaseLoader would lose numbers and dates; SafeLoader is safe for untrusted text.
                 data = yaml.safe_load(raw) if raw.strip() else {}
             except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                line = mark.line + 2 if mark is not None else 2
-                problem = getattr(exc, "problem", None) or str(exc)
-                return FrontMatter({}, body, index + 2, error=str(problem), error_line=line)
+                message, line = _describe_yaml_error(exc)
+                return FrontMatter({}, body, index + 2, error=message, error_line=line)
+            except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+                # SafeLoader builds dates itself: `next_review: 2026-02-30` raises ValueError,
+                # and very deep nesting overflows the stack. Both are editing mistakes.
+                message, line = _describe_value_error(exc, raw)
+                return FrontMatter({}, body, index + 2, error=message, error_line=line)
             if not isinstance(data, dict):
                 return FrontMatter(
                     {},
@@ -45,3 +50,37 @@ def split_front_matter(text: str) -> FrontMatter:
                 )
             return FrontMatter(data, body, index + 2)
     return FrontMatter({}, text, 1, error="front matter is not closed with '---'", error_line=1)
+
+
+def _describe_yaml_error(exc: yaml.YAMLError) -> tuple[str, int]:
+    """A message and a 1-based file line (the front matter starts on line 2)."""
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 2 if mark is not None else 2
+    problem = str(getattr(exc, "problem", None) or exc)
+    context = getattr(exc, "context", None)
+    context_mark = getattr(exc, "context_mark", None)
+    if context and context_mark is not None and context_mark.line + 2 != line:
+        # "expected ',' or ']'" on line 4 is clearer with "while parsing a flow sequence
+        # (started on line 3)": that is where the bracket was opened and never closed.
+        problem += f" ({context}, started on line {context_mark.line + 2})"
+    return problem, line
+
+
+DATE_LIKE = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2})\b")
+
+
+def _describe_value_error(exc: Exception, raw: str) -> tuple[str, int]:
+    if isinstance(exc, RecursionError):
+        return "front matter is nested too deeply", 2
+    for number, text in enumerate(raw.splitlines(), 2):
+        for match in DATE_LIKE.finditer(text):
+            try:
+                dt.date.fromisoformat(_pad_date(match.group(1)))
+            except ValueError:
+                return f"{match.group(1)} is not a real date (YYYY-MM-DD)", number
+    return f"a value cannot be read: {exc}", 2
+
+
+def _pad_date(text: str) -> str:
+    year, month, day = text.split("-")
+    return f"{year}-{int(month):02d}-{int(day):02d}"

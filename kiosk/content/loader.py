@@ -31,7 +31,7 @@ from kiosk.content.model import (
     Topic,
 )
 from kiosk.content.readability import measure
-from kiosk.problems import Problem, error, warning
+from kiosk.problems import Problem, error, toml_error_line, warning
 
 log = logging.getLogger("kiosk.content")
 
@@ -48,6 +48,24 @@ REVIEW_STATUSES = ("draft", "reviewed")
 def slugify(text: str) -> str:
     text = SLUG_STRIP.sub("", text.lower())
     return re.sub(r"[\s_-]+", "-", text).strip("-")
+
+
+_HELP_TABLE = re.compile(r"^\s*\[\[\s*help_line\s*\]\]")
+
+
+def _toml_key_line(text: str, key: str) -> int | None:
+    """Best-effort line of `key = ...` (bare or quoted) in a TOML file."""
+    pattern = re.compile(rf"""^\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*=""")
+    for number, line in enumerate(text.splitlines(), 1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    """The folder's *.md files, without hidden ones: editors' lock files (`.#x.md`, a
+    dangling symlink) and macOS `._x.md` resource forks on USB sticks are not content."""
+    return sorted(p for p in folder.glob("*.md") if not p.name.startswith("."))
 
 
 class ContentFile:
@@ -89,9 +107,11 @@ class ContentFile:
         self.problems.append(warning(code, self.rel, line, message, hint))
 
 
-def _front_matter_line(text: str, key: str) -> int | None:
+def _front_matter_line(text: str, key: object) -> int | None:
+    # YAML keys need not be text (`1: x`, `null: x`), so the key is matched as written.
+    pattern = re.compile(rf"^['\"]?{re.escape(str(key))}['\"]?\s*:")
     for number, line in enumerate(text.splitlines()[:80], 1):
-        if re.match(rf"^{re.escape(key)}\s*:", line):
+        if pattern.match(line):
             return number
     return None
 
@@ -178,18 +198,18 @@ class Loader:
         language = Language(code)
         self.load_strings(language, folder / "strings.toml")
         self.load_synonyms(language, folder / "synonyms.toml")
-        for path in sorted((folder / "explainers").glob("*.md")):
+        for path in _markdown_files(folder / "explainers"):
             explainer = self.load_explainer(code, path)
             if explainer:
                 language.explainers[explainer.id] = explainer
         seen_questions: dict[str, str] = {}
-        for path in sorted((folder / "questions").glob("*.md")):
+        for path in _markdown_files(folder / "questions"):
             topic = self.load_topic(code, path, seen_questions)
             if topic:
                 language.topics[topic.id] = topic
         return language
 
-    def _read_toml(self, path: Path) -> dict[str, Any] | None:
+    def _read_toml(self, path: Path) -> tuple[dict[str, Any], str] | tuple[None, None]:
         file = ContentFile(self.root, path, self.problems)
         if not path.exists():
             file.error(
@@ -198,67 +218,98 @@ class Loader:
                 f"{file.rel} is missing",
                 "Copy it from another language folder and translate it.",
             )
-            return None
+            return None, None
         text = file.read()
         if text is None:
-            return None
+            return None, None
         try:
-            return tomllib.loads(text)
+            return tomllib.loads(text), text
         except tomllib.TOMLDecodeError as exc:
-            match = re.search(r"line (\d+)", str(exc))
             file.error(
                 "toml-syntax",
-                int(match.group(1)) if match else None,
+                toml_error_line(exc, text),
                 f"not valid TOML: {exc}",
-                "Check quotes and '=' signs on that line.",
+                "Check quotes and '=' signs on that line (keys with accents need quotes).",
             )
-            return None
+            return None, None
 
     def load_strings(self, language: Language, path: Path) -> None:
-        data = self._read_toml(path)
+        data, text = self._read_toml(path)
         if data is None:
             return
         rel = path.relative_to(self.root).as_posix()
         for key, value in data.items():
             if key == "help_line":
-                self._load_help_lines(language, value, rel)
+                self._load_help_lines(language, value, rel, text)
             elif isinstance(value, str):
                 language.strings[key] = value
             else:
                 self.problems.append(
-                    error("field-type", rel, None, f"string '{key}' must be text in quotes")
+                    error(
+                        "field-type",
+                        rel,
+                        _toml_key_line(text, key),
+                        f"string '{key}' must be text in quotes",
+                    )
                 )
 
-    def _load_help_lines(self, language: Language, value: Any, rel: str) -> None:
+    def _load_help_lines(self, language: Language, value: Any, rel: str, text: str) -> None:
+        tables = [n for n, line in enumerate(text.splitlines(), 1) if _HELP_TABLE.match(line)]
         if not isinstance(value, list):
             self.problems.append(
-                error("field-type", rel, None, "help_line must be written as [[help_line]] tables")
+                error(
+                    "field-type",
+                    rel,
+                    _toml_key_line(text, "help_line"),
+                    "help_line must be written as [[help_line]] tables",
+                )
             )
             return
-        for entry in value:
-            if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+        for number, entry in enumerate(value):
+            line = tables[number] if number < len(tables) else None
+            # A crisis line without a number to call is worse than none: it is not shown.
+            if (
+                not isinstance(entry, dict)
+                or not isinstance(entry.get("name"), str)
+                or not entry["name"].strip()
+                or not isinstance(entry.get("number"), str | int)
+                or isinstance(entry.get("number"), bool)
+                or not str(entry["number"]).strip()
+            ):
                 self.problems.append(
                     error(
                         "field-missing",
                         rel,
-                        None,
-                        "each [[help_line]] needs name, number and detail",
+                        line,
+                        "each [[help_line]] needs a name and a number (and a detail)",
+                        'name = "988 Suicide & Crisis Lifeline", number = "988", detail = "..."',
                     )
                 )
                 continue
+            urgent = entry.get("urgent", False)
+            if not isinstance(urgent, bool):
+                self.problems.append(
+                    error(
+                        "field-type",
+                        rel,
+                        line,
+                        f"help_line urgent must be true or false, not {urgent!r}",
+                    )
+                )
+                urgent = False
             language.help_lines.append(
                 HelpLine(
-                    name=entry.get("name", ""),
-                    number=str(entry.get("number", "")),
+                    name=entry["name"],
+                    number=str(entry["number"]),
                     detail=str(entry.get("detail", "")),
-                    urgent=bool(entry.get("urgent", False)),
+                    urgent=urgent,
                 )
             )
 
     def load_synonyms(self, language: Language, path: Path) -> None:
         if not path.exists():
             return  # optional
-        data = self._read_toml(path)
+        data, text = self._read_toml(path)
         if data is None:
             return
         rel = path.relative_to(self.root).as_posix()
@@ -272,7 +323,7 @@ class Loader:
                     error(
                         "field-type",
                         rel,
-                        None,
+                        _toml_key_line(text, word),
                         f"synonyms for '{word}' must be a list of words",
                         f'{word} = ["word one", "word two"]',
                     )
@@ -384,7 +435,9 @@ class Loader:
             )
         next_review = data.get("next_review")
         due = None
-        if isinstance(next_review, dt.date):
+        if isinstance(next_review, dt.datetime):
+            due = next_review.date()  # `2027-05-01 10:00` in YAML is a datetime
+        elif isinstance(next_review, dt.date):
             due = next_review
         elif next_review:
             try:
@@ -396,7 +449,7 @@ class Loader:
                     f"next_review '{next_review}' is not a date",
                     "Write dates as YYYY-MM-DD.",
                 )
-        if due is None and next_review is None:
+        if due is None and next_review in (None, ""):
             file.warn(
                 "review-missing",
                 line,
@@ -561,7 +614,9 @@ class Loader:
             title = str(data["title"]) if heading is None else heading
             if heading is None and not section.strip():
                 continue  # file starts straight with a `##` page
-            blocks, findings = self._render(file, lang, section, line)
+            # A page's text starts on the line after its `##` heading.
+            text_line = line if heading is None else line + 1
+            blocks, findings = self._render(file, lang, section, text_line)
             self._check_page(file, lang, title, blocks, line, f"page {number} ('{title}')")
             links.extend(findings.links)
             if blocks:

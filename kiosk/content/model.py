@@ -168,4 +168,10 @@ class Catalog:
     version: str
 
     def language(self, code: str) -> Language:
-        return self.languages.get(code) or self.languages[self.config.default_language]
+        """The language `code`, else the default one, else the first that loaded (the
+        default language's folder may be missing: that is an error, but must not crash)."""
+        return (
+            self.languages.get(code)
+            or self.languages.get(self.config.default_language)
+            or next(iter(self.languages.values()))
+        )

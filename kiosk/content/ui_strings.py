@@ -11,12 +11,14 @@ import re
 from pathlib import Path
 
 QML_DIR = Path(__file__).resolve().parent.parent / "qml" / "Kiosk"
-STRING_CALL = re.compile(r"""\btxt\(\s*["']([a-z0-9_]+)["']""")
+STRING_CALL = re.compile(r"""\b(?:txt|fmt)\(\s*["']([a-z0-9_]+)["']""")
+# Keys the Python side reads (attract screen invitations, language switch).
+BACKEND_KEYS = frozenset({"touch_to_start", "attract_welcome", "language_name"})
 
 
 @functools.cache
 def required_keys() -> frozenset[str]:
-    keys: set[str] = set()
+    keys: set[str] = set(BACKEND_KEYS)
     for path in QML_DIR.rglob("*.qml"):
         keys.update(STRING_CALL.findall(path.read_text(encoding="utf-8")))
     return frozenset(keys)

@@ -1,0 +1,81 @@
+import QtQuick
+
+// One question and its answer, with related questions and explainers.
+Flickable {
+    id: screen
+
+    required property Ui ui
+    required property QtObject backend
+    property int speakingBlock: -1
+
+    objectName: "answerScreen"
+    readonly property var question: backend.question
+    contentHeight: column.implicitHeight + 2 * ui.margin
+    clip: true
+    boundsBehavior: Flickable.StopAtBounds
+
+    Column {
+        id: column
+        width: Math.min(screen.ui.readingWidth, screen.width - 2 * screen.ui.margin)
+        x: (screen.width - width) / 2
+        y: screen.ui.margin
+        spacing: screen.ui.gap * 1.25
+
+        Text {
+            width: parent.width
+            text: screen.question.topicTitle || ""
+            font.family: screen.ui.fontFamily
+            font.pixelSize: screen.ui.fontSmall
+            font.bold: true
+            color: screen.ui.muted
+            wrapMode: Text.Wrap
+        }
+
+        Text {
+            objectName: "answerTitle"
+            width: parent.width
+            text: screen.question.title || ""
+            font.family: screen.ui.fontFamily
+            font.pixelSize: screen.ui.fontH1
+            font.bold: true
+            color: screen.ui.text
+            wrapMode: Text.Wrap
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+
+        BlockColumn {
+            width: parent.width
+            ui: screen.ui
+            blocks: screen.question.blocks || []
+            highlightedBlock: screen.speakingBlock
+            onLinkActivated: link => screen.backend.openLink(link)
+        }
+
+        Text {
+            width: parent.width
+            visible: screen.question.draft === true
+            text: screen.ui.txt("draft_notice")
+            font.family: screen.ui.fontFamily
+            font.pixelSize: screen.ui.fontSmall
+            color: screen.ui.muted
+            wrapMode: Text.Wrap
+        }
+
+        RelatedLinks {
+            width: parent.width
+            ui: screen.ui
+            backend: screen.backend
+            links: screen.question.related || []
+        }
+
+        KButton {
+            objectName: "moreOnTopic"
+            ui: screen.ui
+            width: Math.min(implicitWidth, parent.width)
+            text: screen.ui.txt("more_on_topic")
+            variant: "secondary"
+            onClicked: screen.backend.openTopic(screen.question.topic)
+        }
+    }
+}

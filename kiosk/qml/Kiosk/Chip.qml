@@ -1,0 +1,8 @@
+import QtQuick
+
+// A topic chip: a rounded, selectable button.
+KButton {
+    variant: checked ? "primary" : "quiet"
+    radius: height / 2
+    fontSize: ui.fontSmall
+}

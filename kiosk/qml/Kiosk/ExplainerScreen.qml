@@ -1,0 +1,177 @@
+import QtQuick
+
+// One explainer, a page at a time: swipe, or the big Back/Next buttons.
+Item {
+    id: screen
+
+    required property Ui ui
+    required property QtObject backend
+    property int speakingBlock: -1
+
+    objectName: "explainerScreen"
+    readonly property var explainer: backend.explainer
+    readonly property int count: explainer.pages ? explainer.pages.length : 0
+    readonly property int current: backend.page
+
+    Connections {
+        target: screen.backend
+        function onPlaceChanged() {
+            if (pages.currentIndex !== screen.backend.page)
+                pages.currentIndex = screen.backend.page
+        }
+    }
+
+    ListView {
+        id: pages
+        objectName: "pages"
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: nav.top
+        orientation: ListView.Horizontal
+        snapMode: ListView.SnapOneItem
+        highlightRangeMode: ListView.StrictlyEnforceRange
+        highlightMoveDuration: ui.motion
+        boundsBehavior: Flickable.StopAtBounds
+        cacheBuffer: 0
+        clip: true
+        model: screen.explainer.pages
+        Component.onCompleted: {
+            currentIndex = screen.backend.page
+            positionViewAtIndex(currentIndex, ListView.Beginning)
+        }
+        onCurrentIndexChanged: {
+            if (currentIndex >= 0 && currentIndex !== screen.backend.page)
+                screen.backend.setPage(currentIndex)
+        }
+
+        delegate: Flickable {
+            id: pageView
+            required property var modelData
+            required property int index
+            objectName: "page_" + index
+            width: pages.width
+            height: pages.height
+            contentHeight: pageColumn.implicitHeight + 2 * screen.ui.margin
+            flickableDirection: Flickable.VerticalFlick
+            boundsBehavior: Flickable.StopAtBounds
+            clip: true
+
+            Column {
+                id: pageColumn
+                width: Math.min(screen.ui.readingWidth, pageView.width - 2 * screen.ui.margin)
+                x: (pageView.width - width) / 2
+                y: screen.ui.margin
+                spacing: screen.ui.gap * 1.25
+
+                Text {
+                    width: parent.width
+                    text: pageView.index === 0 ? screen.explainer.title : pageView.modelData.title
+                    font.family: screen.ui.fontFamily
+                    font.pixelSize: screen.ui.fontH1
+                    font.bold: true
+                    color: screen.ui.text
+                    wrapMode: Text.Wrap
+                    Accessible.role: Accessible.Heading
+                    Accessible.name: text
+                }
+
+                Text {
+                    width: parent.width
+                    visible: pageView.index === 0 && screen.explainer.draft === true
+                    text: screen.ui.txt("draft_notice")
+                    font.family: screen.ui.fontFamily
+                    font.pixelSize: screen.ui.fontSmall
+                    color: screen.ui.muted
+                    wrapMode: Text.Wrap
+                }
+
+                BlockColumn {
+                    width: parent.width
+                    ui: screen.ui
+                    blocks: pageView.modelData.blocks
+                    highlightedBlock: pageView.index === screen.current ? screen.speakingBlock : -1
+                    onLinkActivated: link => screen.backend.openLink(link)
+                }
+
+                RelatedLinks {
+                    width: parent.width
+                    ui: screen.ui
+                    backend: screen.backend
+                    visible: pageView.index === screen.count - 1 && links.length > 0
+                    links: screen.explainer.related || []
+                }
+
+                KButton {
+                    objectName: "finishedButton"
+                    ui: screen.ui
+                    visible: pageView.index === screen.count - 1
+                    text: screen.ui.txt("back_to_home")
+                    variant: "secondary"
+                    onClicked: screen.backend.goHome()
+                }
+            }
+        }
+    }
+
+    Rectangle {
+        id: nav
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        height: Math.max(ui.target, prev.implicitHeight) + ui.gap * 1.5
+        color: ui.surface
+        Rectangle { width: parent.width; height: 1; color: ui.border }
+
+        KButton {
+            id: prev
+            objectName: "prevPage"
+            ui: screen.ui
+            anchors.left: parent.left
+            anchors.leftMargin: ui.margin
+            anchors.verticalCenter: parent.verticalCenter
+            width: Math.min(implicitWidth, parent.width * 0.3)
+            text: "‹  " + ui.txt("previous_page")
+            accessibleName: ui.txt("previous_page")
+            variant: "secondary"
+            enabled: screen.current > 0
+            opacity: enabled ? 1 : 0.35
+            onClicked: screen.backend.setPage(screen.current - 1)
+        }
+
+        Column {
+            anchors.centerIn: parent
+            spacing: ui.gap / 3
+            Text {
+                objectName: "pageOf"
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: ui.fmt("page_of", {"page": screen.current + 1, "count": screen.count})
+                font.family: ui.fontFamily
+                font.pixelSize: ui.fontSmall
+                color: ui.text
+            }
+            PageDots {
+                anchors.horizontalCenter: parent.horizontalCenter
+                ui: screen.ui
+                count: screen.count
+                current: screen.current
+                visible: screen.count <= 10
+            }
+        }
+
+        KButton {
+            id: next
+            objectName: "nextPage"
+            ui: screen.ui
+            anchors.right: parent.right
+            anchors.rightMargin: ui.margin
+            anchors.verticalCenter: parent.verticalCenter
+            width: Math.min(implicitWidth, parent.width * 0.3)
+            text: screen.current < screen.count - 1 ? ui.txt("next_page") + "  ›" : ui.txt("done_button")
+            accessibleName: screen.current < screen.count - 1 ? ui.txt("next_page") : ui.txt("done_button")
+            variant: "primary"
+            onClicked: screen.current < screen.count - 1 ? screen.backend.setPage(screen.current + 1)
+                                                         : screen.backend.goHome()
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import QtQuick
+
+// Explainer cards, question topics and search, in one calm scrolling page.
+Flickable {
+    id: screen
+
+    required property Ui ui
+    required property QtObject backend
+
+    objectName: "homeScreen"
+    contentHeight: column.implicitHeight + 2 * ui.margin
+    clip: true
+    boundsBehavior: Flickable.StopAtBounds
+
+    readonly property int columns: width > ui.fontBody * 44 ? 3 : width > ui.fontBody * 22 ? 2 : 1
+    readonly property real innerWidth: width - 2 * ui.margin
+
+    Column {
+        id: column
+        x: ui.margin
+        y: ui.margin
+        width: screen.innerWidth
+        spacing: ui.gap * 1.5
+
+        Text {
+            width: parent.width
+            text: ui.txt("home_title")
+            font.family: ui.fontFamily
+            font.pixelSize: ui.fontH1
+            font.bold: true
+            color: ui.text
+            wrapMode: Text.Wrap
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+
+        KButton {
+            objectName: "homeSearch"
+            ui: screen.ui
+            width: parent.width
+            text: "⌕  " + ui.txt("search_placeholder")
+            accessibleName: ui.txt("search_label")
+            variant: "quiet"
+            bold: false
+            horizontalAlignment: Text.AlignLeft
+            onClicked: screen.backend.openTopic("")
+        }
+
+        Text {
+            width: parent.width
+            text: ui.txt("explainers_heading")
+            font.family: ui.fontFamily
+            font.pixelSize: ui.fontH2
+            font.bold: true
+            color: ui.text
+            wrapMode: Text.Wrap
+            topPadding: ui.gap
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+
+        Flow {
+            width: parent.width
+            spacing: ui.gap
+            Repeater {
+                model: screen.backend.explainers
+                delegate: Rectangle {
+                    id: card
+                    required property string id
+                    required property string title
+                    required property string summary
+                    required property string image
+                    required property int pages
+                    objectName: "explainerCard_" + id
+                    width: (column.width - ui.gap * (screen.columns - 1)) / screen.columns
+                    height: cardColumn.implicitHeight + ui.gap * 1.5
+                    radius: ui.radius
+                    color: ui.surface
+                    border.color: activeFocus ? ui.focus : ui.border
+                    border.width: activeFocus ? 4 : 1
+                    activeFocusOnTab: true
+                    Accessible.role: Accessible.Button
+                    Accessible.name: title
+                    Accessible.description: summary
+                    Accessible.onPressAction: screen.backend.openExplainer(id)
+                    Keys.onReturnPressed: screen.backend.openExplainer(id)
+                    Keys.onEnterPressed: screen.backend.openExplainer(id)
+                    Keys.onSpacePressed: screen.backend.openExplainer(id)
+                    TapHandler { onTapped: screen.backend.openExplainer(card.id) }
+                    Column {
+                        id: cardColumn
+                        x: ui.gap * 0.75
+                        y: ui.gap * 0.75
+                        width: parent.width - ui.gap * 1.5
+                        spacing: ui.gap / 2
+                        Image {
+                            width: parent.width
+                            height: visible ? Math.round(110 * ui.dp) : 0
+                            source: card.image
+                            visible: card.image !== "" && status !== Image.Error
+                            sourceSize.height: Math.round(110 * ui.dp)
+                            fillMode: Image.PreserveAspectFit
+                            Accessible.ignored: true
+                        }
+                        Text {
+                            width: parent.width
+                            text: card.title
+                            font.family: ui.fontFamily
+                            font.pixelSize: ui.fontH3
+                            font.bold: true
+                            color: ui.accent
+                            wrapMode: Text.Wrap
+                        }
+                        Text {
+                            width: parent.width
+                            text: card.summary
+                            font.family: ui.fontFamily
+                            font.pixelSize: ui.fontSmall
+                            color: ui.text
+                            wrapMode: Text.Wrap
+                        }
+                        Text {
+                            text: ui.fmt("pages_count", {"count": card.pages})
+                            font.family: ui.fontFamily
+                            font.pixelSize: ui.fontSmall
+                            color: ui.muted
+                        }
+                    }
+                }
+            }
+        }
+
+        Text {
+            width: parent.width
+            text: ui.txt("topics_heading")
+            font.family: ui.fontFamily
+            font.pixelSize: ui.fontH2
+            font.bold: true
+            color: ui.text
+            wrapMode: Text.Wrap
+            topPadding: ui.gap
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+
+        Flow {
+            width: parent.width
+            spacing: ui.gap
+            Repeater {
+                model: screen.backend.topics
+                delegate: KButton {
+                    required property string id
+                    required property string title
+                    required property int count
+                    objectName: "topic_" + id
+                    ui: screen.ui
+                    width: (column.width - ui.gap * (screen.columns - 1)) / screen.columns
+                    text: title
+                    accessibleName: title
+                    variant: "secondary"
+                    horizontalAlignment: Text.AlignLeft
+                    onClicked: screen.backend.openTopic(id)
+                }
+            }
+        }
+    }
+}

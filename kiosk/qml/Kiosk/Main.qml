@@ -1,0 +1,122 @@
+import QtQuick
+import QtQuick.Window
+
+// The kiosk window: top bar, the current screen, the keyboard, and the overlays.
+Window {
+    id: window
+
+    required property QtObject backend
+    property bool displayOpen: false
+
+    width: 1280
+    height: 800
+    visible: true
+    title: backend.clinic.name
+    color: kioskUi.background
+
+    Ui {
+        id: kioskUi
+        backend: window.backend
+        windowWidth: window.width
+        windowHeight: window.height
+    }
+
+    Connections {
+        target: window.backend
+        function onResetDone() {
+            window.displayOpen = false
+            Qt.inputMethod.hide()
+        }
+        function onPlaceChanged() {
+            window.displayOpen = false
+        }
+    }
+
+    Item {
+        id: page
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.bottom: keyboardLoader.item && keyboardLoader.item.active ? keyboardLoader.top : parent.bottom
+
+        TopBar {
+            id: topBar
+            objectName: "topBar"
+            ui: kioskUi
+            backend: window.backend
+            width: parent.width
+            visible: window.backend.screen !== "attract"
+            height: visible ? implicitHeight : 0
+            displayOpen: window.displayOpen
+            onDisplayClicked: window.displayOpen = !window.displayOpen
+        }
+
+        Loader {
+            id: screenLoader
+            objectName: "screenLoader"
+            anchors.top: topBar.bottom
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            focus: true
+            // A new explainer or answer gets a fresh screen: no scroll position carries over.
+            readonly property string key: window.backend.screen + ":" + window.backend.item
+            onKeyChanged: show()
+            Component.onCompleted: show()
+            function show() {
+                sourceComponent = null
+                switch (window.backend.screen) {
+                case "home": sourceComponent = homeScreen; break
+                case "explainer": sourceComponent = explainerScreen; break
+                case "questions": sourceComponent = questionsScreen; break
+                case "answer": sourceComponent = answerScreen; break
+                case "help": sourceComponent = helpScreen; break
+                default: sourceComponent = attractScreen
+                }
+            }
+        }
+    }
+
+    Component { id: attractScreen; AttractScreen { ui: kioskUi; backend: window.backend } }
+    Component { id: homeScreen; HomeScreen { ui: kioskUi; backend: window.backend } }
+    Component { id: explainerScreen; ExplainerScreen { ui: kioskUi; backend: window.backend } }
+    Component { id: questionsScreen; QuestionsScreen { ui: kioskUi; backend: window.backend } }
+    Component { id: answerScreen; AnswerScreen { ui: kioskUi; backend: window.backend } }
+    Component { id: helpScreen; HelpScreen { ui: kioskUi; backend: window.backend } }
+
+    MouseArea {
+        // Tapping outside the display panel closes it.
+        anchors.fill: parent
+        visible: window.displayOpen
+        onClicked: window.displayOpen = false
+    }
+
+    DisplayPanel {
+        ui: kioskUi
+        backend: window.backend
+        visible: window.displayOpen
+        anchors.right: parent.right
+        anchors.rightMargin: kioskUi.gap
+        y: topBar.height + kioskUi.gap / 2
+        onCloseRequested: window.displayOpen = false
+    }
+
+    Loader {
+        id: keyboardLoader
+        objectName: "keyboardLoader"
+        active: window.backend.keyboardAvailable
+        width: parent.width
+        y: item && item.active ? parent.height - height : parent.height
+        height: item ? item.height : 0
+        source: "KeyboardPanel.qml"
+        onLoaded: item.language = Qt.binding(() => window.backend.language)
+        onStatusChanged: if (status === Loader.Error) console.warn("virtual keyboard unavailable")
+    }
+
+    StillThere {
+        anchors.fill: parent
+        ui: kioskUi
+        backend: window.backend
+        visible: window.backend.phase === "warning"
+    }
+}

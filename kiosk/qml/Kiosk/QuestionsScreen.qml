@@ -1,0 +1,182 @@
+import QtQuick
+
+// The question browser: search as you type, topic chips, and the list of questions.
+Item {
+    id: screen
+
+    required property Ui ui
+    required property QtObject backend
+    property alias searchInput: search.input
+
+    objectName: "questionsScreen"
+    readonly property bool searching: backend.searchText.trim().length > 0
+    readonly property real innerWidth: Math.min(width - 2 * ui.margin, ui.readingWidth * 1.25)
+
+    Column {
+        id: header
+        x: (screen.width - width) / 2
+        y: ui.margin * 0.75
+        width: screen.innerWidth
+        spacing: ui.gap
+
+        SearchField {
+            id: search
+            ui: screen.ui
+            backend: screen.backend
+            width: parent.width
+        }
+
+        Flow {
+            width: parent.width
+            spacing: ui.gap * 0.6
+            visible: !screen.searching
+            Chip {
+                objectName: "chip_all"
+                ui: screen.ui
+                text: ui.txt("all_topics")
+                checked: screen.backend.topic === ""
+                onClicked: screen.backend.openTopic("")
+            }
+            Repeater {
+                model: screen.backend.topics
+                delegate: Chip {
+                    required property string id
+                    required property string title
+                    objectName: "chip_" + id
+                    ui: screen.ui
+                    text: title
+                    checked: screen.backend.topic === id
+                    onClicked: screen.backend.openTopic(id)
+                }
+            }
+        }
+
+        Text {
+            width: parent.width
+            visible: screen.searching
+            text: ui.fmt("results_count", {"count": screen.backend.results.count})
+            font.family: ui.fontFamily
+            font.pixelSize: ui.fontSmall
+            color: ui.muted
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+    }
+
+    ListView {
+        id: list
+        objectName: "questionList"
+        x: header.x
+        width: screen.innerWidth
+        anchors.top: header.bottom
+        anchors.topMargin: ui.gap
+        anchors.bottom: parent.bottom
+        clip: true
+        spacing: ui.gap * 0.6
+        boundsBehavior: Flickable.StopAtBounds
+        model: screen.searching ? screen.backend.results : screen.backend.questions
+        bottomMargin: ui.margin
+        delegate: Rectangle {
+            id: row
+            required property var model
+            required property int index
+            readonly property string kind: model.kind || "question"
+            objectName: "result_" + index
+            width: list.width
+            height: rowColumn.implicitHeight + ui.gap * 1.25
+            radius: ui.radius
+            color: ui.surface
+            border.color: activeFocus ? ui.focus : ui.border
+            border.width: activeFocus ? 4 : 1
+            activeFocusOnTab: true
+            Accessible.role: Accessible.Button
+            Accessible.name: model.title
+            Accessible.description: model.where
+            Accessible.onPressAction: row.open()
+            Keys.onReturnPressed: row.open()
+            Keys.onEnterPressed: row.open()
+            Keys.onSpacePressed: row.open()
+            function open() {
+                screen.backend.searchSubmitted()
+                if (kind === "explainer")
+                    screen.backend.openExplainerAt(model.id, model.page || 0)
+                else
+                    screen.backend.openQuestion(model.id)
+            }
+            TapHandler { onTapped: row.open() }
+            Column {
+                id: rowColumn
+                x: ui.gap
+                y: ui.gap * 0.6
+                width: parent.width - 2 * ui.gap
+                spacing: ui.gap / 4
+                Text {
+                    width: parent.width
+                    text: row.model.title
+                    font.family: ui.fontFamily
+                    font.pixelSize: ui.fontBody
+                    font.bold: true
+                    color: ui.accent
+                    wrapMode: Text.Wrap
+                }
+                Text {
+                    width: parent.width
+                    text: row.kind === "explainer"
+                          ? ui.fmt("explainer_result", {"page": (row.model.page || 0) + 1, "title": row.model.where})
+                          : row.model.where
+                    font.family: ui.fontFamily
+                    font.pixelSize: ui.fontSmall
+                    color: ui.muted
+                    wrapMode: Text.Wrap
+                }
+            }
+        }
+    }
+
+    Column {
+        objectName: "noResults"
+        x: header.x
+        width: screen.innerWidth
+        anchors.top: header.bottom
+        anchors.topMargin: ui.gap * 2
+        spacing: ui.gap
+        visible: screen.searching && screen.backend.results.count === 0
+
+        Text {
+            width: parent.width
+            text: ui.txt("no_results_title")
+            font.family: ui.fontFamily
+            font.pixelSize: ui.fontH2
+            font.bold: true
+            color: ui.text
+            wrapMode: Text.Wrap
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+        Text {
+            width: parent.width
+            text: ui.txt("no_results_hint")
+            font.family: ui.fontFamily
+            font.pixelSize: ui.fontBody
+            color: ui.text
+            wrapMode: Text.Wrap
+        }
+        Flow {
+            width: parent.width
+            spacing: ui.gap * 0.6
+            Repeater {
+                model: screen.backend.topics
+                delegate: Chip {
+                    required property string id
+                    required property string title
+                    ui: screen.ui
+                    text: title
+                    onClicked: {
+                        screen.backend.setSearchText("")
+                        screen.backend.openTopic(id)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import QtQuick
+
+// Always-there controls: Home, Back, display options, language, Help.
+Rectangle {
+    id: bar
+
+    required property Ui ui
+    required property QtObject backend
+    property bool displayOpen: false
+    signal displayClicked()
+
+    implicitHeight: Math.max(ui.target, buttons.implicitHeight) + ui.gap
+    color: ui.surface
+    Accessible.role: Accessible.ToolBar
+    Accessible.name: ui.txt("toolbar_name")
+
+    Rectangle {
+        anchors.bottom: parent.bottom
+        width: parent.width
+        height: 1
+        color: ui.border
+    }
+
+    Row {
+        id: left
+        anchors.left: parent.left
+        anchors.leftMargin: ui.gap
+        anchors.verticalCenter: parent.verticalCenter
+        spacing: ui.gap * 0.75
+        KButton {
+            objectName: "homeButton"
+            ui: bar.ui
+            text: "⌂  " + ui.txt("home_button")
+            accessibleName: ui.txt("home_button")
+            variant: "secondary"
+            fontSize: ui.fontBar
+            visible: bar.backend.screen !== "home"
+            onClicked: bar.backend.goHome()
+        }
+        KButton {
+            objectName: "backButton"
+            ui: bar.ui
+            text: "‹  " + ui.txt("back_button")
+            accessibleName: ui.txt("back_button")
+            variant: "quiet"
+            fontSize: ui.fontBar
+            visible: bar.backend.screen !== "home" && bar.backend.canGoBack
+            onClicked: bar.backend.back()
+        }
+        KButton {
+            objectName: "startOverButton"
+            ui: bar.ui
+            text: ui.txt("start_over")
+            variant: "quiet"
+            fontSize: ui.fontBar
+            visible: bar.backend.screen === "home"
+            onClicked: bar.backend.startOver()
+        }
+    }
+
+    Row {
+        id: buttons
+        anchors.right: parent.right
+        anchors.rightMargin: ui.gap
+        anchors.verticalCenter: parent.verticalCenter
+        spacing: ui.gap * 0.75
+        KButton {
+            objectName: "displayButton"
+            ui: bar.ui
+            text: "Aa"
+            accessibleName: ui.txt("display_button")
+            variant: "quiet"
+            checked: bar.displayOpen
+            fontSize: ui.fontBar
+            onClicked: bar.displayClicked()
+        }
+        Repeater {
+            model: bar.backend.languages
+            delegate: KButton {
+                required property var modelData
+                objectName: "language_" + modelData.code
+                ui: bar.ui
+                text: modelData.name
+                variant: "quiet"
+                fontSize: ui.fontBar
+                visible: modelData.code !== bar.backend.language
+                onClicked: bar.backend.setLanguage(modelData.code)
+            }
+        }
+        KButton {
+            objectName: "helpButton"
+            ui: bar.ui
+            text: ui.txt("help_button")
+            variant: "urgent"
+            fontSize: ui.fontBar
+            visible: bar.backend.screen !== "help"
+            onClicked: bar.backend.openHelp()
+        }
+    }
+}

@@ -1,0 +1,624 @@
+"""The backend QObject: what QML shows (properties) and what it may ask for (slots).
+
+Navigation state lives here, not in QML, so a reset is one Python call that puts every
+piece of the session back to its default and the screens are rebuilt from scratch.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
+
+from kiosk.content.model import Block, Catalog, Language, Link
+from kiosk.events import EventLog
+from kiosk.qt.models import RecordListModel
+from kiosk.search import SearchIndex
+
+log = logging.getLogger("kiosk.ui")
+
+TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
+LANGUAGE_NAMES = {
+    "en": "English",
+    "es": "Español",
+    "fr": "Français",
+    "pt": "Português",
+    "zh": "中文",
+    "vi": "Tiếng Việt",
+    "ar": "العربية",
+    "ru": "Русский",
+}
+SCREENS = ("attract", "home", "explainer", "questions", "answer", "help")
+
+
+@dataclass
+class Place:
+    """Where the patient is: a screen and what it shows."""
+
+    screen: str = "attract"
+    item: str = ""  # explainer id, question id
+    page: int = 0
+    topic: str = ""
+
+    def copy(self) -> Place:
+        return Place(self.screen, self.item, self.page, self.topic)
+
+
+@dataclass
+class Preferences:
+    """Per-session choices; all of them go back to the clinic's defaults at reset."""
+
+    language: str
+    text_scale: float = 1.0
+    high_contrast: bool = False
+    reduced_motion: bool = False
+    history: list[Place] = field(default_factory=list)
+
+
+def block_dicts(blocks: tuple[Block, ...], root: Path) -> list[dict[str, Any]]:
+    rows = []
+    for block in blocks:
+        data = block.to_dict()
+        if block.src:
+            data["src"] = QUrl.fromLocalFile(str(root / block.src)).toString()
+        rows.append(data)
+    return rows
+
+
+class Backend(QObject):
+    placeChanged = Signal()
+    languageChanged = Signal()
+    preferencesChanged = Signal()
+    contentChanged = Signal()
+    searchChanged = Signal()
+    sessionChanged = Signal()
+    resetDone = Signal(str)
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        index: SearchIndex,
+        events: EventLog,
+        *,
+        keyboard_available: bool = True,
+        defaults: dict[str, Any] | None = None,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self._catalog = catalog
+        self._index = index
+        self._events = events
+        self._keyboard = keyboard_available
+        self._defaults = {
+            "text_scale": float(catalog.config.kiosk.get("text_scale", 1.0)),
+            "high_contrast": bool(catalog.config.kiosk.get("high_contrast", False)),
+            "reduced_motion": bool(catalog.config.kiosk.get("reduced_motion", False)),
+            "language": catalog.config.default_language,
+        }
+        self._defaults.update(defaults or {})
+        self._prefs = self._default_prefs()
+        self._place = Place()
+        self._search_text = ""
+        self._phase = "attract"
+        self._seconds_left = 0
+        self._speaking_block = -1
+        self.explainer_model = RecordListModel(
+            ["id", "title", "summary", "image", "pages", "topic", "draft"], self
+        )
+        self.topic_model = RecordListModel(["id", "title", "summary", "count"], self)
+        self.question_model = RecordListModel(["id", "title", "topic", "where"], self)
+        self.result_model = RecordListModel(["kind", "id", "title", "where", "page"], self)
+        self._fill_models()
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _default_prefs(self) -> Preferences:
+        lang = self._defaults["language"]
+        if lang not in self._catalog.languages:
+            lang = next(iter(self._catalog.languages))
+        return Preferences(
+            language=lang,
+            text_scale=self._defaults["text_scale"],
+            high_contrast=self._defaults["high_contrast"],
+            reduced_motion=self._defaults["reduced_motion"],
+        )
+
+    @property
+    def lang(self) -> Language:
+        return self._catalog.language(self._prefs.language)
+
+    @property
+    def catalog(self) -> Catalog:
+        return self._catalog
+
+    def _url(self, path: str) -> str:
+        return QUrl.fromLocalFile(str(self._catalog.root / path)).toString() if path else ""
+
+    def _fill_models(self) -> None:
+        lang = self.lang
+        self.explainer_model.replace(
+            [
+                {
+                    "id": e.id,
+                    "title": e.title,
+                    "summary": e.summary,
+                    "image": self._url(e.image),
+                    "pages": len(e.pages),
+                    "topic": e.topic,
+                    "draft": bool(e.review is None or e.review.status != "reviewed"),
+                }
+                for e in lang.explainer_list()
+            ]
+        )
+        self.topic_model.replace(
+            [
+                {"id": t.id, "title": t.title, "summary": t.summary, "count": len(t.questions)}
+                for t in lang.topic_list()
+            ]
+        )
+        self._fill_questions()
+        self._run_search()
+
+    def _fill_questions(self) -> None:
+        lang = self.lang
+        topics = lang.topic_list()
+        if self._place.topic and self._place.topic in lang.topics:
+            topics = [lang.topics[self._place.topic]]
+        self.question_model.replace(
+            [
+                {"id": q.id, "title": q.title, "topic": t.id, "where": t.title}
+                for t in topics
+                for q in t.questions
+            ]
+        )
+
+    def _run_search(self) -> None:
+        text = self._search_text.strip()
+        hits = self._index.search(self._search_text, self._prefs.language) if text else []
+        self.result_model.replace(
+            [
+                {"kind": h.kind, "id": h.id, "title": h.title, "where": h.where, "page": h.page}
+                for h in hits
+            ]
+        )
+
+    def _go(self, place: Place, *, remember: bool = True) -> None:
+        if remember and self._place.screen not in ("attract",):
+            self._prefs.history.append(self._place.copy())
+            del self._prefs.history[:-20]
+        self._place = place
+        if place.screen in ("questions",):
+            self._fill_questions()
+        self.placeChanged.emit()
+        self._events.emit(
+            "screen",
+            screen=place.screen,
+            id=place.item or place.topic or None,
+            page=place.page + 1 if place.screen == "explainer" else None,
+            language=self._prefs.language,
+        )
+
+    def emit_event(self, event: str, **fields: Any) -> None:
+        self._events.emit(event, **fields)
+
+    # -- place -----------------------------------------------------------------------------
+    def _screen(self) -> str:
+        return self._place.screen
+
+    screen = Property(str, _screen, notify=placeChanged)
+
+    def _page(self) -> int:
+        return self._place.page
+
+    page = Property(int, _page, notify=placeChanged)
+
+    def _topic(self) -> str:
+        return self._place.topic
+
+    topic = Property(str, _topic, notify=placeChanged)
+
+    def _item(self) -> str:
+        return self._place.item
+
+    item = Property(str, _item, notify=placeChanged)
+
+    def _can_go_back(self) -> bool:
+        return bool(self._prefs.history)
+
+    canGoBack = Property(bool, _can_go_back, notify=placeChanged)
+
+    def _explainer(self) -> dict[str, Any]:
+        explainer = self.lang.explainers.get(self._place.item)
+        if self._place.screen != "explainer" or explainer is None:
+            return {}
+        return {
+            "id": explainer.id,
+            "title": explainer.title,
+            "pages": [
+                {"title": p.title, "blocks": block_dicts(p.blocks, self._catalog.root)}
+                for p in explainer.pages
+            ],
+            "related": self._links(explainer.pages[-1:], explainer.links),
+            "draft": explainer.review is None or explainer.review.status != "reviewed",
+        }
+
+    explainer = Property("QVariantMap", _explainer, notify=placeChanged)
+
+    def _links(self, pages, links: tuple[Link, ...]) -> list[dict[str, str]]:
+        rows = []
+        for link in links:
+            title = self._title_of(link)
+            if title:
+                rows.append(
+                    {"kind": link.kind, "id": link.id, "title": title, "target": link.target}
+                )
+        return rows[:6]
+
+    def _title_of(self, link: Link) -> str:
+        lang = self.lang
+        if link.kind == "explainer" and link.id in lang.explainers:
+            return lang.explainers[link.id].title
+        if link.kind == "question" and link.id in lang.questions:
+            return lang.questions[link.id].title
+        return ""
+
+    def _question(self) -> dict[str, Any]:
+        question = self.lang.questions.get(self._place.item)
+        if self._place.screen != "answer" or question is None:
+            return {}
+        topic = self.lang.topics.get(question.topic)
+        return {
+            "id": question.id,
+            "title": question.title,
+            "topic": question.topic,
+            "topicTitle": topic.title if topic else "",
+            "blocks": block_dicts(question.blocks, self._catalog.root),
+            "related": self._links((), question.related),
+            "draft": topic is None or topic.review is None or topic.review.status != "reviewed",
+        }
+
+    question = Property("QVariantMap", _question, notify=placeChanged)
+
+    # -- content ---------------------------------------------------------------------------
+    def _explainers(self) -> QObject:
+        return self.explainer_model
+
+    explainers = Property(QObject, _explainers, constant=True)
+
+    def _topics(self) -> QObject:
+        return self.topic_model
+
+    topics = Property(QObject, _topics, constant=True)
+
+    def _questions(self) -> QObject:
+        return self.question_model
+
+    questions = Property(QObject, _questions, constant=True)
+
+    def _results(self) -> QObject:
+        return self.result_model
+
+    results = Property(QObject, _results, constant=True)
+
+    def _strings(self) -> dict[str, str]:
+        return dict(self.lang.strings)
+
+    strings = Property("QVariantMap", _strings, notify=languageChanged)
+
+    def _help_lines(self) -> list[dict[str, Any]]:
+        return [
+            {"name": h.name, "number": h.number, "detail": h.detail, "urgent": h.urgent}
+            for h in self.lang.help_lines
+        ]
+
+    helpLines = Property("QVariantList", _help_lines, notify=languageChanged)
+
+    def _clinic(self) -> dict[str, str]:
+        clinic = dict(self._catalog.config.clinic)
+        clinic["logo"] = self._url(clinic.get("logo", ""))
+        return clinic
+
+    clinic = Property("QVariantMap", _clinic, notify=contentChanged)
+
+    def _featured(self) -> list[dict[str, str]]:
+        rows = []
+        for target in self._catalog.config.kiosk.get("featured", []):
+            kind, _, item_id = str(target).partition(":")
+            title = self._title_of(Link(kind, item_id, ""))
+            if title:
+                rows.append({"kind": kind, "id": item_id, "title": title, "target": target})
+        return rows
+
+    featured = Property("QVariantList", _featured, notify=languageChanged)
+
+    def _touch_to_start(self) -> list[dict[str, str]]:
+        """'Touch to start' in every language, default language first."""
+        rows = []
+        for code, language in self._catalog.languages.items():
+            rows.append(
+                {
+                    "code": code,
+                    "text": language.strings.get("touch_to_start", ""),
+                    "welcome": language.strings.get("attract_welcome", ""),
+                }
+            )
+        default = self._defaults["language"]
+        rows.sort(key=lambda r: r["code"] != default)
+        return rows
+
+    touchToStart = Property("QVariantList", _touch_to_start, notify=contentChanged)
+
+    def _languages(self) -> list[dict[str, str]]:
+        return [
+            {
+                "code": code,
+                "name": lang.strings.get("language_name") or LANGUAGE_NAMES.get(code, code),
+            }
+            for code, lang in self._catalog.languages.items()
+        ]
+
+    languages = Property("QVariantList", _languages, notify=contentChanged)
+
+    def _content_version(self) -> str:
+        return self._catalog.version
+
+    contentVersion = Property(str, _content_version, notify=contentChanged)
+
+    def _keyboard_available(self) -> bool:
+        return self._keyboard
+
+    keyboardAvailable = Property(bool, _keyboard_available, constant=True)
+
+    # -- preferences -----------------------------------------------------------------------
+    def _language(self) -> str:
+        return self._prefs.language
+
+    language = Property(str, _language, notify=languageChanged)
+
+    def _theme(self) -> dict[str, Any]:
+        theme = dict(self._catalog.config.theme)
+        if self._prefs.high_contrast:
+            theme.update(self._catalog.config.high_contrast)
+        return theme
+
+    theme = Property("QVariantMap", _theme, notify=preferencesChanged)
+
+    def _text_scale(self) -> float:
+        return self._prefs.text_scale
+
+    textScale = Property(float, _text_scale, notify=preferencesChanged)
+
+    def _high_contrast(self) -> bool:
+        return self._prefs.high_contrast
+
+    highContrast = Property(bool, _high_contrast, notify=preferencesChanged)
+
+    def _reduced_motion(self) -> bool:
+        return self._prefs.reduced_motion
+
+    reducedMotion = Property(bool, _reduced_motion, notify=preferencesChanged)
+
+    def _search(self) -> str:
+        return self._search_text
+
+    searchText = Property(str, _search, notify=searchChanged)
+
+    # -- session ---------------------------------------------------------------------------
+    def _phase_get(self) -> str:
+        return self._phase
+
+    phase = Property(str, _phase_get, notify=sessionChanged)
+
+    def _seconds(self) -> int:
+        return self._seconds_left
+
+    secondsLeft = Property(int, _seconds, notify=sessionChanged)
+
+    def set_session_state(self, phase: str, seconds_left: int) -> None:
+        if (phase, seconds_left) != (self._phase, self._seconds_left):
+            self._phase, self._seconds_left = phase, seconds_left
+            self.sessionChanged.emit()
+
+    # Set by the app: session driver and speech hooks.
+    start_requested = None
+    start_over_requested = None
+    more_time_requested = None
+
+    # -- slots QML calls -------------------------------------------------------------------
+    @Slot()
+    def start(self) -> None:
+        """A touch on the attract screen."""
+        if self.start_requested:
+            self.start_requested()
+        self._go(Place("home"), remember=False)
+
+    @Slot()
+    def goHome(self) -> None:  # noqa: N802 (QML API)
+        self._prefs.history.clear()
+        self._go(Place("home"), remember=False)
+
+    @Slot()
+    def back(self) -> None:
+        if self._prefs.history:
+            self._go(self._prefs.history.pop(), remember=False)
+        else:
+            self.goHome()
+
+    @Slot(str)
+    def openExplainer(self, explainer_id: str) -> None:  # noqa: N802
+        self.openExplainerAt(explainer_id, 0)
+
+    @Slot(str, int)
+    def openExplainerAt(self, explainer_id: str, page: int) -> None:  # noqa: N802
+        explainer = self.lang.explainers.get(explainer_id)
+        if explainer is None:
+            log.warning("no explainer %r in %s", explainer_id, self._prefs.language)
+            return
+        page = max(0, min(page, len(explainer.pages) - 1))
+        self._go(Place("explainer", explainer_id, page))
+
+    @Slot(int)
+    def setPage(self, page: int) -> None:  # noqa: N802
+        explainer = self.lang.explainers.get(self._place.item)
+        if self._place.screen != "explainer" or explainer is None:
+            return
+        page = max(0, min(page, len(explainer.pages) - 1))
+        if page != self._place.page:
+            self._place.page = page
+            self.placeChanged.emit()
+            self._events.emit(
+                "screen",
+                screen="explainer",
+                id=explainer.id,
+                page=page + 1,
+                language=self._prefs.language,
+            )
+
+    @Slot(str)
+    def openTopic(self, topic_id: str) -> None:  # noqa: N802
+        """Question browser, showing one topic ('' for all)."""
+        if self._place.screen == "questions":
+            self._place.topic = topic_id if topic_id in self.lang.topics else ""
+            self._fill_questions()
+            self.placeChanged.emit()
+            self._events.emit(
+                "screen",
+                screen="questions",
+                id=self._place.topic or None,
+                language=self._prefs.language,
+            )
+            return
+        self._go(Place("questions", topic=topic_id if topic_id in self.lang.topics else ""))
+
+    @Slot(str)
+    def openQuestion(self, question_id: str) -> None:  # noqa: N802
+        question = self.lang.questions.get(question_id)
+        if question is None:
+            log.warning("no question %r in %s", question_id, self._prefs.language)
+            return
+        self._go(Place("answer", question_id, topic=question.topic))
+
+    @Slot(str)
+    def openLink(self, target: str) -> None:  # noqa: N802
+        """Follow an internal link; anything else is ignored (a kiosk opens nothing outside)."""
+        kind, _, item_id = target.partition(":")
+        if kind == "explainer":
+            self.openExplainer(item_id)
+        elif kind == "question":
+            self.openQuestion(item_id)
+        elif kind == "topic":
+            self.openTopic(item_id)
+        else:
+            log.info("ignored link %r", target)
+
+    @Slot()
+    def openHelp(self) -> None:  # noqa: N802
+        if self._place.screen != "help":
+            self._go(Place("help"))
+
+    @Slot(str)
+    def setSearchText(self, text: str) -> None:  # noqa: N802
+        if text == self._search_text:
+            return
+        self._search_text = text
+        self._run_search()
+        self.searchChanged.emit()
+
+    @Slot()
+    def searchSubmitted(self) -> None:  # noqa: N802
+        """The patient finished typing: counted (never the text) for usage statistics."""
+        if self._search_text.strip():
+            self._events.emit(
+                "search", results=self.result_model.count, language=self._prefs.language
+            )
+
+    @Slot(str)
+    def setLanguage(self, code: str) -> None:  # noqa: N802
+        if code not in self._catalog.languages or code == self._prefs.language:
+            return
+        self._prefs.language = code
+        # Items that do not exist in the new language fall back to home.
+        if (
+            self._place.item
+            and self._place.screen == "explainer"
+            and self._place.item not in self.lang.explainers
+        ):
+            self._place = Place("home")
+        if (
+            self._place.item
+            and self._place.screen == "answer"
+            and self._place.item not in self.lang.questions
+        ):
+            self._place = Place("home")
+        self._fill_models()
+        self.languageChanged.emit()
+        self.placeChanged.emit()
+        self._events.emit("language", language=code)
+
+    @Slot(float)
+    def setTextScale(self, scale: float) -> None:  # noqa: N802
+        scale = min(max(scale, TEXT_SCALES[0]), TEXT_SCALES[-1])
+        if scale != self._prefs.text_scale:
+            self._prefs.text_scale = scale
+            self.preferencesChanged.emit()
+            self._events.emit("text_scale", scale=scale)
+
+    @Slot()
+    def biggerText(self) -> None:  # noqa: N802
+        bigger = [s for s in TEXT_SCALES if s > self._prefs.text_scale + 1e-6]
+        self.setTextScale(bigger[0] if bigger else TEXT_SCALES[0])
+
+    @Slot()
+    def smallerText(self) -> None:  # noqa: N802
+        smaller = [s for s in TEXT_SCALES if s < self._prefs.text_scale - 1e-6]
+        self.setTextScale(smaller[-1] if smaller else TEXT_SCALES[0])
+
+    @Slot(bool)
+    def setHighContrast(self, on: bool) -> None:  # noqa: N802
+        if on != self._prefs.high_contrast:
+            self._prefs.high_contrast = on
+            self.preferencesChanged.emit()
+            self._events.emit("high_contrast", on=on)
+
+    @Slot(bool)
+    def setReducedMotion(self, on: bool) -> None:  # noqa: N802
+        if on != self._prefs.reduced_motion:
+            self._prefs.reduced_motion = on
+            self.preferencesChanged.emit()
+
+    @Slot()
+    def startOver(self) -> None:  # noqa: N802
+        if self.start_over_requested:
+            self.start_over_requested()
+        else:
+            self.reset("start-over")
+
+    @Slot()
+    def moreTime(self) -> None:  # noqa: N802
+        if self.more_time_requested:
+            self.more_time_requested()
+
+    # -- reset -----------------------------------------------------------------------------
+    def reset(
+        self, reason: str, catalog: Catalog | None = None, index: SearchIndex | None = None
+    ) -> float:
+        """Back to the attract screen with nothing of the session left. Returns seconds."""
+        started = time.perf_counter()
+        if catalog is not None and index is not None:
+            old = self._index
+            self._catalog, self._index = catalog, index
+            old.close()
+        self._prefs = self._default_prefs()
+        self._place = Place()
+        self._search_text = ""
+        self._fill_models()
+        self.contentChanged.emit()
+        self.languageChanged.emit()
+        self.preferencesChanged.emit()
+        self.searchChanged.emit()
+        self.placeChanged.emit()
+        self.resetDone.emit(reason)
+        return time.perf_counter() - started

@@ -1,0 +1,62 @@
+"""List models exposed to QML: rows are plain dicts, roles are their keys."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    Property,
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+
+class RecordListModel(QAbstractListModel):
+    """A list of records with fixed role names, e.g. RecordListModel(["id", "title"]).
+
+    Used for explainer cards, topics, questions and search results. `replace` resets the
+    model in one step so views rebuild once, not once per row.
+    """
+
+    countChanged = Signal()
+
+    def __init__(self, roles: list[str], parent=None):
+        super().__init__(parent)
+        self._roles = list(roles)
+        self._role_ids = {Qt.ItemDataRole.UserRole + 1 + i: name for i, name in enumerate(roles)}
+        self._rows: list[dict[str, Any]] = []
+
+    def roleNames(self) -> dict[int, QByteArray]:  # noqa: N802 (Qt API)
+        return {role: QByteArray(name.encode()) for role, name in self._role_ids.items()}
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.get("title", "")
+        name = self._role_ids.get(role)
+        return None if name is None else row.get(name)
+
+    def replace(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._rows = [dict(r) for r in rows]
+        self.endResetModel()
+        self.countChanged.emit()
+
+    def rows(self) -> list[dict[str, Any]]:
+        return list(self._rows)
+
+    def _count(self) -> int:
+        return len(self._rows)
+
+    count = Property(int, _count, notify=countChanged)

@@ -1,0 +1,161 @@
+"""`kiosk snapshot`: every screen, explainer page and answer rendered offscreen to PNG,
+with an index.html contact sheet for clinicians to review without a kiosk."""
+
+from __future__ import annotations
+
+import html
+import os
+import sys
+from pathlib import Path
+
+from kiosk.config import load_config
+from kiosk.events import EventLog
+
+
+def settle(app, rounds: int = 6) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def find(window, name: str):
+    from PySide6.QtCore import QObject
+
+    return window.findChild(QObject, name)
+
+
+class Shooter:
+    def __init__(self, kiosk, out: Path, prefix: str):
+        self.kiosk = kiosk
+        self.out = out
+        self.prefix = prefix
+        self.shots: list[tuple[str, str]] = []
+
+    def shot(self, name: str, caption: str) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        app = QGuiApplication.instance()
+        settle(app)
+        image = self.kiosk.window.grabWindow()
+        file = f"{self.prefix}{name}.png"
+        image.save(str(self.out / file))
+        self.shots.append((file, caption))
+
+
+def snapshot_language(kiosk, shooter: Shooter, lang: str) -> None:
+    backend = kiosk.backend
+    window = kiosk.window
+    backend.reset("snapshot")
+    backend.setLanguage(lang)
+    backend._defaults["language"] = lang  # attract screen lists this language first
+    backend.reset("snapshot")
+    shooter.shot("attract", "Attract screen")
+    backend.start()
+    backend.setLanguage(lang)
+    shooter.shot("home", "Home")
+    home = find(window, "homeScreen")
+    if home is not None and home.property("contentHeight") > home.property("height"):
+        home.setProperty("contentY", home.property("contentHeight") - home.property("height"))
+        shooter.shot("home-end", "Home, scrolled to the end")
+    catalog_lang = backend.lang
+    for explainer in catalog_lang.explainer_list():
+        backend.openExplainer(explainer.id)
+        for number in range(len(explainer.pages)):
+            backend.setPage(number)
+            shooter.shot(
+                f"explainer-{explainer.id}-p{number + 1}",
+                f"{explainer.title}, page {number + 1} of {len(explainer.pages)}",
+            )
+    backend.goHome()
+    backend.openTopic("")
+    shooter.shot("questions", "Question browser, all topics")
+    for topic in catalog_lang.topic_list():
+        backend.openTopic(topic.id)
+        shooter.shot(f"topic-{topic.id}", f"Topic: {topic.title}")
+    example = {"es": "adiccion", "en": "addictive"}.get(lang, "ketamine")
+    backend.setSearchText(example)
+    shooter.shot("search", f"Search: {example}")
+    backend.setSearchText("zzqxv")
+    shooter.shot("search-empty", "Search with no result")
+    backend.setSearchText("")
+    for topic in catalog_lang.topic_list():
+        for question in topic.questions:
+            backend.openQuestion(question.id)
+            shooter.shot(f"answer-{question.id}", f"{topic.title}: {question.title}")
+    backend.openHelp()
+    shooter.shot("help", "Help")
+    backend.set_session_state("warning", 27)
+    shooter.shot("still-there", "Still there? warning")
+    backend.set_session_state("active", 0)
+    backend.reset("snapshot")
+
+
+def write_index(out: Path, sections: list[tuple[str, list[tuple[str, str]]]], title: str) -> None:
+    parts = [
+        "<!doctype html><meta charset='utf-8'>",
+        f"<title>{html.escape(title)}</title>",
+        "<style>body{font-family:sans-serif;margin:24px;background:#f4f4f4}"
+        "figure{display:inline-block;margin:8px;vertical-align:top;background:#fff;"
+        "padding:8px;border:1px solid #ccc}img{width:420px;display:block}"
+        "figcaption{max-width:420px;font-size:14px;margin-top:6px}</style>",
+        f"<h1>{html.escape(title)}</h1>",
+    ]
+    for heading, shots in sections:
+        parts.append(f"<h2>{html.escape(heading)}</h2>")
+        for file, caption in shots:
+            parts.append(
+                f"<figure><a href='{file}'><img src='{file}' loading='lazy'></a>"
+                f"<figcaption>{html.escape(caption)}</figcaption></figure>"
+            )
+    (out / "index.html").write_text("\n".join(parts), encoding="utf-8")
+
+
+def snapshot(args, content: Path) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.qt.app import Kiosk, QmlMessages, load_fonts, prepare_environment
+
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    config = load_config(content)
+    prepare_environment(config, offscreen=True)
+    messages = QmlMessages()
+    messages.install()
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    load_fonts()
+    size = args.size or (1280, 800)
+    events = EventLog(args.event_log)
+    kiosk = Kiosk(
+        content,
+        events=events,
+        size=size,
+        text_scale=args.text_scale,
+        high_contrast=args.high_contrast,
+        watch_content=False,
+        reduced_motion=True,
+    )  # no page-turn animation half-way in a picture
+    kiosk.window.show()
+    settle(app)
+    languages = [args.lang] if args.lang else list(kiosk.catalog.languages)
+    sections = []
+    for lang in languages:
+        if lang not in kiosk.catalog.languages:
+            print(f"no language {lang!r} in {content}", file=sys.stderr)
+            return 2
+        shooter = Shooter(kiosk, out, f"{lang}-")
+        snapshot_language(kiosk, shooter, lang)
+        sections.append((lang, shooter.shots))
+    mode = f"{size[0]}x{size[1]}, text {int((args.text_scale or 1) * 100)}%" + (
+        ", high contrast" if args.high_contrast else ""
+    )
+    write_index(out, sections, f"Kiosk snapshot - {mode}")
+    count = sum(len(s) for _, s in sections)
+    kiosk.close()
+    settle(app)
+    if messages.messages:
+        print(f"{len(messages.messages)} QML warning(s):", file=sys.stderr)
+        for message in messages.messages[:20]:
+            print("  " + message, file=sys.stderr)
+        return 1
+    print(f"wrote {count} screenshots and {out / 'index.html'}")
+    return 0

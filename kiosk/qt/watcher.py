@@ -1,0 +1,117 @@
+"""Content updates: watch the folder, load changes off the UI thread, refuse broken ones.
+
+A clinic updates content by copying a folder over the old one. Copies take a while, so a
+change is loaded only after the folder has been quiet for `settle_ms`. New content with
+errors is refused and the current content kept; good content waits for the next reset.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from kiosk.content import load_catalog
+from kiosk.events import EventLog
+from kiosk.problems import has_errors
+from kiosk.search import SearchIndex
+
+log = logging.getLogger("kiosk.content")
+
+
+class ContentWatcher(QObject):
+    loaded = Signal(object, object)  # catalog, index (emitted from the worker thread)
+    rejected = Signal(object)  # catalog with errors
+
+    def __init__(
+        self,
+        root: Path,
+        driver,
+        events: EventLog,
+        *,
+        settle_ms: int = 2000,
+        current_version: str | None = None,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self.root = root
+        self.driver = driver
+        self.events = events
+        self.version = current_version or driver.backend.contentVersion
+        self.watcher = QFileSystemWatcher(self)
+        self.settle = QTimer(self)
+        self.settle.setSingleShot(True)
+        self.settle.setInterval(settle_ms)
+        self.settle.timeout.connect(self._load_in_background)
+        self.watcher.directoryChanged.connect(self._changed)
+        self.watcher.fileChanged.connect(self._changed)
+        self.loaded.connect(self._on_loaded)
+        self.rejected.connect(self._on_rejected)
+        self._busy = False
+        self._again = False
+        self._watch_all()
+
+    def _watch_all(self) -> None:
+        paths = [str(self.root)] if self.root.is_dir() else []
+        try:
+            paths += [str(p) for p in self.root.rglob("*")]
+        except OSError as exc:
+            log.warning("cannot list %s: %s", self.root, exc)
+        known = set(self.watcher.files()) | set(self.watcher.directories())
+        new = [p for p in paths if p not in known]
+        if new:
+            self.watcher.addPaths(new)
+
+    def _changed(self, _path: str) -> None:
+        self.settle.start()
+
+    def _load_in_background(self) -> None:
+        if self._busy:
+            self._again = True
+            return
+        self._busy = True
+        self._watch_all()
+        threading.Thread(target=self._load, name="content-loader", daemon=True).start()
+
+    def _load(self) -> None:
+        try:
+            catalog = load_catalog(self.root)
+            if catalog.version == self.version:
+                self.loaded.emit(None, None)
+            elif has_errors(catalog.problems):
+                self.rejected.emit(catalog)
+            else:
+                self.loaded.emit(catalog, SearchIndex(catalog))
+        except Exception:  # never let a loader bug reach the patient
+            log.exception("content reload failed")
+            self.loaded.emit(None, None)
+
+    def _finish(self) -> None:
+        self._busy = False
+        if self._again:
+            self._again = False
+            self.settle.start()
+
+    def _on_loaded(self, catalog, index) -> None:
+        self._finish()
+        if catalog is None:
+            return
+        self.version = catalog.version
+        self.events.emit("content_ready", version=catalog.version, warnings=len(catalog.problems))
+        self.driver.offer_content(catalog, index)
+
+    def _on_rejected(self, catalog) -> None:
+        self._finish()
+        errors = [p for p in catalog.problems if p.severity == "error"]
+        self.events.emit(
+            "content_rejected",
+            version=catalog.version,
+            errors=len(errors),
+            first=[p.format().splitlines()[0] for p in errors[:5]],
+        )
+        log.warning("content update refused: %d error(s); run kiosk check", len(errors))
+
+    def stop(self) -> None:
+        self.settle.stop()
