@@ -261,7 +261,13 @@ class LanguageIndex:
         typing_last = not query[-1:].isspace()
         content = [t for t in tokens if t not in self.stopwords]
         if not content:
-            content = tokens
+            # Only little words ("the", "is it", "AND"): they match everything, so they find
+            # nothing, except as the start of a longer word still being typed ("the" ->
+            # "therapy").
+            if not typing_last:
+                return []
+            words = {w for w in self.prefix_expansions(tokens[-1]) if w not in self.stopwords}
+            return [{self.stem(w) for w in words}] if words else []
         groups = []
         for index, token in enumerate(content):
             is_last = index == len(content) - 1 and token == tokens[-1]

@@ -22,6 +22,7 @@ from kiosk.content.model import Block, Link
 SPAN_TAG = re.compile(r"</?span>")
 INTERNAL_LINK = re.compile(r"^(explainer|question):([A-Za-z0-9][\w-]*)$")
 REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
 CALLOUT_KINDS = {"note", "tip", "warning", "important", "danger", "caution", "info"}
 # A trailing "Related: [a](question:x), [b](explainer:y)" line is shown as buttons instead.
 RELATED_FILLER = re.compile(r"^[\s,;.·|/&\-]*(?:(?:and|or|y|o|e|ou|et)[\s,;.·|/&\-]*)*$", re.I)
@@ -67,8 +68,11 @@ class _KioskTreeprocessor(Treeprocessor):
             if index >= len(stash):
                 return ""
             item = stash[index]
-            raw = item if isinstance(item, str) else "".join(item.itertext())
-            return html.unescape(raw)
+            if not isinstance(item, str):
+                return "".join(item.itertext())
+            # Entities are stashed as themselves (`&amp;`), fenced code as `<pre><code>`
+            # markup around escaped text: either way, the text is what is left.
+            return html.unescape(_TAG.sub("", item))
 
         def clean(text: str | None, *, code: bool = False) -> str | None:
             if not text:
@@ -147,7 +151,16 @@ class BlockRenderer:
     def __init__(self):
         self.extension = KioskExtension()
         self.md = markdown.Markdown(
-            extensions=["tables", "admonition", "sane_lists", "attr_list", self.extension]
+            # fenced_code: the loader does not split pages at a `##` inside ``` fences, so
+            # the renderer must not make a heading of it either.
+            extensions=[
+                "tables",
+                "admonition",
+                "sane_lists",
+                "attr_list",
+                "fenced_code",
+                self.extension,
+            ]
         )
 
     def render(self, text: str) -> tuple[list[Block], Findings]:

@@ -33,6 +33,7 @@ class SessionDriver(QObject):
     def start(self) -> None:
         if self.session.phase is Phase.ATTRACT:
             self.session.start()
+            self.backend.set_session_state("active", 0)
             self.events.emit("session_start", language=self.backend.language)
             self._schedule()
 

@@ -40,7 +40,8 @@ Item {
             currentIndex = screen.backend.page
             positionViewAtIndex(currentIndex, ListView.Beginning)
         }
-        onCurrentIndexChanged: {
+        // A swipe that settles on another page tells the backend; buttons go the other way.
+        onMovementEnded: {
             if (currentIndex >= 0 && currentIndex !== screen.backend.page)
                 screen.backend.setPage(currentIndex)
         }

@@ -60,7 +60,8 @@ Window {
             anchors.bottom: parent.bottom
             focus: true
             // A new explainer or answer gets a fresh screen: no scroll position carries over.
-            readonly property string key: window.backend.screen + ":" + window.backend.item
+            readonly property string key: window.backend.screen + ":" + window.backend.item + ":"
+                                        + window.backend.language
             onKeyChanged: show()
             Component.onCompleted: show()
             function show() {
@@ -85,8 +86,9 @@ Window {
     Component { id: helpScreen; HelpScreen { ui: kioskUi; backend: window.backend } }
 
     MouseArea {
-        // Tapping outside the display panel closes it.
+        // Tapping the page outside the display panel closes it; the top bar stays usable.
         anchors.fill: parent
+        anchors.topMargin: topBar.height
         visible: window.displayOpen
         onClicked: window.displayOpen = false
     }

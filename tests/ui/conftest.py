@@ -1,0 +1,147 @@
+"""Qt fixtures: the real kiosk QML, offscreen, driven through input events on the window."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+# Before any QGuiApplication exists: offscreen, software scene graph, the virtual keyboard.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QKeyEvent  # noqa: E402
+from PySide6.QtQuick import QQuickItem  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from kiosk.events import EventLog, read_events  # noqa: E402
+from kiosk.qt.app import Kiosk, load_fonts  # noqa: E402
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+class Driver:
+    """A finger on the kiosk window: find items by objectName, tap, swipe, type."""
+
+    def __init__(self, kiosk: Kiosk, qtbot, log_path: Path):
+        self.kiosk = kiosk
+        self.window = kiosk.window
+        self.backend = kiosk.backend
+        self.qtbot = qtbot
+        self.log_path = log_path
+
+    def find(self, name: str) -> QQuickItem | None:
+        """The visible item called `name`, searched through the visual item tree."""
+        stack = [self.window.contentItem()]
+        while stack:
+            item = stack.pop()
+            if not item.isVisible():
+                continue
+            if item.objectName() == name:
+                return item
+            stack.extend(item.childItems())
+        return None
+
+    def scroll_into_view(self, item: QQuickItem) -> None:
+        """What a finger would do first: scroll the page until the item shows."""
+        parent = item.parentItem()
+        while parent is not None:
+            if parent.property("contentY") is not None and parent.property("contentHeight"):
+                flickable = parent
+                top = item.mapToItem(flickable.property("contentItem"), QPointF(0, 0)).y()
+                view = flickable.height()
+                if top < flickable.property("contentY") or \
+                        top + item.height() > flickable.property("contentY") + view:
+                    limit = max(0.0, flickable.property("contentHeight") - view)
+                    flickable.setProperty("contentY", min(max(0.0, top - view / 3), limit))
+                    self.qtbot.wait(20)
+                return
+            parent = parent.parentItem()
+
+    def wait_for(self, name: str, timeout: int = 3000) -> QQuickItem:
+        self.qtbot.waitUntil(lambda: self.find(name) is not None, timeout=timeout)
+        return self.find(name)
+
+    def center(self, item: QQuickItem) -> QPoint:
+        point = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+        return point.toPoint()
+
+    def tap_at(self, point: QPoint) -> None:
+        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         point)
+
+    def on_screen(self, name: str) -> QQuickItem | None:
+        item = self.find(name)
+        if item is None:
+            return None
+        self.scroll_into_view(item)
+        point = self.center(item)
+        inside = 0 <= point.x() < self.window.width() and 0 <= point.y() < self.window.height()
+        return item if inside else None
+
+    def tap(self, name: str) -> None:
+        """Tap the middle of the item, once it is on screen (a finger can't reach it before)."""
+        self.qtbot.waitUntil(lambda: self.on_screen(name) is not None, timeout=3000)
+        self.tap_at(self.center(self.on_screen(name)))
+
+    def swipe(self, start: QPoint, end: QPoint, steps: int = 12) -> None:
+        QTest.mousePress(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         start)
+        for i in range(1, steps + 1):
+            x = start.x() + (end.x() - start.x()) * i // steps
+            y = start.y() + (end.y() - start.y()) * i // steps
+            QTest.mouseMove(self.window, QPoint(x, y), 10)
+        QTest.mouseRelease(self.window, Qt.MouseButton.LeftButton,
+                           Qt.KeyboardModifier.NoModifier, end)
+
+    def type_keys(self, text: str) -> None:
+        """A hardware keyboard: one key press and release per character."""
+        for char in text:
+            key = Qt.Key.Key_Space if char == " " else Qt.Key(ord(char.upper()))
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+                QGuiApplication.sendEvent(self.window, event)
+            self.qtbot.wait(1)
+
+    def events(self) -> list[dict]:
+        return read_events(self.log_path) if self.log_path.exists() else []
+
+
+@pytest.fixture(scope="session")
+def fonts(qapp):
+    return load_fonts()
+
+
+@pytest.fixture
+def qml_warnings(qtlog):
+    """QML warnings from our own files fail the test."""
+    yield
+    ours = [r.message for r in qtlog.records if "qml/Kiosk" in r.message]
+    assert not ours, "QML warnings:\n" + "\n".join(ours)
+
+
+def make_kiosk(qtbot, tmp_path, *, content: Path = CONTENT, size=(1280, 800), **kwargs):
+    log_path = tmp_path / "events.jsonl"
+    kiosk = Kiosk(content, events=EventLog(log_path), windowed=True, size=size,
+                  watch_content=kwargs.pop("watch_content", False), reduced_motion=True,
+                  **kwargs)
+    kiosk.window.show()
+    qtbot.waitExposed(kiosk.window)
+    return kiosk, Driver(kiosk, qtbot, log_path)
+
+
+@pytest.fixture
+def kiosk(qtbot, tmp_path, fonts, qml_warnings):
+    kiosk, driver = make_kiosk(qtbot, tmp_path, idle_timeout=60, warning=30)
+    yield driver
+    kiosk.close()
+
+
+@pytest.fixture
+def content_copy(tmp_path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target

@@ -1,0 +1,132 @@
+"""A patient's path through the kiosk, by taps and swipes on the real window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+
+
+def test_tap_attract_opens_home(kiosk):
+    assert kiosk.backend.screen == "attract"
+    kiosk.tap("touchToStart")
+    kiosk.wait_for("homeScreen")
+    assert kiosk.backend.screen == "home"
+
+
+def test_explainer_by_buttons_and_swipe(kiosk):
+    kiosk.tap("touchToStart")
+    kiosk.tap("explainerCard_how-it-works")
+    kiosk.wait_for("explainerScreen")
+    page_of = kiosk.wait_for("pageOf")
+    assert page_of.property("text").startswith("Page 1 of ")
+    kiosk.tap("nextPage")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.page == 1)
+    assert page_of.property("text").startswith("Page 2 of ")
+    # A finger swipe from right to left turns to the next page.
+    width, height = kiosk.window.width(), kiosk.window.height()
+    kiosk.swipe(QPoint(int(width * 0.8), height // 2), QPoint(int(width * 0.15), height // 2))
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.page == 2)
+    kiosk.tap("prevPage")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.page == 1)
+    kiosk.tap("homeButton")
+    kiosk.wait_for("homeScreen")
+
+
+def test_last_page_offers_related_and_done(kiosk):
+    kiosk.tap("touchToStart")
+    kiosk.tap("explainerCard_is-ketamine-addictive")
+    pages = len(kiosk.backend.explainer["pages"])
+    for page in range(1, pages):
+        kiosk.tap("nextPage")
+        kiosk.qtbot.waitUntil(lambda p=page: kiosk.backend.page == p)
+    related = kiosk.backend.explainer["related"]
+    assert related, "last page shows related questions"
+    kiosk.tap(f"related_{related[0]['id']}")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.item == related[0]["id"])
+
+
+def test_topic_question_and_related(kiosk):
+    kiosk.tap("touchToStart")
+    kiosk.tap("topic_safety")
+    kiosk.wait_for("questionsScreen")
+    assert kiosk.backend.topic == "safety"
+    kiosk.tap("result_0")
+    kiosk.wait_for("answerScreen")
+    question = kiosk.backend.question
+    assert question["topic"] == "safety"
+    assert question["related"], "answers link related questions"
+    kiosk.tap(f"related_{question['related'][0]['id']}")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.item == question["related"][0]["id"])
+    kiosk.tap("backButton")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.item == question["id"])
+
+
+def test_search_with_hardware_keys_and_empty_result(kiosk):
+    kiosk.tap("touchToStart")
+    kiosk.tap("homeSearch")
+    kiosk.tap("searchInput")
+    kiosk.type_keys("ketamin adictive")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.results.count > 0)
+    ids = [r["id"] for r in kiosk.backend.results.rows()[:3]]
+    assert "is-ketamine-addictive" in ids
+    kiosk.tap("clearSearch")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.searchText == "")
+    kiosk.tap("searchInput")
+    kiosk.type_keys("zzqxv")
+    kiosk.wait_for("noResults")
+
+
+def test_search_on_the_virtual_keyboard(kiosk):
+    kiosk.tap("touchToStart")
+    kiosk.tap("homeSearch")
+    kiosk.tap("searchInput")
+    keyboard = kiosk.wait_for("keyboard")
+    kiosk.qtbot.waitUntil(lambda: keyboard.property("active"))
+    for letter in "safe":
+        key = find_key(keyboard, letter)
+        assert key is not None, f"no key {letter!r} on the keyboard"
+        kiosk.tap_at(kiosk.center(key))
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.searchText == "safe")
+    assert kiosk.backend.results.count > 0
+
+
+def find_key(root, letter: str):
+    """The virtual keyboard's key item showing `letter`."""
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        if item.property("text") == letter and item.property("key") is not None \
+                and item.width() > 0 and item.property("visible"):
+            return item
+        stack.extend(item.childItems())
+    return None
+
+
+def test_language_switch_and_help_from_every_screen(kiosk):
+    kiosk.tap("touchToStart")
+    kiosk.tap("language_es")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.language == "es")
+    assert kiosk.backend.strings["home_title"].startswith("¿")
+    for opener in ("explainerCard_how-it-works", "homeButton", "topic_safety", "result_0"):
+        kiosk.tap(opener)
+        assert kiosk.wait_for("helpButton") is not None
+    kiosk.tap("helpButton")
+    kiosk.wait_for("helpScreen")
+    numbers = [line["number"] for line in kiosk.backend.helpLines]
+    assert "988" in numbers and "911" in numbers
+
+
+def test_screen_changes_are_logged(kiosk):
+    kiosk.tap("touchToStart")
+    kiosk.tap("explainerCard_how-it-works")
+    kiosk.tap("nextPage")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.page == 1)
+    screens = [e for e in kiosk.events() if e["event"] == "screen"]
+    assert {"screen": "explainer", "id": "how-it-works", "page": 2, "language": "en"}.items() \
+        <= screens[-1].items()
+
+
+def test_models_pass_qtmodeltester(kiosk, qtmodeltester):
+    kiosk.backend.setSearchText("safe")
+    for model in (kiosk.backend.explainers, kiosk.backend.topics, kiosk.backend.questions,
+                  kiosk.backend.results):
+        qtmodeltester.check(model)
