@@ -11,6 +11,7 @@ import getpass
 import json
 import logging
 import os
+import sqlite3
 import sys
 import time
 from collections import Counter
@@ -257,8 +258,12 @@ def cmd_stats(args: argparse.Namespace, content: Path) -> int:
             print(f"--since must be a date like 2026-11-01, not {args.since!r}", file=sys.stderr)
             return 2
     db = args.db or state_dir(load_config(content)) / "usage.sqlite3"
-    report = usage.report(db, since)
-    print(usage.format_report(report))
+    try:
+        report = usage.report(db, since)
+    except sqlite3.Error as exc:
+        print(f"cannot read statistics from {db}: {exc}", file=sys.stderr)
+        return 1
+    print(usage.format_report(report), end="")
     if args.csv:
         usage.write_csv(report, args.csv)
         print(f"wrote {args.csv}")
@@ -281,6 +286,10 @@ def cmd_set_pin(args: argparse.Namespace, content: Path) -> int:
         print(f"{exc}; nothing changed.", file=sys.stderr)
         return 1
     path = content / "kiosk.toml"
-    write_pin_hash(path, hash_pin(pin))
+    try:
+        write_pin_hash(path, hash_pin(pin))
+    except (OSError, ValueError) as exc:
+        print(f"cannot write the PIN to {path}: {exc}; nothing changed.", file=sys.stderr)
+        return 1
     print(f"PIN hash written to {path}")
     return 0

@@ -75,7 +75,7 @@ def _parse(encoded: object) -> _Params | None:
         return None
     if not (1 <= r <= _MAX_R and 1 <= p <= _MAX_P) or 128 * n * r > _MAX_MEMORY:
         return None
-    if len(salt) < 8 or not 16 <= len(digest) <= 64:
+    if len(salt) < 8 or len(digest) != DKLEN:
         return None
     return _Params(n, r, p, salt, digest)
 

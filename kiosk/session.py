@@ -13,9 +13,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kiosk.config import MIN_IDLE_TIMEOUT_S, MIN_WARNING_S  # one source for the minimums
+
 # WCAG 2.2.1 (Timing Adjustable): a user must get at least 20 s to ask for more time.
-MIN_IDLE_TIMEOUT_S = 30
-MIN_WARNING_S = 20
 
 RESET_REASONS = frozenset({"idle", "start-over", "maintenance", "content-update"})
 

@@ -48,9 +48,9 @@ class SessionDriver(QObject):
 
     def set_busy(self, busy: bool) -> None:
         """Read-aloud in progress keeps the session alive."""
-        self.session.set_busy(busy)
-        if not busy:
-            self._schedule()
+        if self.session.set_busy(busy):  # speech started during the warning: it is dismissed
+            self.backend.set_session_state("active", 0)
+        self._schedule()
 
     # -- time ------------------------------------------------------------------------------
     def _schedule(self) -> None:

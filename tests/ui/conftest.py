@@ -53,8 +53,10 @@ class Driver:
                 flickable = parent
                 top = item.mapToItem(flickable.property("contentItem"), QPointF(0, 0)).y()
                 view = flickable.height()
-                if top < flickable.property("contentY") or \
-                        top + item.height() > flickable.property("contentY") + view:
+                if (
+                    top < flickable.property("contentY")
+                    or top + item.height() > flickable.property("contentY") + view
+                ):
                     limit = max(0.0, flickable.property("contentHeight") - view)
                     flickable.setProperty("contentY", min(max(0.0, top - view / 3), limit))
                     self.qtbot.wait(20)
@@ -70,14 +72,17 @@ class Driver:
         return point.toPoint()
 
     def tap_at(self, point: QPoint) -> None:
-        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         point)
+        QTest.mouseClick(
+            self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
+        )
 
     def on_screen(self, name: str) -> QQuickItem | None:
         item = self.find(name)
         if item is None:
             return None
         self.scroll_into_view(item)
+        if item.width() <= 0 or item.height() <= 0:
+            return None  # not laid out yet
         point = self.center(item)
         inside = 0 <= point.x() < self.window.width() and 0 <= point.y() < self.window.height()
         return item if inside else None
@@ -88,14 +93,16 @@ class Driver:
         self.tap_at(self.center(self.on_screen(name)))
 
     def swipe(self, start: QPoint, end: QPoint, steps: int = 12) -> None:
-        QTest.mousePress(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         start)
+        QTest.mousePress(
+            self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start
+        )
         for i in range(1, steps + 1):
             x = start.x() + (end.x() - start.x()) * i // steps
             y = start.y() + (end.y() - start.y()) * i // steps
             QTest.mouseMove(self.window, QPoint(x, y), 10)
-        QTest.mouseRelease(self.window, Qt.MouseButton.LeftButton,
-                           Qt.KeyboardModifier.NoModifier, end)
+        QTest.mouseRelease(
+            self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end
+        )
 
     def type_keys(self, text: str) -> None:
         """A hardware keyboard: one key press and release per character."""
@@ -125,12 +132,21 @@ def qml_warnings(qtlog):
 
 def make_kiosk(qtbot, tmp_path, *, content: Path = CONTENT, size=(1280, 800), **kwargs):
     log_path = tmp_path / "events.jsonl"
-    kiosk = Kiosk(content, events=EventLog(log_path), windowed=True, size=size,
-                  watch_content=kwargs.pop("watch_content", False), reduced_motion=True,
-                  **kwargs)
+    kiosk = Kiosk(
+        content,
+        events=EventLog(log_path),
+        windowed=True,
+        size=size,
+        watch_content=kwargs.pop("watch_content", False),
+        reduced_motion=True,
+        **kwargs,
+    )
     kiosk.window.show()
     qtbot.waitExposed(kiosk.window)
-    return kiosk, Driver(kiosk, qtbot, log_path)
+    driver = Driver(kiosk, qtbot, log_path)
+    # The first layout pass happens after the first frame: wait for it before tapping.
+    qtbot.waitUntil(lambda: driver.on_screen("touchToStart") is not None)
+    return kiosk, driver
 
 
 @pytest.fixture

@@ -94,8 +94,12 @@ def find_key(root, letter: str):
     stack = [root]
     while stack:
         item = stack.pop()
-        if item.property("text") == letter and item.property("key") is not None \
-                and item.width() > 0 and item.property("visible"):
+        if (
+            item.property("text") == letter
+            and item.property("key") is not None
+            and item.width() > 0
+            and item.property("visible")
+        ):
             return item
         stack.extend(item.childItems())
     return None
@@ -121,12 +125,20 @@ def test_screen_changes_are_logged(kiosk):
     kiosk.tap("nextPage")
     kiosk.qtbot.waitUntil(lambda: kiosk.backend.page == 1)
     screens = [e for e in kiosk.events() if e["event"] == "screen"]
-    assert {"screen": "explainer", "id": "how-it-works", "page": 2, "language": "en"}.items() \
-        <= screens[-1].items()
+    assert {
+        "screen": "explainer",
+        "id": "how-it-works",
+        "page": 2,
+        "language": "en",
+    }.items() <= screens[-1].items()
 
 
 def test_models_pass_qtmodeltester(kiosk, qtmodeltester):
     kiosk.backend.setSearchText("safe")
-    for model in (kiosk.backend.explainers, kiosk.backend.topics, kiosk.backend.questions,
-                  kiosk.backend.results):
+    for model in (
+        kiosk.backend.explainers,
+        kiosk.backend.topics,
+        kiosk.backend.questions,
+        kiosk.backend.results,
+    ):
         qtmodeltester.check(model)

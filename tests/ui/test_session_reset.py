@@ -75,9 +75,8 @@ def test_plain_taps_keep_the_session_alive(short):
     k = short
     k.tap("touchToStart")
     k.wait_for("homeScreen")
-    spot = QPoint(k.window.width() // 2, k.window.height() - 10)
     for _ in range(8):  # 8 x 0.5 s: well past the 1.5 s idle timeout
-        k.tap_at(spot)  # press and release, no move
+        k.tap("homeTitle")  # press and release, no move, on plain text
         k.qtbot.wait(500)
         assert k.backend.phase == "active"
     assert k.backend.screen == "home"
@@ -93,25 +92,28 @@ def test_start_over_resets_on_purpose(kiosk):
 
 
 def test_broken_update_keeps_old_content_good_one_applies(qtbot, tmp_path, fonts, content_copy):
-    kiosk, k = make_kiosk(qtbot, tmp_path, content=content_copy, idle_timeout=60, warning=30,
-                          watch_content=True)
+    kiosk, k = make_kiosk(
+        qtbot, tmp_path, content=content_copy, idle_timeout=60, warning=30, watch_content=True
+    )
     try:
         kiosk.watcher.settle.setInterval(100)
         old_version = k.backend.contentVersion
         target = content_copy / "en" / "explainers" / "how-it-works.md"
         original = target.read_text(encoding="utf-8")
-        target.write_text(original.replace("---\ntitle:", "---\ntitle: [broken\n", 1),
-                          encoding="utf-8")
-        qtbot.waitUntil(lambda: any(e["event"] == "content_rejected" for e in k.events()),
-                        timeout=8000)
+        target.write_text(
+            original.replace("---\ntitle:", "---\ntitle: [broken\n", 1), encoding="utf-8"
+        )
+        qtbot.waitUntil(
+            lambda: any(e["event"] == "content_rejected" for e in k.events()), timeout=8000
+        )
         assert k.backend.contentVersion == old_version
         assert any(r["id"] == "how-it-works" for r in k.backend.explainers.rows())
         # A good update while a patient reads waits for the reset.
         k.tap("touchToStart")
-        target.write_text(original.replace("title: How", "title: Updated How", 1),
-                          encoding="utf-8")
-        qtbot.waitUntil(lambda: any(e["event"] == "content_ready" for e in k.events()),
-                        timeout=8000)
+        target.write_text(original.replace("title: How", "title: Updated How", 1), encoding="utf-8")
+        qtbot.waitUntil(
+            lambda: any(e["event"] == "content_ready" for e in k.events()), timeout=8000
+        )
         assert k.backend.contentVersion == old_version
         k.backend.startOver()
         qtbot.waitUntil(lambda: k.backend.contentVersion != old_version)

@@ -23,6 +23,7 @@ Flickable {
         spacing: ui.gap * 1.5
 
         Text {
+            objectName: "homeTitle"
             width: parent.width
             text: ui.txt("home_title")
             font.family: ui.fontFamily

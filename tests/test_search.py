@@ -1,0 +1,257 @@
+"""Search as a patient types: misspellings, accents, synonyms, prefixes, junk input.
+
+Timing is measured in bench/, never asserted here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import BUNDLED, GOOD, TODAY
+
+from kiosk.content import load_catalog
+from kiosk.content.model import Catalog, Explainer, Language, Page
+from kiosk.search import Hit, SearchIndex, edit_distance, fold, max_distance
+
+JUNK = [
+    "",
+    " ",
+    '"',
+    "'",
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR",
+    "*",
+    "(",
+    ")",
+    "^",
+    ":",
+    "-",
+    "+",
+    '"unclosed',
+    "a AND (b OR",
+    "title:x",
+    "NEAR(a b, 2)",
+    "{x}",
+    "\x00",
+    "_",
+    "¿¡?!",
+    "ー",
+    "\u200b",
+    "🙂",
+    "x" * 500,
+]
+
+
+@pytest.fixture(scope="module")
+def good() -> Catalog:
+    from conftest import FIXTURE_UI_KEYS
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("kiosk.content.checks.required_keys", lambda: FIXTURE_UI_KEYS)
+        return load_catalog(GOOD, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def index(good: Catalog):
+    index = SearchIndex(good)
+    yield index
+    index.close()
+
+
+def ids(hits: list[Hit], n: int = 3) -> list[str]:
+    return [h.id for h in hits[:n]]
+
+
+# -- helpers -----------------------------------------------------------------------------
+
+
+def test_fold():
+    assert fold("Adicción") == "adiccion"
+    assert fold("ÉSTE Niño") == "este nino"
+    assert fold("café") == fold("cafe\u0301")  # composed and decomposed accents agree
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "limit", "expected"),
+    [
+        ("addictive", "addictive", 2, 0),
+        ("adictive", "addictive", 2, 1),
+        ("addcitive", "addictive", 2, 1),  # a transposition counts once
+        ("ketamin", "ketamine", 2, 1),
+        ("kitten", "sitting", 2, 3),  # 3 > limit: cut off at limit + 1
+        ("a", "abcdef", 2, 3),
+        ("", "ab", 2, 2),
+    ],
+)
+def test_edit_distance(a, b, limit, expected):
+    assert edit_distance(a, b, limit) == expected
+
+
+def test_max_distance_grows_with_length():
+    assert [max_distance(w) for w in ("cat", "cafe", "coffee", "ketamine")] == [0, 1, 1, 2]
+
+
+# -- the good fixture ----------------------------------------------------------------------
+
+
+def test_exact_word(index):
+    hits = index.search("coffee", "en")
+    assert hits[0] == Hit(
+        "question", "coffee-and-sleep", "Can coffee keep me awake?", "Sleep", 0, hits[0].score
+    )
+    assert hits[0].score > 0
+    assert hits[0].to_dict()["kind"] == "question"
+
+
+def test_stemming(index):
+    assert ids(index.search("pill", "en"), 1) == ["what-to-bring"]
+    assert ids(index.search("pills ", "en"), 1) == ["what-to-bring"]
+
+
+def test_misspelling(index):
+    assert "coffee-and-sleep" in ids(index.search("cofee awak", "en"))
+    assert "coffee-and-sleep" in ids(index.search("caffiene", "en"))
+
+
+def test_prefix_while_typing(index):
+    assert ids(index.search("caff", "en"), 1) == ["coffee-and-sleep"]
+    assert ids(index.search("scre", "en"), 1) == ["sleep-basics"]
+    # A finished word (trailing space) is not a prefix any more.
+    assert index.search("scre ", "en") == []
+
+
+def test_explainer_page_hits(index):
+    [hit] = index.search("screens", "en")
+    assert (hit.kind, hit.id, hit.page, hit.where) == (
+        "explainer",
+        "sleep-basics",
+        2,
+        "A simple plan",
+    )
+
+
+def test_synonyms(index):
+    assert ids(index.search("latte", "en"), 1) == ["coffee-and-sleep"]
+    assert "how-much-sleep" in ids(index.search("snooze", "en"))
+    assert "how-much-sleep" in ids(index.search("siesta", "es"))
+    assert "coffee-and-sleep" in ids(index.search("cafecito", "es"))
+
+
+def test_spanish_without_accents(index):
+    assert ids(index.search("cafe", "es"), 1) == ["coffee-and-sleep"]
+    assert ids(index.search("cafeina", "es"), 1) == ["coffee-and-sleep"]
+    assert "how-much-sleep" in ids(index.search("cuanto sueno", "es"))
+    assert ids(index.search("que debo traer", "es"), 1) == ["what-to-bring"]
+
+
+def test_languages_are_separate(index):
+    assert index.search("cafeína", "en") == []
+    assert index.search("screens", "es") == []
+
+
+def test_unknown_language_uses_the_default(index):
+    assert ids(index.search("coffee", "zz"), 1) == ["coffee-and-sleep"]
+    assert ids(index.search("coffee"), 1) == ["coffee-and-sleep"]
+
+
+def test_little_words_alone_find_nothing(index):
+    assert index.search("the", "en") == []
+    assert index.search("is it ", "en") == []
+    assert index.search("qué es ", "es") == []
+
+
+def test_little_word_being_typed_is_a_prefix(index):
+    # "wh" could become "what" (a stopword) or "when", but also a content word.
+    assert index.search("i", "en")  # "id" in "Your ID card"
+    assert index.search("i ", "en") == []
+
+
+def test_no_match_falls_back_to_any_word(index):
+    # "coffee" matches, "zebra" matches nothing: OR instead of AND, rather than no result.
+    assert ids(index.search("coffee zebra", "en"), 1) == ["coffee-and-sleep"]
+
+
+def test_limit(index):
+    assert len(index.search("the", "en", limit=1)) <= 1
+
+
+@pytest.mark.parametrize("query", JUNK)
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_junk_queries_never_raise(index, query, lang):
+    hits = index.search(query, lang)
+    assert isinstance(hits, list)
+    if not any(c.isalnum() for c in query):
+        assert hits == []
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "AND", "OR", "*", "(", ")", "", "   ", "?!", '"AND"', "- -"]
+)
+def test_fts_syntax_returns_nothing(index, query):
+    assert index.search(query, "en") == []
+
+
+def test_empty_catalog(tmp_path):
+    catalog = load_catalog(tmp_path, today=TODAY)
+    index = SearchIndex(catalog)
+    assert index.search("anything") == []
+
+
+def test_tiny_catalog_built_by_hand(good):
+    language = Language("fr")
+    page = Page("Le sommeil", (), 1)
+    language.explainers["x"] = Explainer(
+        "x", "fr", "Le sommeil", "Dormir mieux", "t", 1, "", (), None, (page,), (), "x.md"
+    )
+    catalog = Catalog(good.root, good.config, {"fr": language}, [], "v")
+    index = SearchIndex(catalog)
+    assert ids(index.search("sommeil", "fr"), 1) == ["x"]
+    assert ids(index.search("dormi", "fr"), 1) == ["x"]
+
+
+# -- the bundled content ---------------------------------------------------------------------
+
+
+def _bundled_has(lang: str, question_id: str) -> bool:
+    folder = BUNDLED / lang / "questions"
+    return folder.is_dir() and any(
+        f"{{#{question_id}}}" in p.read_text(encoding="utf-8", errors="replace")
+        for p in folder.glob("*.md")
+    )
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    if not (BUNDLED / "kiosk.toml").exists():
+        pytest.skip("no bundled content")
+    index = SearchIndex(load_catalog(BUNDLED))
+    yield index
+    index.close()
+
+
+@pytest.mark.skipif(
+    not _bundled_has("en", "is-ketamine-addictive"), reason="bundled en questions not written yet"
+)
+@pytest.mark.parametrize(
+    "query",
+    ["ketamin adictive", "is ketamine addictive", "addi", "addictive", "hooked", "ketamine addict"],
+)
+def test_bundled_english(bundled, query):
+    assert "is-ketamine-addictive" in ids(bundled.search(query, "en"))
+
+
+@pytest.mark.skipif(
+    not _bundled_has("es", "is-ketamine-addictive"), reason="bundled es questions not written yet"
+)
+@pytest.mark.parametrize(
+    "query", ["adiccion", "es adictiva la ketamina", "adictiva", "ketamina adictiba", "adic"]
+)
+def test_bundled_spanish(bundled, query):
+    assert "is-ketamine-addictive" in ids(bundled.search(query, "es"))
+
+
+@pytest.mark.parametrize("query", JUNK)
+def test_bundled_junk(bundled, query):
+    for lang in ("en", "es"):
+        assert isinstance(bundled.search(query, lang), list)
