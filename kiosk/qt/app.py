@@ -86,7 +86,7 @@ def load_fonts() -> list[str]:
 
 
 def build_content(content: Path) -> tuple[Catalog, SearchIndex]:
-    catalog = load_catalog(content)
+    catalog = load_catalog(content, readability=False)
     return catalog, SearchIndex(catalog)
 
 

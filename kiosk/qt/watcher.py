@@ -77,7 +77,7 @@ class ContentWatcher(QObject):
 
     def _load(self) -> None:
         try:
-            catalog = load_catalog(self.root)
+            catalog = load_catalog(self.root, readability=False)
             if catalog.version == self.version:
                 self.loaded.emit(None, None)
             elif has_errors(catalog.problems):
