@@ -19,6 +19,7 @@ from kiosk.config import (
     load_config,
 )
 from kiosk.problems import Severity
+from tests.content_text import CLINIC_OK
 
 
 def write(tmp_path: Path, text: str | bytes) -> Path:
@@ -38,17 +39,6 @@ def only(config: Config, code: str):
     found = [p for p in config.problems if p.code == code]
     assert len(found) == 1, config.problems
     return found[0]
-
-
-CLINIC_OK = """
-[clinic]
-name = "Test Clinic"
-phone = "555-0100"
-address = "1 Road"
-hours = "9 to 5"
-cost_note = "Ask us."
-website = "example.org"
-"""
 
 
 def test_good_fixture_has_no_problems():

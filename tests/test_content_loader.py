@@ -14,36 +14,14 @@ from kiosk.content.blocks import BlockRenderer
 from kiosk.content.frontmatter import split_front_matter
 from kiosk.content.model import Catalog, Link
 from kiosk.problems import Severity
+from tests.content_text import CLINIC_OK, SIGNED_OFF
 
 pytestmark = pytest.mark.usefixtures("ui_keys")
 
-FRONT = """---
-title: {title}
-summary: A test page.
-topic: basics
-order: 1
-sources:
-  - "Test source"
-review:
-  status: reviewed
-  reviewed_by: "Dr. Test"
-  reviewed_on: 2026-01-10
-  next_review: 2099-01-01
----
-"""
-TOPIC_FRONT = """---
-title: Basics
-summary: Short answers.
-order: 1
-sources:
-  - "Test source"
-review:
-  status: reviewed
-  reviewed_by: "Dr. Test"
-  reviewed_on: 2026-01-10
-  next_review: 2099-01-01
----
-"""
+FRONT = (
+    "---\ntitle: {title}\nsummary: A test page.\ntopic: basics\norder: 1\n" + SIGNED_OFF + "---\n"
+)
+TOPIC_FRONT = "---\ntitle: Basics\nsummary: Short answers.\norder: 1\n" + SIGNED_OFF + "---\n"
 STRINGS = """app_title = "T"
 home = "Home"
 back = "Back"
@@ -56,17 +34,13 @@ number = "988"
 detail = "Call or text."
 urgent = true
 """
-CONFIG = """[clinic]
-name = "Test Clinic"
-phone = "555-0100"
-address = "1 Road"
-hours = "9 to 5"
-cost_note = "Ask us."
-website = "example.org"
-
+CONFIG = (
+    CLINIC_OK
+    + """
 [kiosk]
 languages = ["en"]
 """
+)
 QUESTIONS = TOPIC_FRONT + "## What is a test? {#what-is-a-test}\n\nA test checks things.\n"
 
 

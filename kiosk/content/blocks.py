@@ -52,7 +52,6 @@ class _KioskTreeprocessor(Treeprocessor):
                     self._link(child, findings)
                 elif child.tag == "img":
                     self._image(parent, child, findings)
-        self.ext.root = root
 
     def _resolve_placeholders(self, root: ET.Element) -> None:
         """Undo what Python-Markdown leaves for its serialiser, since we take the tree instead.

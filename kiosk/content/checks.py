@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kiosk.content.blocks import REMOTE
 from kiosk.content.model import Catalog, Language
 from kiosk.content.ui_strings import required_keys
 from kiosk.problems import error, warning
@@ -54,27 +53,8 @@ def run_all(loader: Loader, catalog: Catalog) -> None:
         _check_featured(catalog, language)
     _check_parity(catalog)
     logo = catalog.config.clinic.get("logo")
-    if logo and REMOTE.match(logo):
-        problems.append(
-            error(
-                "remote-resource",
-                "kiosk.toml",
-                None,
-                f"remote logo {logo} is refused",
-                "Save the logo into images/ and set clinic.logo = 'images/NAME'.",
-            )
-        )
-    # Inside the content folder only, like every other picture.
-    elif logo and not loader._image_exists(logo):
-        problems.append(
-            error(
-                "missing-image",
-                "kiosk.toml",
-                None,
-                f"logo {logo} not found",
-                "Put the logo in images/ and set clinic.logo = 'images/NAME'.",
-            )
-        )
+    if logo:
+        loader.check_picture("kiosk.toml", None, logo, "logo")
 
 
 def _check_strings(catalog: Catalog, language: Language) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from kiosk.config import Config, load_config
 from kiosk.content import checks
-from kiosk.content.blocks import BlockRenderer, Findings
+from kiosk.content.blocks import REMOTE, BlockRenderer, Findings
 from kiosk.content.frontmatter import split_front_matter
 from kiosk.content.model import (
     Block,
@@ -71,15 +71,17 @@ def _markdown_files(folder: Path) -> list[Path]:
 class ContentFile:
     """Reads one text file, remembering its path for problems. Never raises."""
 
-    def __init__(self, root: Path, path: Path, problems: list[Problem]):
+    def __init__(self, root: Path, path: Path, problems: list[Problem], read: dict[str, bytes]):
         self.root = root
         self.path = path
         self.rel = path.relative_to(root).as_posix()
         self.problems = problems
+        self.read_files = read  # rel -> bytes read, so the content version reads nothing twice
 
     def read(self) -> str | None:
         try:
             data = self.path.read_bytes()
+            self.read_files[self.rel] = data
         except OSError as exc:
             self.error(
                 "unreadable-file",
@@ -133,6 +135,7 @@ class Loader:
         self.root = root
         # Scoring reading level is the slowest check; the running kiosk leaves it to `check`.
         self.readability = readability
+        self.read_files: dict[str, bytes] = {}
         self.problems: list[Problem] = []
         self.renderer = BlockRenderer()
         self.today = today or dt.date.today()
@@ -184,15 +187,21 @@ class Loader:
         return catalog
 
     def version(self) -> str:
+        """A hash of every file's name and bytes: the same content gives the same version on
+        every kiosk. Files the loader read are not read again."""
         digest = hashlib.sha256()
         if self.root.is_dir():
             for path in sorted(self.root.rglob("*")):
                 if path.is_file():
-                    digest.update(path.relative_to(self.root).as_posix().encode())
-                    try:
-                        digest.update(path.read_bytes())
-                    except OSError:
-                        continue
+                    rel = path.relative_to(self.root).as_posix()
+                    digest.update(rel.encode())
+                    data = self.read_files.get(rel)
+                    if data is None:
+                        try:
+                            data = path.read_bytes()
+                        except OSError:
+                            continue
+                    digest.update(data)
         return digest.hexdigest()[:12]
 
     # -- languages -----------------------------------------------------------------------
@@ -212,7 +221,7 @@ class Loader:
         return language
 
     def _read_toml(self, path: Path) -> tuple[dict[str, Any], str] | tuple[None, None]:
-        file = ContentFile(self.root, path, self.problems)
+        file = ContentFile(self.root, path, self.problems, self.read_files)
         if not path.exists():
             file.error(
                 "file-missing",
@@ -335,7 +344,7 @@ class Loader:
 
     # -- shared file handling --------------------------------------------------------------
     def _open_markdown(self, path: Path, required: tuple[str, ...]):
-        file = ContentFile(self.root, path, self.problems)
+        file = ContentFile(self.root, path, self.problems, self.read_files)
         text = file.read()
         if text is None:
             return None
@@ -530,30 +539,43 @@ class Loader:
                 f"link to {href} is shown as plain text",
                 "The kiosk never opens outside links; write the address out if needed.",
             )
-        for src in findings.remote_images:
-            file.error(
-                "remote-resource",
-                where(src),
-                f"remote picture {src} is refused",
-                "Save the picture into images/ and use images/NAME.",
-            )
-        for src in findings.images:
-            if not self._image_exists(src):
-                file.error(
-                    "missing-image",
-                    where(src),
-                    f"picture {src} not found",
-                    "Put the file in the content folder's images/ and check the name.",
-                )
+        for src in findings.remote_images + findings.images:
+            self.check_picture(file.rel, where(src), src)
         for link in findings.links:
             self.link_sites.append((lang, link, file.rel, where(link.target)))
 
-    def _image_exists(self, src: str) -> bool:
+    def check_picture(self, rel: str, line: int | None, src: str, what: str = "picture") -> bool:
+        """True if `src` is a picture the kiosk can show; otherwise report why, as an error.
+
+        Pictures must be files inside the content folder: never remote, never outside it.
+        """
+        if REMOTE.match(src):
+            self.problems.append(
+                error(
+                    "remote-resource",
+                    rel,
+                    line,
+                    f"remote {what} {src} is refused",
+                    "Save the picture into images/ and use images/NAME.",
+                )
+            )
+            return False
         try:
             path = (self.root / src).resolve()
-            return path.is_file() and path.is_relative_to(self.root.resolve())
+            exists = path.is_file() and path.is_relative_to(self.root.resolve())
         except (OSError, ValueError):
-            return False
+            exists = False
+        if not exists:
+            self.problems.append(
+                error(
+                    "missing-image",
+                    rel,
+                    line,
+                    f"{what} {src} not found",
+                    "Put the file in the content folder's images/ and check the name.",
+                )
+            )
+        return exists
 
     def _check_page(
         self, file: ContentFile, lang: str, title: str, blocks: list[Block], line: int, label: str
@@ -593,23 +615,8 @@ class Loader:
         data = fm.data
         sources, review = self._sources_and_review(file, text, data)
         image = data.get("image") or ""
-        if image:
-            if re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", image, re.I):
-                file.error(
-                    "remote-resource",
-                    _front_matter_line(text, "image"),
-                    f"remote picture {image} is refused",
-                    "Save it into images/.",
-                )
-                image = ""
-            elif not self._image_exists(image):
-                file.error(
-                    "missing-image",
-                    _front_matter_line(text, "image"),
-                    f"picture {image} not found",
-                    "Check the file name in images/.",
-                )
-                image = ""
+        if image and not self.check_picture(file.rel, _front_matter_line(text, "image"), image):
+            image = ""
         body = self._fill_placeholders(file, fm.body, fm.body_line)
         pages, links = [], []
         for number, (heading, section, line) in enumerate(self._sections(body, fm.body_line), 1):

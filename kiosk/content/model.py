@@ -78,6 +78,11 @@ class Review:
     next_review: str = ""
 
 
+def is_draft(review: Review | None) -> bool:
+    """Not signed off by a clinician: the kiosk says so next to the text."""
+    return review is None or review.status != "reviewed"
+
+
 @dataclass(frozen=True)
 class Explainer:
     id: str

@@ -10,11 +10,13 @@ import sys
 import time
 from pathlib import Path
 
-from kiosk.config import MIN_IDLE_TIMEOUT_S, MIN_WARNING_S, Config
+from kiosk.config import Config
 from kiosk.content import Catalog, load_catalog
 from kiosk.events import EventLog
 from kiosk.paths import log_dir
+from kiosk.problems import Severity
 from kiosk.search import SearchIndex
+from kiosk.session import Timings, validate_timings
 
 log = logging.getLogger("kiosk.app")
 PROCESS_START = time.monotonic()
@@ -98,13 +100,11 @@ class Kiosk:
         content: Path,
         *,
         events: EventLog,
-        windowed: bool = True,
+        timings: Timings | None = None,
         size: tuple[int, int] | None = None,
         language: str | None = None,
         text_scale: float | None = None,
         high_contrast: bool = False,
-        idle_timeout: float | None = None,
-        warning: float | None = None,
         watch_content: bool = True,
         reduced_motion: bool = False,
     ):
@@ -116,21 +116,20 @@ class Kiosk:
         from kiosk.qt.idle import ActivityFilter
         from kiosk.qt.session_driver import SessionDriver
         from kiosk.qt.watcher import ContentWatcher
-        from kiosk.session import Session, validate_timings
+        from kiosk.session import Session
 
         self.app = QGuiApplication.instance()
-        self.events = events
-        self.content = content
-        self.catalog, self.index = build_content(content)
-        errors = [p for p in self.catalog.problems if p.severity == "error"]
+        # The backend owns the catalog from here on (a content update replaces it there).
+        catalog, index = build_content(content)
+        errors = sum(p.severity is Severity.ERROR for p in catalog.problems)
         events.emit(
             "content_loaded",
-            version=self.catalog.version,
-            errors=len(errors),
-            warnings=len(self.catalog.problems) - len(errors),
+            version=catalog.version,
+            errors=errors,
+            warnings=len(catalog.problems) - errors,
         )
         defaults = {}
-        if language and language in self.catalog.languages:
+        if language and language in catalog.languages:
             defaults["language"] = language
         if text_scale:
             defaults["text_scale"] = text_scale
@@ -139,19 +138,14 @@ class Kiosk:
         if reduced_motion:
             defaults["reduced_motion"] = True
         self.backend = Backend(
-            self.catalog,
-            self.index,
+            catalog,
+            index,
             events,
             keyboard_available=os.environ.get("QT_IM_MODULE") == "qtvirtualkeyboard",
             defaults=defaults,
         )
-        config = self.catalog.config
-        timings = validate_timings(
-            idle_timeout if idle_timeout is not None else config.idle_timeout_s,
-            warning if warning is not None else config.warning_s,
-            allow_short=windowed,
-        )
-        self.session = Session(timings)
+        config = catalog.config
+        self.session = Session(timings or Timings(config.idle_timeout_s, config.warning_s))
         self.driver = SessionDriver(self.session, self.backend, events)
         self.activity = ActivityFilter(self.driver)
         self.app.installEventFilter(self.activity)
@@ -199,20 +193,18 @@ def run(args, content: Path) -> int:
     from kiosk.config import load_config
 
     config = load_config(content)
+    try:
+        timings = validate_timings(
+            config.idle_timeout_s if args.idle_timeout is None else args.idle_timeout,
+            config.warning_s if args.warning is None else args.warning,
+            allow_short=args.windowed,  # short timeouts are for testing in a window only
+        )
+    except ValueError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
     event_path = args.event_log or log_dir(config) / "events.jsonl"
     events = EventLog(event_path)
     choices = prepare_environment(config)
-    if not args.windowed:
-        for value, minimum, flag in (
-            (args.idle_timeout, MIN_IDLE_TIMEOUT_S, "--idle-timeout"),
-            (args.warning, MIN_WARNING_S, "--warning"),
-        ):
-            if value is not None and value < minimum:
-                print(
-                    f"{flag} must be at least {minimum} s (shorter only with --windowed)",
-                    file=sys.stderr,
-                )
-                return 2
     messages = QmlMessages()
     messages.install()
     app = QGuiApplication(sys.argv[:1])
@@ -223,15 +215,13 @@ def run(args, content: Path) -> int:
         kiosk = Kiosk(
             content,
             events=events,
-            windowed=args.windowed,
+            timings=timings,
             size=args.size,
             language=args.lang,
             text_scale=args.text_scale,
             high_contrast=args.high_contrast,
-            idle_timeout=args.idle_timeout,
-            warning=args.warning,
         )
-    except (RuntimeError, ValueError) as exc:
+    except RuntimeError as exc:
         events.emit("fatal", error=str(exc))
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1

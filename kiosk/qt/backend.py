@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
-from kiosk.content.model import Block, Catalog, Language, Link
+from kiosk.content.model import Block, Catalog, Language, Link, is_draft
 from kiosk.events import EventLog
 from kiosk.qt.models import RecordListModel
 from kiosk.search import SearchIndex
@@ -32,7 +32,6 @@ LANGUAGE_NAMES = {
     "ar": "العربية",
     "ru": "Русский",
 }
-SCREENS = ("attract", "home", "explainer", "questions", "answer", "help")
 
 
 @dataclass
@@ -70,13 +69,20 @@ def block_dicts(blocks: tuple[Block, ...], root: Path) -> list[dict[str, Any]]:
 
 
 class Backend(QObject):
+    # placeChanged: screen, item, page or topic; itemChanged: which explainer or answer is
+    # shown (a page turn must not rebuild the whole explainer).
     placeChanged = Signal()
+    itemChanged = Signal()
     languageChanged = Signal()
     preferencesChanged = Signal()
     contentChanged = Signal()
     searchChanged = Signal()
     sessionChanged = Signal()
     resetDone = Signal(str)
+    # Requests for the session driver.
+    startRequested = Signal()
+    startOverRequested = Signal()
+    moreTimeRequested = Signal()
 
     def __init__(
         self,
@@ -105,7 +111,6 @@ class Backend(QObject):
         self._search_text = ""
         self._phase = "attract"
         self._seconds_left = 0
-        self._speaking_block = -1
         self.explainer_model = RecordListModel(
             ["id", "title", "summary", "image", "pages", "topic", "draft"], self
         )
@@ -148,7 +153,7 @@ class Backend(QObject):
                     "image": self._url(e.image),
                     "pages": len(e.pages),
                     "topic": e.topic,
-                    "draft": bool(e.review is None or e.review.status != "reviewed"),
+                    "draft": is_draft(e.review),
                 }
                 for e in lang.explainer_list()
             ]
@@ -186,12 +191,18 @@ class Backend(QObject):
         )
 
     def _go(self, place: Place, *, remember: bool = True) -> None:
-        if remember and self._place.screen not in ("attract",):
+        if remember and self._place.screen != "attract":
             self._prefs.history.append(self._place.copy())
             del self._prefs.history[:-20]
         self._place = place
-        if place.screen in ("questions",):
+        if place.screen == "questions":
             self._fill_questions()
+        self.itemChanged.emit()
+        self._place_changed()
+
+    def _place_changed(self) -> None:
+        """Tell QML and log the screen change (screen, id, page, language)."""
+        place = self._place
         self.placeChanged.emit()
         self._events.emit(
             "screen",
@@ -200,9 +211,6 @@ class Backend(QObject):
             page=place.page + 1 if place.screen == "explainer" else None,
             language=self._prefs.language,
         )
-
-    def emit_event(self, event: str, **fields: Any) -> None:
-        self._events.emit(event, **fields)
 
     # -- place -----------------------------------------------------------------------------
     def _screen(self) -> str:
@@ -241,13 +249,13 @@ class Backend(QObject):
                 {"title": p.title, "blocks": block_dicts(p.blocks, self._catalog.root)}
                 for p in explainer.pages
             ],
-            "related": self._links(explainer.pages[-1:], explainer.links),
-            "draft": explainer.review is None or explainer.review.status != "reviewed",
+            "related": self._links(explainer.links),
+            "draft": is_draft(explainer.review),
         }
 
-    explainer = Property("QVariantMap", _explainer, notify=placeChanged)
+    explainer = Property("QVariantMap", _explainer, notify=itemChanged)
 
-    def _links(self, pages, links: tuple[Link, ...]) -> list[dict[str, str]]:
+    def _links(self, links: tuple[Link, ...]) -> list[dict[str, str]]:
         rows = []
         for link in links:
             title = self._title_of(link)
@@ -276,11 +284,11 @@ class Backend(QObject):
             "topic": question.topic,
             "topicTitle": topic.title if topic else "",
             "blocks": block_dicts(question.blocks, self._catalog.root),
-            "related": self._links((), question.related),
-            "draft": topic is None or topic.review is None or topic.review.status != "reviewed",
+            "related": self._links(question.related),
+            "draft": topic is None or is_draft(topic.review),
         }
 
-    question = Property("QVariantMap", _question, notify=placeChanged)
+    question = Property("QVariantMap", _question, notify=itemChanged)
 
     # -- content ---------------------------------------------------------------------------
     def _explainers(self) -> QObject:
@@ -422,17 +430,11 @@ class Backend(QObject):
             self._phase, self._seconds_left = phase, seconds_left
             self.sessionChanged.emit()
 
-    # Set by the app: session driver and speech hooks.
-    start_requested = None
-    start_over_requested = None
-    more_time_requested = None
-
     # -- slots QML calls -------------------------------------------------------------------
     @Slot()
     def start(self) -> None:
         """A touch on the attract screen."""
-        if self.start_requested:
-            self.start_requested()
+        self.startRequested.emit()
         self._go(Place("home"), remember=False)
 
     @Slot()
@@ -468,30 +470,18 @@ class Backend(QObject):
         page = max(0, min(page, len(explainer.pages) - 1))
         if page != self._place.page:
             self._place.page = page
-            self.placeChanged.emit()
-            self._events.emit(
-                "screen",
-                screen="explainer",
-                id=explainer.id,
-                page=page + 1,
-                language=self._prefs.language,
-            )
+            self._place_changed()
 
     @Slot(str)
     def openTopic(self, topic_id: str) -> None:  # noqa: N802
         """Question browser, showing one topic ('' for all)."""
-        if self._place.screen == "questions":
-            self._place.topic = topic_id if topic_id in self.lang.topics else ""
+        topic = topic_id if topic_id in self.lang.topics else ""
+        if self._place.screen == "questions":  # a chip: same screen, another topic
+            self._place.topic = topic
             self._fill_questions()
-            self.placeChanged.emit()
-            self._events.emit(
-                "screen",
-                screen="questions",
-                id=self._place.topic or None,
-                language=self._prefs.language,
-            )
+            self._place_changed()
             return
-        self._go(Place("questions", topic=topic_id if topic_id in self.lang.topics else ""))
+        self._go(Place("questions", topic=topic))
 
     @Slot(str)
     def openQuestion(self, question_id: str) -> None:  # noqa: N802
@@ -540,21 +530,13 @@ class Backend(QObject):
         if code not in self._catalog.languages or code == self._prefs.language:
             return
         self._prefs.language = code
-        # Items that do not exist in the new language fall back to home.
-        if (
-            self._place.item
-            and self._place.screen == "explainer"
-            and self._place.item not in self.lang.explainers
-        ):
-            self._place = Place("home")
-        if (
-            self._place.item
-            and self._place.screen == "answer"
-            and self._place.item not in self.lang.questions
-        ):
+        # An item not translated into the new language falls back to home.
+        items = {"explainer": self.lang.explainers, "answer": self.lang.questions}
+        if self._place.item and self._place.item not in items.get(self._place.screen, {}):
             self._place = Place("home")
         self._fill_models()
         self.languageChanged.emit()
+        self.itemChanged.emit()
         self.placeChanged.emit()
         self._events.emit("language", language=code)
 
@@ -591,15 +573,11 @@ class Backend(QObject):
 
     @Slot()
     def startOver(self) -> None:  # noqa: N802
-        if self.start_over_requested:
-            self.start_over_requested()
-        else:
-            self.reset("start-over")
+        self.startOverRequested.emit()
 
     @Slot()
     def moreTime(self) -> None:  # noqa: N802
-        if self.more_time_requested:
-            self.more_time_requested()
+        self.moreTimeRequested.emit()
 
     # -- reset -----------------------------------------------------------------------------
     def reset(
@@ -619,6 +597,7 @@ class Backend(QObject):
         self.languageChanged.emit()
         self.preferencesChanged.emit()
         self.searchChanged.emit()
+        self.itemChanged.emit()
         self.placeChanged.emit()
         self.resetDone.emit(reason)
         return time.perf_counter() - started

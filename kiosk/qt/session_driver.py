@@ -25,9 +25,9 @@ class SessionDriver(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._due)
-        backend.start_requested = self.start
-        backend.start_over_requested = lambda: self.reset("start-over")
-        backend.more_time_requested = self.activity
+        backend.startRequested.connect(self.start)
+        backend.startOverRequested.connect(lambda: self.reset("start-over"))
+        backend.moreTimeRequested.connect(self.activity)
 
     # -- input -----------------------------------------------------------------------------
     def start(self) -> None:
@@ -101,11 +101,9 @@ class SessionDriver(QObject):
 
     def offer_content(self, catalog, index) -> None:
         """New content is ready: apply it now if nobody is using the kiosk, else at reset."""
+        self.pending_content = (catalog, index)
         if self.session.phase is Phase.ATTRACT:
-            self.pending_content = (catalog, index)
             self._apply_reset("content-update", None)
-        else:
-            self.pending_content = (catalog, index)
 
     def stop(self) -> None:
         self.timer.stop()

@@ -10,17 +10,13 @@ from pathlib import Path
 
 from kiosk.config import load_config
 from kiosk.events import EventLog
+from kiosk.qt.items import find_item
 
 
 def settle(app, rounds: int = 6) -> None:
+    """Let bindings, layouts and image loads finish before a picture is taken."""
     for _ in range(rounds):
         app.processEvents()
-
-
-def find(window, name: str):
-    from PySide6.QtCore import QObject
-
-    return window.findChild(QObject, name)
 
 
 class Shooter:
@@ -30,63 +26,74 @@ class Shooter:
         self.prefix = prefix
         self.shots: list[tuple[str, str]] = []
 
-    def shot(self, name: str, caption: str) -> None:
+    def shot(self, name: str, caption: str, *, scroll: str = "") -> None:
+        """One picture; with `scroll`, also the end of that scrolling item if it is longer
+        than the screen, so a reviewer sees every word."""
+        self._grab(name, caption)
+        flickable = find_item(self.kiosk.window, scroll) if scroll else None
+        if flickable is None:
+            return
+        overflow = flickable.property("contentHeight") - flickable.height()
+        if overflow > 1:
+            flickable.setProperty("contentY", overflow)
+            self._grab(f"{name}-end", f"{caption} (scrolled to the end)")
+            flickable.setProperty("contentY", 0)
+
+    def _grab(self, name: str, caption: str) -> None:
         from PySide6.QtGui import QGuiApplication
 
-        app = QGuiApplication.instance()
-        settle(app)
-        image = self.kiosk.window.grabWindow()
+        settle(QGuiApplication.instance())
         file = f"{self.prefix}{name}.png"
-        image.save(str(self.out / file))
+        self.kiosk.window.grabWindow().save(str(self.out / file))
         self.shots.append((file, caption))
 
 
 def snapshot_language(kiosk, shooter: Shooter, lang: str) -> None:
+    """Walk every screen of a kiosk that starts in `lang`."""
     backend = kiosk.backend
     window = kiosk.window
-    backend.reset("snapshot")
-    backend.setLanguage(lang)
-    backend._defaults["language"] = lang  # attract screen lists this language first
-    backend.reset("snapshot")
     shooter.shot("attract", "Attract screen")
     backend.start()
-    backend.setLanguage(lang)
-    shooter.shot("home", "Home")
-    home = find(window, "homeScreen")
-    if home is not None and home.property("contentHeight") > home.property("height"):
-        home.setProperty("contentY", home.property("contentHeight") - home.property("height"))
-        shooter.shot("home-end", "Home, scrolled to the end")
-    catalog_lang = backend.lang
-    for explainer in catalog_lang.explainer_list():
+    shooter.shot("home", "Home", scroll="homeScreen")
+    window.setProperty("displayOpen", True)
+    shooter.shot("display", "Text size and display options")
+    window.setProperty("displayOpen", False)
+    language = backend.lang
+    for explainer in language.explainer_list():
         backend.openExplainer(explainer.id)
         for number in range(len(explainer.pages)):
             backend.setPage(number)
             shooter.shot(
                 f"explainer-{explainer.id}-p{number + 1}",
                 f"{explainer.title}, page {number + 1} of {len(explainer.pages)}",
+                scroll=f"page_{number}",
             )
     backend.goHome()
     backend.openTopic("")
     shooter.shot("questions", "Question browser, all topics")
-    for topic in catalog_lang.topic_list():
+    for topic in language.topic_list():
         backend.openTopic(topic.id)
         shooter.shot(f"topic-{topic.id}", f"Topic: {topic.title}")
+    search = find_item(window, "searchInput")
+    if search is not None:
+        search.forceActiveFocus()  # brings up the on-screen keyboard, as a tap would
     example = {"es": "adiccion", "en": "addictive"}.get(lang, "ketamine")
     backend.setSearchText(example)
-    shooter.shot("search", f"Search: {example}")
+    shooter.shot("search", f"Search as you type: {example}")
     backend.setSearchText("zzqxv")
     shooter.shot("search-empty", "Search with no result")
     backend.setSearchText("")
-    for topic in catalog_lang.topic_list():
+    for topic in language.topic_list():
         for question in topic.questions:
             backend.openQuestion(question.id)
-            shooter.shot(f"answer-{question.id}", f"{topic.title}: {question.title}")
+            shooter.shot(
+                f"answer-{question.id}", f"{topic.title}: {question.title}", scroll="answerScreen"
+            )
     backend.openHelp()
-    shooter.shot("help", "Help")
+    shooter.shot("help", "Help", scroll="helpScreen")
     backend.set_session_state("warning", 27)
     shooter.shot("still-there", "Still there? warning")
     backend.set_session_state("active", 0)
-    backend.reset("snapshot")
 
 
 def write_index(out: Path, sections: list[tuple[str, list[tuple[str, str]]]], title: str) -> None:
@@ -125,32 +132,36 @@ def snapshot(args, content: Path) -> int:
     load_fonts()
     size = args.size or (1280, 800)
     events = EventLog(args.event_log)
-    kiosk = Kiosk(
-        content,
-        events=events,
-        size=size,
-        text_scale=args.text_scale,
-        high_contrast=args.high_contrast,
-        watch_content=False,
-        reduced_motion=True,
-    )  # no page-turn animation half-way in a picture
-    kiosk.window.show()
-    settle(app)
-    languages = [args.lang] if args.lang else list(kiosk.catalog.languages)
+    languages = (
+        [args.lang] if args.lang else [c for c in config.languages if (content / c).is_dir()]
+    )
     sections = []
     for lang in languages:
-        if lang not in kiosk.catalog.languages:
+        # A kiosk per language, started in it, as a clinic would with --lang.
+        kiosk = Kiosk(
+            content,
+            events=events,
+            size=size,
+            language=lang,
+            text_scale=args.text_scale,
+            high_contrast=args.high_contrast,
+            watch_content=False,
+            reduced_motion=True,  # no page turn caught half-way in a picture
+        )
+        if lang not in kiosk.backend.catalog.languages:
+            kiosk.close()
             print(f"no language {lang!r} in {content}", file=sys.stderr)
             return 2
+        kiosk.window.show()
         shooter = Shooter(kiosk, out, f"{lang}-")
         snapshot_language(kiosk, shooter, lang)
         sections.append((lang, shooter.shots))
+        kiosk.close()
     mode = f"{size[0]}x{size[1]}, text {int((args.text_scale or 1) * 100)}%" + (
         ", high contrast" if args.high_contrast else ""
     )
     write_index(out, sections, f"Kiosk snapshot - {mode}")
     count = sum(len(s) for _, s in sections)
-    kiosk.close()
     settle(app)
     if messages.messages:
         print(f"{len(messages.messages)} QML warning(s):", file=sys.stderr)

@@ -19,6 +19,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 
 from kiosk.events import EventLog, read_events  # noqa: E402
 from kiosk.qt.app import Kiosk, load_fonts  # noqa: E402
+from kiosk.qt.items import find_item  # noqa: E402
+from kiosk.session import Timings  # noqa: E402
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
@@ -34,16 +36,7 @@ class Driver:
         self.log_path = log_path
 
     def find(self, name: str) -> QQuickItem | None:
-        """The visible item called `name`, searched through the visual item tree."""
-        stack = [self.window.contentItem()]
-        while stack:
-            item = stack.pop()
-            if not item.isVisible():
-                continue
-            if item.objectName() == name:
-                return item
-            stack.extend(item.childItems())
-        return None
+        return find_item(self.window, name)
 
     def scroll_into_view(self, item: QQuickItem) -> None:
         """What a finger would do first: scroll the page until the item shows."""
@@ -130,16 +123,24 @@ def qml_warnings(qtlog):
     assert not ours, "QML warnings:\n" + "\n".join(ours)
 
 
-def make_kiosk(qtbot, tmp_path, *, content: Path = CONTENT, size=(1280, 800), **kwargs):
+def make_kiosk(
+    qtbot,
+    tmp_path,
+    *,
+    idle_timeout: float,
+    warning: float,
+    content: Path = CONTENT,
+    size=(1280, 800),
+    watch_content: bool = False,
+):
     log_path = tmp_path / "events.jsonl"
     kiosk = Kiosk(
         content,
         events=EventLog(log_path),
-        windowed=True,
+        timings=Timings(idle_timeout, warning),
         size=size,
-        watch_content=kwargs.pop("watch_content", False),
+        watch_content=watch_content,
         reduced_motion=True,
-        **kwargs,
     )
     kiosk.window.show()
     qtbot.waitExposed(kiosk.window)

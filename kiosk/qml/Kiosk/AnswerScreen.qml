@@ -31,17 +31,10 @@ Flickable {
             wrapMode: Text.Wrap
         }
 
-        Text {
+        Heading {
+            ui: screen.ui
             objectName: "answerTitle"
-            width: parent.width
             text: screen.question.title || ""
-            font.family: screen.ui.fontFamily
-            font.pixelSize: screen.ui.fontH1
-            font.bold: true
-            color: screen.ui.text
-            wrapMode: Text.Wrap
-            Accessible.role: Accessible.Heading
-            Accessible.name: text
         }
 
         BlockColumn {

@@ -33,17 +33,11 @@ Rectangle {
             Accessible.ignored: true
         }
 
-        Text {
-            width: parent.width
+        Heading {
+            ui: screen.ui
             text: screen.backend.clinic.name
-            font.family: ui.fontFamily
             font.pixelSize: ui.fontH1 * 1.2
-            font.bold: true
-            color: ui.text
             horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.Wrap
-            Accessible.role: Accessible.Heading
-            Accessible.name: text
         }
 
         Repeater {

@@ -65,16 +65,9 @@ Item {
                 y: screen.ui.margin
                 spacing: screen.ui.gap * 1.25
 
-                Text {
-                    width: parent.width
+                Heading {
+                    ui: screen.ui
                     text: pageView.index === 0 ? screen.explainer.title : pageView.modelData.title
-                    font.family: screen.ui.fontFamily
-                    font.pixelSize: screen.ui.fontH1
-                    font.bold: true
-                    color: screen.ui.text
-                    wrapMode: Text.Wrap
-                    Accessible.role: Accessible.Heading
-                    Accessible.name: text
                 }
 
                 Text {

@@ -19,16 +19,9 @@ Flickable {
         y: screen.ui.margin
         spacing: screen.ui.gap * 1.25
 
-        Text {
-            width: parent.width
+        Heading {
+            ui: screen.ui
             text: screen.ui.txt("help_title")
-            font.family: screen.ui.fontFamily
-            font.pixelSize: screen.ui.fontH1
-            font.bold: true
-            color: screen.ui.text
-            wrapMode: Text.Wrap
-            Accessible.role: Accessible.Heading
-            Accessible.name: text
         }
 
         Text {
@@ -89,17 +82,11 @@ Flickable {
             }
         }
 
-        Text {
-            width: parent.width
+        Heading {
+            ui: screen.ui
+            level: 2
             text: screen.ui.txt("clinic_contact_heading")
-            font.family: screen.ui.fontFamily
-            font.pixelSize: screen.ui.fontH2
-            font.bold: true
-            color: screen.ui.text
-            wrapMode: Text.Wrap
             topPadding: screen.ui.gap
-            Accessible.role: Accessible.Heading
-            Accessible.name: text
         }
 
         Repeater {

@@ -22,17 +22,10 @@ Flickable {
         width: screen.innerWidth
         spacing: ui.gap * 1.5
 
-        Text {
+        Heading {
+            ui: screen.ui
             objectName: "homeTitle"
-            width: parent.width
             text: ui.txt("home_title")
-            font.family: ui.fontFamily
-            font.pixelSize: ui.fontH1
-            font.bold: true
-            color: ui.text
-            wrapMode: Text.Wrap
-            Accessible.role: Accessible.Heading
-            Accessible.name: text
         }
 
         KButton {
@@ -47,17 +40,11 @@ Flickable {
             onClicked: screen.backend.openTopic("")
         }
 
-        Text {
-            width: parent.width
+        Heading {
+            ui: screen.ui
+            level: 2
             text: ui.txt("explainers_heading")
-            font.family: ui.fontFamily
-            font.pixelSize: ui.fontH2
-            font.bold: true
-            color: ui.text
-            wrapMode: Text.Wrap
             topPadding: ui.gap
-            Accessible.role: Accessible.Heading
-            Accessible.name: text
         }
 
         Flow {
@@ -131,17 +118,11 @@ Flickable {
             }
         }
 
-        Text {
-            width: parent.width
+        Heading {
+            ui: screen.ui
+            level: 2
             text: ui.txt("topics_heading")
-            font.family: ui.fontFamily
-            font.pixelSize: ui.fontH2
-            font.bold: true
-            color: ui.text
-            wrapMode: Text.Wrap
             topPadding: ui.gap
-            Accessible.role: Accessible.Heading
-            Accessible.name: text
         }
 
         Flow {

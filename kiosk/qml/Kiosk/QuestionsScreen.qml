@@ -142,16 +142,10 @@ Item {
         spacing: ui.gap
         visible: screen.searching && screen.backend.results.count === 0
 
-        Text {
-            width: parent.width
+        Heading {
+            ui: screen.ui
+            level: 2
             text: ui.txt("no_results_title")
-            font.family: ui.fontFamily
-            font.pixelSize: ui.fontH2
-            font.bold: true
-            color: ui.text
-            wrapMode: Text.Wrap
-            Accessible.role: Accessible.Heading
-            Accessible.name: text
         }
         Text {
             width: parent.width

@@ -12,16 +12,10 @@ Column {
     spacing: ui.gap * 0.75
     visible: links.length > 0
 
-    Text {
-        width: parent.width
+    Heading {
+        ui: related.ui
+        level: 3
         text: related.heading
-        font.family: related.ui.fontFamily
-        font.pixelSize: related.ui.fontH3
-        font.bold: true
-        color: related.ui.text
-        wrapMode: Text.Wrap
-        Accessible.role: Accessible.Heading
-        Accessible.name: text
     }
 
     Repeater {
