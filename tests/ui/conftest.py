@@ -78,7 +78,16 @@ class Driver:
             return None  # not laid out yet
         point = self.center(item)
         inside = 0 <= point.x() < self.window.width() and 0 <= point.y() < self.window.height()
+        cue = self.find("moreBelowButton")
+        if inside and cue is not None and cue is not item and self.covers(cue, point):
+            self.tap_at(self.center(cue))  # as a person would: scroll on, then look again
+            return None
         return item if inside else None
+
+    @staticmethod
+    def covers(item: QQuickItem, point: QPoint) -> bool:
+        local = item.mapFromScene(QPointF(point))
+        return 0 <= local.x() <= item.width() and 0 <= local.y() <= item.height()
 
     def tap(self, name: str) -> None:
         """Tap the middle of the item, once it is on screen (a finger can't reach it before)."""

@@ -142,3 +142,43 @@ def test_models_pass_qtmodeltester(kiosk, qtmodeltester):
         kiosk.backend.results,
     ):
         qtmodeltester.check(model)
+
+
+def test_more_below_cue_scrolls_a_long_answer(kiosk):
+    kiosk.tap("touchToStart")
+    kiosk.backend.openQuestion("is-ketamine-addictive")  # longer than 1280x800
+    answer = kiosk.wait_for("answerScreen")
+    assert answer.property("contentY") == 0
+    kiosk.tap("moreBelowButton")
+    kiosk.qtbot.waitUntil(lambda: answer.property("contentY") > 0)
+    # At the end of the page the cue goes away.
+    for _ in range(10):
+        if kiosk.find("moreBelowButton") is None:
+            break
+        kiosk.tap("moreBelowButton")
+    assert kiosk.find("moreBelowButton") is None
+    bottom = answer.property("contentY") + answer.height()
+    assert bottom >= answer.property("contentHeight") - 1
+
+
+def test_featured_question_on_the_attract_screen_opens_its_answer(kiosk):
+    kiosk.tap("featured_is-ketamine-safe")
+    kiosk.wait_for("answerScreen")
+    assert kiosk.backend.item == "is-ketamine-safe"
+    assert kiosk.backend.phase == "active"
+
+
+def test_high_contrast_by_tap_and_back_to_default_at_reset(kiosk):
+    kiosk.tap("touchToStart")
+    normal = kiosk.backend.theme["background"]
+    kiosk.tap("displayButton")
+    kiosk.tap("highContrast")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.highContrast)
+    assert kiosk.backend.theme["background"] != normal
+    assert kiosk.window.color().name().lower() == kiosk.backend.theme["background"].lower()
+    kiosk.tap("closeDisplay")
+    assert kiosk.backend.screen == "home", "the tap on Close must not reach the card under it"
+    kiosk.tap("startOverButton")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.screen == "attract")
+    assert not kiosk.backend.highContrast
+    assert kiosk.backend.theme["background"] == normal

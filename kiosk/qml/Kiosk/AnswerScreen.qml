@@ -71,4 +71,10 @@ Flickable {
             onClicked: screen.backend.openTopic(screen.question.topic)
         }
     }
+
+    MoreBelow {
+        parent: screen
+        ui: screen.ui
+        flickable: screen
+    }
 }

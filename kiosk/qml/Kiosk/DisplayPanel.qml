@@ -18,6 +18,11 @@ Rectangle {
     Accessible.role: Accessible.Dialog
     Accessible.name: ui.txt("display_button")
 
+    MouseArea {
+        // A tap on the panel's own background stays on the panel.
+        anchors.fill: parent
+    }
+
     Column {
         id: column
         x: ui.gap

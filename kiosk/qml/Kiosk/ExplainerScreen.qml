@@ -58,6 +58,12 @@ Item {
             boundsBehavior: Flickable.StopAtBounds
             clip: true
 
+            MoreBelow {
+                parent: pageView
+                ui: screen.ui
+                flickable: pageView
+            }
+
             Column {
                 id: pageColumn
                 width: Math.min(screen.ui.readingWidth, pageView.width - 2 * screen.ui.margin)

@@ -118,4 +118,10 @@ Flickable {
             wrapMode: Text.Wrap
         }
     }
+
+    MoreBelow {
+        parent: screen
+        ui: screen.ui
+        flickable: screen
+    }
 }

@@ -74,7 +74,10 @@ Flickable {
                     Keys.onReturnPressed: screen.backend.openExplainer(id)
                     Keys.onEnterPressed: screen.backend.openExplainer(id)
                     Keys.onSpacePressed: screen.backend.openExplainer(id)
-                    TapHandler { onTapped: screen.backend.openExplainer(card.id) }
+                    TapHandler {
+                        gesturePolicy: TapHandler.ReleaseWithinBounds  // as KButton
+                        onTapped: screen.backend.openExplainer(card.id)
+                    }
                     Column {
                         id: cardColumn
                         x: ui.gap * 0.75
@@ -145,5 +148,11 @@ Flickable {
                 }
             }
         }
+    }
+
+    MoreBelow {
+        parent: screen
+        ui: screen.ui
+        flickable: screen
     }
 }

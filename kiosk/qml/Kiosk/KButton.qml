@@ -62,6 +62,9 @@ Rectangle {
 
     TapHandler {
         id: tap
+        // Take the press for this button alone, so a tap never also reaches what lies
+        // underneath (a card under a panel); a parent Flickable can still take over a drag.
+        gesturePolicy: TapHandler.ReleaseWithinBounds
         onTapped: button.clicked()
     }
 }

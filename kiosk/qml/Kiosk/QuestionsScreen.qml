@@ -76,6 +76,12 @@ Item {
         boundsBehavior: Flickable.StopAtBounds
         model: screen.searching ? screen.backend.results : screen.backend.questions
         bottomMargin: ui.margin
+
+        MoreBelow {
+            parent: list
+            ui: screen.ui
+            flickable: list
+        }
         delegate: Rectangle {
             id: row
             required property var model
@@ -83,7 +89,7 @@ Item {
             readonly property string kind: model.kind || "question"
             objectName: "result_" + index
             width: list.width
-            height: rowColumn.implicitHeight + ui.gap * 1.25
+            height: Math.max(ui.target, rowColumn.implicitHeight + ui.gap * 1.25)
             radius: ui.radius
             color: ui.surface
             border.color: activeFocus ? ui.focus : ui.border
@@ -103,11 +109,14 @@ Item {
                 else
                     screen.backend.openQuestion(model.id)
             }
-            TapHandler { onTapped: row.open() }
+            TapHandler {
+                gesturePolicy: TapHandler.ReleaseWithinBounds  // as KButton
+                onTapped: row.open()
+            }
             Column {
                 id: rowColumn
                 x: ui.gap
-                y: ui.gap * 0.6
+                anchors.verticalCenter: parent.verticalCenter
                 width: parent.width - 2 * ui.gap
                 spacing: ui.gap / 4
                 Text {
@@ -121,6 +130,8 @@ Item {
                 }
                 Text {
                     width: parent.width
+                    // Under one topic's chip, repeating the topic on every row is noise.
+                    visible: screen.searching || screen.backend.topic === ""
                     text: row.kind === "explainer"
                           ? ui.fmt("explainer_result", {"page": (row.model.page || 0) + 1, "title": row.model.where})
                           : row.model.where

@@ -1,0 +1,44 @@
+import QtQuick
+
+// Tells the patient a page goes on below the fold, and scrolls it on a tap. Place it as a
+// direct child of the Flickable (parent: theFlickable) so it stays put while content moves.
+Item {
+    id: cue
+
+    required property Ui ui
+    required property Flickable flickable
+
+    objectName: "moreBelow"
+    anchors.left: parent.left
+    anchors.right: parent.right
+    anchors.bottom: parent.bottom
+    height: button.height + ui.gap * 1.5
+    z: 1
+    visible: flickable.contentHeight - flickable.contentY - flickable.height > ui.gap
+
+    Rectangle {
+        // Fades the last line into the background so the cut is clearly "more", not "end".
+        anchors.fill: parent
+        gradient: Gradient {
+            GradientStop { position: 0.0; color: Qt.rgba(cue.ui.background.r, cue.ui.background.g, cue.ui.background.b, 0) }
+            GradientStop { position: 0.45; color: cue.ui.background }
+        }
+    }
+
+    KButton {
+        id: button
+        objectName: "moreBelowButton"
+        ui: cue.ui
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: ui.gap / 2
+        text: "⌄  " + ui.txt("more_below")
+        accessibleName: ui.txt("more_below")
+        variant: "secondary"
+        fontSize: ui.fontSmall
+        onClicked: {
+            const f = cue.flickable
+            f.contentY = Math.min(f.contentY + f.height * 0.75, f.contentHeight - f.height)
+        }
+    }
+}
