@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QPoint, QPointF
 
 
 def test_tap_attract_opens_home(kiosk):
@@ -182,3 +182,47 @@ def test_high_contrast_by_tap_and_back_to_default_at_reset(kiosk):
     kiosk.qtbot.waitUntil(lambda: kiosk.backend.screen == "attract")
     assert not kiosk.backend.highContrast
     assert kiosk.backend.theme["background"] == normal
+
+
+def test_link_inside_a_sentence_opens_its_explainer(kiosk):
+    kiosk.tap("touchToStart")
+    kiosk.backend.openExplainerAt("what-is-ketamine-therapy", 3)
+    kiosk.wait_for("explainerScreen")
+    text = find_text_with_link(kiosk, "explainer:iv-ketamine-and-nasal-spray")
+    assert text is not None, "page 4 has an inline link"
+    kiosk.tap_at(link_point(text, "explainer:iv-ketamine-and-nasal-spray"))
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.item == "iv-ketamine-and-nasal-spray")
+
+
+def find_text_with_link(kiosk, target: str):
+    stack = [kiosk.find("page_3")]
+    while stack:
+        item = stack.pop()
+        if f'href="{target}"' in str(item.property("text") or ""):
+            return item
+        stack.extend(item.childItems())
+    return None
+
+
+def link_point(text, target: str) -> QPoint:
+    """Where on screen the link is, found with QML Text's own linkAt()."""
+    step = 6
+    for y in range(step // 2, int(text.height()), step):
+        for x in range(step // 2, int(text.width()), step):
+            found = QMetaObject.invokeMethod(
+                text, "linkAt", Q_RETURN_ARG(str), Q_ARG(float, x), Q_ARG(float, y)
+            )
+            if found == target:
+                return text.mapToScene(QPointF(x, y)).toPoint()
+    raise AssertionError(f"no point of the text links to {target}")
+
+
+def test_done_on_the_last_page_goes_home(kiosk):
+    kiosk.tap("touchToStart")
+    kiosk.tap("explainerCard_getting-help")
+    last = len(kiosk.backend.explainer["pages"]) - 1
+    kiosk.backend.setPage(last)
+    next_button = kiosk.wait_for("nextPage")
+    assert next_button.property("text") == kiosk.backend.strings["done_button"]
+    kiosk.tap("nextPage")
+    kiosk.wait_for("homeScreen")

@@ -10,6 +10,8 @@ QtObject {
     property real windowHeight: 800
 
     readonly property var theme: backend.theme
+    // Read once per language change: each read of backend.strings copies the whole table.
+    readonly property var strings: backend.strings
     // Sizes follow the short side of the screen: 800 px is the design size.
     readonly property real dp: Math.max(0.75, Math.min(windowWidth, windowHeight) / 800)
     readonly property real textScale: backend.textScale
@@ -52,7 +54,6 @@ QtObject {
 
     // Every label comes from the language's strings.toml (kiosk check lists missing keys).
     function txt(key) {
-        const strings = backend.strings
         return strings && strings[key] !== undefined ? strings[key] : key
     }
 
