@@ -20,11 +20,6 @@ MAX_BYTES = 5 * 1024 * 1024
 BACKUPS = 3
 
 
-def default_log_dir() -> Path:
-    base = os.environ.get("XDG_STATE_HOME") or os.path.join(Path.home(), ".local", "state")
-    return Path(base) / "kiosk"
-
-
 class EventLog:
     """Append-only JSON-lines log with size-based rotation."""
 

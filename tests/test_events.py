@@ -7,7 +7,9 @@ import json
 import logging
 from pathlib import Path
 
-from kiosk.events import EventLog, default_log_dir, read_events
+from kiosk.config import load_config
+from kiosk.events import EventLog, read_events
+from kiosk.paths import log_dir
 
 
 def test_one_json_object_per_line(tmp_path):
@@ -135,4 +137,5 @@ def test_broken_listener_does_not_stop_the_event(tmp_path, caplog):
 
 def test_default_log_dir_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
-    assert default_log_dir() == tmp_path / "kiosk"
+    config = load_config(tmp_path / "no-content")  # defaults: no log_dir set
+    assert log_dir(config) == tmp_path / "kiosk" / "logs"
