@@ -35,6 +35,7 @@ class Key:
     min: float | None = None
     max: float | None = None
     colour: bool = False
+    choices: tuple[str, ...] = ()
 
 
 CLINIC = {
@@ -62,7 +63,10 @@ KIOSK = {
     ),
     "featured": Key(list, [], "Links shown on the attract screen, e.g. 'question:ID'"),
     "renderer": Key(
-        str, "auto", "Scene graph: auto (software without a GPU), software or hardware"
+        str,
+        "auto",
+        "Scene graph: auto (software without a GPU), software or hardware",
+        choices=("auto", "software", "hardware"),
     ),
     "show_cursor": Key(bool, False, "Show the mouse pointer (for mouse-driven kiosks)"),
     "state_dir": Key(str, "", "Folder for usage statistics; empty = the default state folder"),
@@ -111,6 +115,12 @@ HIGH_CONTRAST = {
 ADMIN = {
     "pin_hash": Key(
         str, "", "Maintenance PIN as a salted scrypt hash; write it with kiosk set-pin"
+    ),
+    "corner": Key(
+        str,
+        "bottom-left",
+        "Corner where five quick taps open the staff PIN pad",
+        choices=("top-left", "top-right", "bottom-left", "bottom-right"),
     ),
 }
 
@@ -196,6 +206,8 @@ def _check_value(section: str, name: str, key: Key, value: Any) -> str | None:
         return f"expected a number, got {value}"
     if key.colour and not HEX_COLOUR.match(value):
         return "expected a colour like #1D5F8A"
+    if key.choices and value not in key.choices:
+        return f"must be one of {', '.join(key.choices)}"
     if key.min is not None and value < key.min:
         return f"must be at least {key.min:g}"
     if key.max is not None and value > key.max:
@@ -303,16 +315,6 @@ def load_config(content_dir: Path) -> Config:
             )
         )
         kiosk["default_language"] = kiosk["languages"][0]
-    if kiosk["renderer"] not in ("auto", "software", "hardware"):
-        problems.append(
-            error(
-                "config-range",
-                CONFIG_FILE,
-                _line_of(source, "kiosk", "renderer"),
-                f"renderer {kiosk['renderer']!r} is not auto, software or hardware",
-            )
-        )
-        kiosk["renderer"] = "auto"
     for name, value in values["clinic"].items():
         if name != "logo" and value.startswith("[") and value.endswith("]"):
             problems.append(
@@ -366,7 +368,7 @@ def _apply(section_name: str, section_data: dict, values: dict, problems: list, 
             continue
         why = _check_value(section_name, name, key, value)
         if why:
-            code = "config-range" if "at least" in why or "at most" in why else "config-type"
+            code = "config-type" if why.startswith("expected") else "config-range"
             problems.append(
                 error(
                     code,

@@ -64,8 +64,14 @@ class Notifier:
         for this process."""
         if self._address is None or not self._watchdog_usec:
             return None
-        if self._watchdog_pid not in (None, "") and self._watchdog_pid != str(os.getpid()):
-            return None  # the watchdog is for another process (e.g. our parent)
+        if self._watchdog_pid not in (None, "") and self._watchdog_pid not in (
+            str(os.getpid()),
+            str(os.getppid()),
+        ):
+            # For another process. Our parent is the exception: under cage the compositor is
+            # the service's main process and the kiosk its child (the unit sets
+            # NotifyAccess=all), so the kiosk pings on the compositor's behalf.
+            return None
         try:
             usec = int(self._watchdog_usec)
         except ValueError:

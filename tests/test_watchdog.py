@@ -139,7 +139,9 @@ def test_path_that_is_not_a_socket(tmp_path: Path) -> None:
     [
         ({"WATCHDOG_USEC": "30000000"}, 15.0),
         ({"WATCHDOG_USEC": "20000000", "WATCHDOG_PID": str(os.getpid())}, 10.0),
-        ({"WATCHDOG_USEC": "20000000", "WATCHDOG_PID": str(os.getpid() + 1)}, None),
+        # Under cage the compositor is the service's main process: our parent.
+        ({"WATCHDOG_USEC": "20000000", "WATCHDOG_PID": str(os.getppid())}, 10.0),
+        ({"WATCHDOG_USEC": "20000000", "WATCHDOG_PID": str(os.getpid() + 100000)}, None),
         ({"WATCHDOG_USEC": "1000"}, 0.0005),
         ({"WATCHDOG_USEC": "0"}, None),
         ({"WATCHDOG_USEC": "-5"}, None),

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import logging
 import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.config import Config
 from kiosk.content import Catalog, load_catalog
 from kiosk.events import EventLog
-from kiosk.paths import log_dir
+from kiosk.gesture import CornerTaps
+from kiosk.paths import log_dir, state_dir
+from kiosk.pin import PinGuard
 from kiosk.problems import Severity
 from kiosk.search import SearchIndex
 from kiosk.session import Timings, validate_timings
+from kiosk.usage import UsageStore
+from kiosk.usage_recorder import UsageRecorder
 
 log = logging.getLogger("kiosk.app")
 PROCESS_START = time.monotonic()
@@ -107,6 +113,11 @@ class Kiosk:
         high_contrast: bool = False,
         watch_content: bool = True,
         reduced_motion: bool = False,
+        lockdown: bool = False,
+        usage_db: Path | None = None,
+        pin_guard: PinGuard | None = None,
+        quit: Callable[[int], None] | None = None,
+        system: dict[str, str] | None = None,
     ):
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtQml import QQmlApplicationEngine
@@ -114,11 +125,18 @@ class Kiosk:
 
         from kiosk.qt.backend import Backend
         from kiosk.qt.idle import ActivityFilter
+        from kiosk.qt.lockdown import Lockdown
+        from kiosk.qt.maintenance import Maintenance
         from kiosk.qt.session_driver import SessionDriver
         from kiosk.qt.watcher import ContentWatcher
         from kiosk.session import Session
 
         self.app = QGuiApplication.instance()
+        self.events = events
+        # Statistics first, so the session that starts below is counted.
+        self.usage_store = UsageStore(usage_db) if usage_db is not None else None
+        if self.usage_store is not None:
+            events.listeners.append(UsageRecorder(self.usage_store))
         # The backend owns the catalog from here on (a content update replaces it there).
         catalog, index = build_content(content)
         errors = sum(p.severity is Severity.ERROR for p in catalog.problems)
@@ -150,10 +168,19 @@ class Kiosk:
         self.activity = ActivityFilter(self.driver)
         self.app.installEventFilter(self.activity)
         self.watcher = ContentWatcher(content, self.driver, events) if watch_content else None
+        self.maintenance = Maintenance(
+            self,
+            events,
+            content=content,
+            usage_db=usage_db,
+            quit=quit or self.quit,
+            guard=pin_guard,
+            system=system,
+        )
 
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
-        self.engine.setInitialProperties({"backend": self.backend})
+        self.engine.setInitialProperties({"backend": self.backend, "maintenance": self.maintenance})
         self.engine.loadFromModule("Kiosk", "Main")
         roots = self.engine.rootObjects()
         if not roots:
@@ -161,6 +188,25 @@ class Kiosk:
         self.window = roots[0]
         if size:
             self.window.resize(*size)
+        self.lockdown = Lockdown(
+            self.window,
+            corner_taps=CornerTaps(config.admin.get("corner", "bottom-left")),
+            on_gesture=self.maintenance.openPinPad,
+            lock_keys=lockdown,
+        )
+        self.app.installEventFilter(self.lockdown)
+
+    def apply_content(self, catalog: Catalog, index: SearchIndex, *, reason: str) -> None:
+        """Use new content now (maintenance reload): the kiosk starts over on it."""
+        self.driver.pending_content = (catalog, index)
+        self.driver.reset(reason)
+        if self.watcher:
+            self.watcher.version = catalog.version
+
+    def quit(self, code: int) -> None:
+        """Maintenance Exit/Restart: the one way out of the locked-down window."""
+        self.lockdown.allow_close()
+        self.app.exit(code)
 
     def show(self, *, windowed: bool) -> None:
         from PySide6.QtCore import Qt
@@ -182,15 +228,23 @@ class Kiosk:
             self.watcher.stop()
         self.driver.stop()
         self.app.removeEventFilter(self.activity)
+        self.app.removeEventFilter(self.lockdown)
+        if self.usage_store is not None:
+            self.usage_store.close()
         # Delete the QML before the backend it binds to, so no binding sees a dead backend.
         if shiboken6.isValid(self.engine):
             shiboken6.delete(self.engine)
 
 
 def run(args, content: Path) -> int:
+    """The kiosk process: one instance, logs, lockdown, watchdog; returns the exit code."""
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.config import load_config
+    from kiosk.instance import SingleInstance
+    from kiosk.qt.lockdown import hide_cursor
+    from kiosk.qt.maintenance import RESTART_CODE
+    from kiosk.watchdog import Notifier
 
     config = load_config(content)
     try:
@@ -202,8 +256,19 @@ def run(args, content: Path) -> int:
     except ValueError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
-    event_path = args.event_log or log_dir(config) / "events.jsonl"
-    events = EventLog(event_path)
+    state = state_dir(config)
+    instance = SingleInstance(state / "kiosk.lock")
+    try:
+        acquired = instance.acquire()
+    except OSError as exc:  # an unwritable state folder must not stop the kiosk
+        log.error("single-instance lock unavailable (%s); starting anyway", exc)
+        acquired = True
+    if not acquired:
+        print(f"kiosk: already running (process {instance.holder_pid()})", file=sys.stderr)
+        return 3
+    logs = log_dir(config)
+    add_file_log(logs / "kiosk.log")
+    events = EventLog(args.event_log or logs / "events.jsonl")
     choices = prepare_environment(config)
     messages = QmlMessages()
     messages.install()
@@ -220,22 +285,96 @@ def run(args, content: Path) -> int:
             language=args.lang,
             text_scale=args.text_scale,
             high_contrast=args.high_contrast,
+            lockdown=not args.windowed,
+            usage_db=state / "usage.sqlite3",
+            system={"Scene graph": choices["scene_graph"], "Keyboard": choices["keyboard"]},
         )
     except RuntimeError as exc:
         events.emit("fatal", error=str(exc))
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
     window = kiosk.window
+    notifier = Notifier()
 
     def first_frame() -> None:
         events.emit("first_frame", seconds=round(time.monotonic() - PROCESS_START, 3))
         window.frameSwapped.disconnect(first_frame)
+        notifier.ready()
+        notifier.status(f"showing content {kiosk.backend.contentVersion}")
 
     window.frameSwapped.connect(first_frame)
+    if not args.windowed and not config.kiosk.get("show_cursor"):
+        hide_cursor()
     kiosk.show(windowed=args.windowed)
-    # Ctrl+C and SIGTERM end the process at once; nothing of a session needs saving.
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    pinger = start_watchdog(notifier, app)
+    stop_on_signals(app)
     code = app.exec()
     events.emit("exit", code=code)
+    notifier.stopping()
+    if pinger is not None:
+        pinger.stop()
     kiosk.close()
+    instance.release()
+    if code == RESTART_CODE:
+        restart()
     return code
+
+
+def add_file_log(path: Path) -> None:
+    """A rotating text log next to the event log, for whoever looks after the device."""
+    from logging.handlers import RotatingFileHandler
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError as exc:
+        log.error("no log file at %s: %s", path, exc)
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+
+
+def start_watchdog(notifier, app):
+    """Ping systemd's watchdog from the GUI thread: a frozen UI stops the pings."""
+    from PySide6.QtCore import QTimer
+
+    interval = notifier.watchdog_interval_s()
+    if interval is None:
+        return None
+    timer = QTimer(app)
+    timer.setInterval(max(100, int(interval * 1000)))
+    timer.timeout.connect(notifier.ping)
+    timer.start()
+    notifier.ping()
+    return timer
+
+
+def stop_on_signals(app) -> None:
+    """SIGTERM (systemctl stop) and SIGINT end the event loop cleanly, so the session is
+    closed in the statistics. A socket wakes Qt: no polling timer, nothing runs when idle."""
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: None)  # the wakeup fd does the work
+
+    def woken() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+        app.exit(0)
+
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(woken)
+    app._signal_sockets = (reader, writer, notifier)  # kept alive with the app
+
+
+def restart() -> None:
+    """Maintenance "Restart": the same process id (systemd keeps tracking it), fresh state."""
+    log.info("restarting the kiosk")
+    logging.shutdown()
+    os.execv(sys.executable, [sys.executable, "-m", "kiosk", *sys.argv[1:]])

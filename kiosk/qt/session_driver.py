@@ -30,12 +30,18 @@ class SessionDriver(QObject):
         backend.moreTimeRequested.connect(self.activity)
 
     # -- input -----------------------------------------------------------------------------
-    def start(self) -> None:
+    def start(self, *, staff: bool = False) -> None:
         if self.session.phase is Phase.ATTRACT:
             self.session.start()
             self.backend.set_session_state("active", 0)
-            self.events.emit("session_start", language=self.backend.language)
+            extra = {"staff": True} if staff else {}
+            self.events.emit("session_start", language=self.backend.language, **extra)
             self._schedule()
+
+    def start_staff(self) -> None:
+        """Maintenance starts a session too, so the idle timeout closes an abandoned pad;
+        it is marked so usage statistics leave it out."""
+        self.start(staff=True)
 
     def activity(self) -> None:
         if self.session.phase is Phase.ATTRACT:

@@ -94,6 +94,15 @@ def snapshot_language(kiosk, shooter: Shooter, lang: str) -> None:
     backend.set_session_state("warning", 27)
     shooter.shot("still-there", "Still there? warning")
     backend.set_session_state("active", 0)
+    maintenance = kiosk.maintenance
+    maintenance.openPinPad()
+    shooter.shot("pin-pad", "Staff PIN pad (five quick taps in the staff corner)")
+    maintenance.open_screen()
+    maintenance.wait_idle()
+    shooter.shot(
+        "maintenance", "Maintenance screen (after the staff PIN)", scroll="maintenanceFlick"
+    )
+    maintenance.close()
 
 
 def write_index(out: Path, sections: list[tuple[str, list[tuple[str, str]]]], title: str) -> None:

@@ -64,6 +64,11 @@ class Driver:
         point = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
         return point.toPoint()
 
+    def corner_taps(self, count: int = 5) -> None:
+        """The staff gesture: quick taps in the bottom-left corner (the default corner)."""
+        for _ in range(count):
+            self.tap_at(QPoint(8, self.window.height() - 8))
+
     def tap_at(self, point: QPoint) -> None:
         QTest.mouseClick(
             self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
@@ -141,7 +146,9 @@ def make_kiosk(
     content: Path = CONTENT,
     size=(1280, 800),
     watch_content: bool = False,
+    **kiosk_args,
 ):
+    """A kiosk on the real QML; kiosk_args go to Kiosk (lockdown, usage_db, pin_guard...)."""
     log_path = tmp_path / "events.jsonl"
     kiosk = Kiosk(
         content,
@@ -150,6 +157,7 @@ def make_kiosk(
         size=size,
         watch_content=watch_content,
         reduced_motion=True,
+        **kiosk_args,
     )
     kiosk.window.show()
     qtbot.waitExposed(kiosk.window)

@@ -6,6 +6,7 @@ Window {
     id: window
 
     required property QtObject backend
+    required property QtObject maintenance
     property bool displayOpen: false
 
     width: 1280
@@ -113,6 +114,20 @@ Window {
         source: "KeyboardPanel.qml"
         onLoaded: item.language = Qt.binding(() => window.backend.language)
         onStatusChanged: if (status === Loader.Error) console.warn("virtual keyboard unavailable")
+    }
+
+    MaintenanceScreen {
+        anchors.fill: parent
+        ui: kioskUi
+        maintenance: window.maintenance
+        visible: window.maintenance.open
+    }
+
+    PinPad {
+        anchors.fill: parent
+        ui: kioskUi
+        maintenance: window.maintenance
+        visible: window.maintenance.pinPadOpen
     }
 
     StillThere {

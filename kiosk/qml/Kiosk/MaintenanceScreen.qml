@@ -1,0 +1,215 @@
+import QtQuick
+
+// Staff only, behind the PIN: content status as `kiosk check` sees the folder on disk, the
+// running version, a week of use, and reload / restart / exit. The idle timeout closes it.
+Rectangle {
+    id: screen
+
+    required property Ui ui
+    required property QtObject maintenance
+    readonly property var status: maintenance.status
+    property bool confirmExit: false
+
+    objectName: "maintenanceScreen"
+    color: ui.background
+    onVisibleChanged: confirmExit = false
+
+    MouseArea {
+        anchors.fill: parent  // nothing of the kiosk underneath reacts
+    }
+
+    component Label: Text {
+        width: parent ? parent.width : 0
+        font.family: screen.ui.fontFamily
+        font.pixelSize: screen.ui.fontSmall
+        color: screen.ui.text
+        wrapMode: Text.Wrap
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
+    }
+
+    component Card: Rectangle {
+        id: card
+        default property alias content: inner.data
+        property string title
+        width: parent ? parent.width : 0
+        height: inner.implicitHeight + screen.ui.gap * 2
+        radius: screen.ui.radius
+        color: screen.ui.surface
+        border.color: screen.ui.border
+        Column {
+            id: inner
+            x: screen.ui.gap
+            y: screen.ui.gap
+            width: parent.width - 2 * screen.ui.gap
+            spacing: screen.ui.gap / 2
+            Heading {
+                ui: screen.ui
+                level: 3
+                text: card.title
+            }
+        }
+    }
+
+    Flickable {
+        objectName: "maintenanceFlick"
+        anchors.fill: parent
+        contentHeight: page.implicitHeight + 2 * screen.ui.margin
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        Column {
+            id: page
+            x: screen.ui.margin
+            y: screen.ui.margin
+            width: parent.width - 2 * screen.ui.margin
+            spacing: screen.ui.gap
+
+            Heading {
+                ui: screen.ui
+                text: screen.ui.txt("maint_title")
+            }
+
+            Flow {
+                width: parent.width
+                spacing: screen.ui.gap / 2
+                KButton {
+                    objectName: "maintClose"
+                    ui: screen.ui
+                    text: screen.ui.txt("maint_close")
+                    onClicked: screen.maintenance.close()
+                }
+                KButton {
+                    objectName: "maintReload"
+                    ui: screen.ui
+                    variant: "secondary"
+                    enabled: !screen.maintenance.busy
+                    text: screen.ui.txt("maint_reload")
+                    onClicked: screen.maintenance.reloadContent()
+                }
+                KButton {
+                    objectName: "maintRestart"
+                    ui: screen.ui
+                    variant: "secondary"
+                    text: screen.ui.txt("maint_restart")
+                    onClicked: screen.maintenance.restartKiosk()
+                }
+                KButton {
+                    // Two taps: the first asks, the second exits.
+                    objectName: "maintExit"
+                    ui: screen.ui
+                    variant: screen.confirmExit ? "urgent" : "secondary"
+                    text: screen.ui.txt(screen.confirmExit ? "maint_exit_confirm" : "maint_exit")
+                    onClicked: {
+                        if (screen.confirmExit)
+                            screen.maintenance.exitKiosk()
+                        screen.confirmExit = true
+                    }
+                }
+            }
+
+            Label {
+                objectName: "maintMessage"
+                visible: text !== ""
+                font.pixelSize: screen.ui.fontBody
+                font.bold: true
+                text: screen.maintenance.busy ? screen.ui.txt("maint_checking")
+                    : screen.maintenance.message.startsWith("maint_")
+                      ? screen.ui.fmt(screen.maintenance.message,
+                                      {"version": screen.status.disk_version || "",
+                                       "errors": screen.status.errors || 0})
+                      : ""
+            }
+
+            Grid {
+                id: cards
+                width: parent.width
+                columns: screen.ui.portrait ? 1 : 2
+                spacing: screen.ui.gap
+                readonly property real cardWidth: (width - (columns - 1) * spacing) / columns
+
+                Card {
+                    objectName: "maintContent"
+                    width: cards.cardWidth
+                    title: screen.ui.txt("maint_content")
+                    Label {
+                        text: screen.ui.fmt("maint_running", {
+                            "version": screen.status.version || "",
+                            "time": screen.status.loaded_at || ""})
+                    }
+                    Label {
+                        visible: screen.status.disk_version !== undefined
+                        text: screen.ui.fmt("maint_on_disk", {
+                            "version": screen.status.disk_version || "",
+                            "errors": screen.status.errors || 0,
+                            "warnings": screen.status.warnings || 0})
+                    }
+                    Label {
+                        visible: !!screen.status.check_failed
+                        text: screen.ui.txt("maint_check_failed") + " " + (screen.status.check_failed || "")
+                    }
+                }
+
+                Card {
+                    id: usageCard
+                    objectName: "maintUsage"
+                    width: cards.cardWidth
+                    readonly property var use: screen.status.usage || ({})
+                    title: screen.ui.txt("maint_usage")
+                    Label {
+                        visible: !usageCard.use.available
+                        text: screen.ui.txt("maint_usage_none")
+                    }
+                    Label {
+                        visible: !!usageCard.use.available
+                        text: screen.ui.fmt("maint_usage_summary", {
+                            "sessions": usageCard.use.sessions || 0,
+                            "median": usageCard.use.median || "-",
+                            "searches": usageCard.use.searches || 0,
+                            "no_results": usageCard.use.no_results || 0})
+                    }
+                    Label {
+                        visible: (usageCard.use.explainers || []).length > 0
+                        text: screen.ui.txt("maint_top_explainers") + " "
+                              + (usageCard.use.explainers || []).join(", ")
+                    }
+                    Label {
+                        visible: (usageCard.use.questions || []).length > 0
+                        text: screen.ui.txt("maint_top_questions") + " "
+                              + (usageCard.use.questions || []).join(", ")
+                    }
+                }
+            }
+
+            Card {
+                objectName: "maintSystem"
+                title: screen.ui.txt("maint_system")
+                Repeater {
+                    model: screen.status.system || []
+                    delegate: Label {
+                        required property var modelData
+                        text: modelData.label + ": " + modelData.value
+                    }
+                }
+            }
+
+            Card {
+                objectName: "maintProblems"
+                title: screen.ui.fmt("maint_problems", {"count": (screen.status.problems || []).length})
+                Label {
+                    visible: screen.status.problems !== undefined && screen.status.problems.length === 0
+                    text: screen.ui.txt("maint_no_problems")
+                }
+                Repeater {
+                    model: screen.status.problems || []
+                    delegate: Label {
+                        required property var modelData
+                        text: screen.ui.txt(modelData.error ? "maint_error" : "maint_warning") + " "
+                              + modelData.where + ": " + modelData.message
+                        font.bold: modelData.error
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,341 @@
+"""Maintenance mode: the staff PIN pad and the maintenance screen's data and actions.
+
+Opened by the hidden corner gesture. The PIN is checked against the scrypt hash in
+kiosk.toml through a PinGuard (five wrong tries lock the pad for five minutes). The screen
+shows what `kiosk check` would report for the content folder on disk, the running content
+version and when it was loaded, a week of usage, and offers reload, restart and exit.
+Checks and reports run on a worker thread so the UI never stalls on a large folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+
+from kiosk import __version__, usage
+from kiosk.content import load_catalog
+from kiosk.events import EventLog
+from kiosk.pin import PinGuard, PinResult
+from kiosk.problems import Severity, has_errors
+from kiosk.search import SearchIndex
+
+log = logging.getLogger("kiosk.maintenance")
+
+EXIT_CODE = 0
+RESTART_CODE = 75  # run() re-executes the kiosk when the event loop ends with this code
+MAX_PROBLEMS_SHOWN = 100
+USAGE_DAYS = 7
+
+
+def _clock_time(seconds: float) -> str:
+    return dt.datetime.fromtimestamp(seconds).strftime("%Y-%m-%d %H:%M")
+
+
+def _duration(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    hours, minutes = divmod(minutes, 60)
+    days, hours = divmod(hours, 24)
+    if days:
+        return f"{days} d {hours} h"
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min {int(seconds % 60)} s"
+
+
+class Maintenance(QObject):
+    changed = Signal()
+    statusChanged = Signal()
+    # Worker thread -> UI thread.
+    _checked = Signal(object)
+    _reloaded = Signal(object, object)
+
+    def __init__(
+        self,
+        kiosk,
+        events: EventLog,
+        *,
+        content: Path,
+        usage_db: Path | None,
+        quit: Callable[[int], None],
+        guard: PinGuard | None = None,
+        system: dict[str, str] | None = None,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self._kiosk = kiosk
+        self._events = events
+        self._content = content
+        self._usage_db = usage_db
+        self._quit = quit
+        self._guard = guard or PinGuard()
+        self._system = dict(system or {})
+        self._started = time.time()
+        self._loaded_at = time.time()
+        self._pad_open = False
+        self._open = False
+        self._message = ""
+        self._status: dict[str, Any] = {}
+        self._busy = False
+        self._lock_timer = QTimer(self)
+        self._lock_timer.setInterval(1000)
+        self._lock_timer.timeout.connect(self._tick_lock)
+        self._checked.connect(self._on_checked)
+        self._reloaded.connect(self._on_reloaded)
+        events.listeners.append(self._on_event)
+        kiosk.backend.resetDone.connect(self._on_reset)
+
+    # -- what QML reads --------------------------------------------------------------------
+    @Property(bool, notify=changed)
+    def pinPadOpen(self) -> bool:  # noqa: N802 (QML API)
+        return self._pad_open
+
+    @Property(bool, notify=changed)
+    def open(self) -> bool:
+        return self._open
+
+    @Property(bool, notify=changed)
+    def pinSet(self) -> bool:  # noqa: N802
+        return bool(self._pin_hash())
+
+    @Property(str, notify=changed)
+    def message(self) -> str:
+        """A strings.toml key for the pad or screen: pin_wrong, pin_locked, maint_reload_done..."""
+        return self._message
+
+    @Property(int, notify=changed)
+    def attemptsLeft(self) -> int:  # noqa: N802
+        return self._guard.attempts_left
+
+    @Property(int, notify=changed)
+    def lockedSeconds(self) -> int:  # noqa: N802
+        return int(round(self._guard.locked_seconds_left() + 0.49))
+
+    @Property(bool, notify=changed)
+    def busy(self) -> bool:
+        return self._busy
+
+    @Property("QVariantMap", notify=statusChanged)
+    def status(self) -> dict[str, Any]:
+        return self._status
+
+    # -- PIN pad -----------------------------------------------------------------------------
+    def _pin_hash(self) -> str:
+        return str(self._kiosk.backend.catalog.config.admin.get("pin_hash") or "")
+
+    @Slot()
+    def openPinPad(self) -> None:  # noqa: N802
+        if self._open or self._pad_open:
+            return
+        # A staff session: the idle timeout applies, so an abandoned pad closes by itself.
+        self._kiosk.driver.start_staff()
+        self._pad_open = True
+        self._message = "" if self._pin_hash() else "pin_not_set"
+        if self._guard.locked:
+            self._message = "pin_locked"
+            self._lock_timer.start()
+        self._events.emit("pin_pad_opened")
+        self.changed.emit()
+
+    @Slot()
+    def cancelPin(self) -> None:  # noqa: N802
+        self._close_pad()
+        self.changed.emit()
+
+    def _close_pad(self) -> None:
+        self._pad_open = False
+        self._message = ""
+        self._lock_timer.stop()
+
+    @Slot(str)
+    def submitPin(self, pin: str) -> None:  # noqa: N802
+        """Never logs or keeps the PIN; only the outcome is recorded."""
+        encoded = self._pin_hash()
+        if not self._pad_open or not encoded:
+            return
+        result = self._guard.try_pin(pin, encoded)
+        if result is PinResult.OK:
+            self.open_screen()
+            return
+        elif result is PinResult.LOCKED or self._guard.locked:
+            self._message = "pin_locked"
+            self._lock_timer.start()
+            if result is PinResult.WRONG:
+                self._events.emit("pin_locked", seconds=round(self._guard.lockout_s))
+        else:
+            self._message = "pin_wrong"
+            self._events.emit("pin_wrong", attempts_left=self._guard.attempts_left)
+        self.changed.emit()
+
+    def _tick_lock(self) -> None:
+        if not self._guard.locked:
+            self._lock_timer.stop()
+            self._message = ""
+        self.changed.emit()
+
+    # -- the maintenance screen --------------------------------------------------------------
+    def open_screen(self) -> None:
+        """After the right PIN (and for `kiosk snapshot`); deliberately not a QML slot."""
+        self._close_pad()
+        self._open = True
+        self._events.emit("maintenance_opened")
+        self.changed.emit()
+        self.refresh()
+
+    def wait_idle(self, timeout_s: float = 30.0) -> bool:
+        """Process events until the background check is done (snapshot and tests)."""
+        from PySide6.QtCore import QCoreApplication
+
+        deadline = time.monotonic() + timeout_s
+        while self._busy and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+        return not self._busy
+
+    @Slot()
+    def close(self) -> None:
+        if self._open:
+            self._events.emit("maintenance_closed")
+        self._open = False
+        self._close_pad()
+        self.changed.emit()
+
+    @Slot()
+    def refresh(self) -> None:
+        if self._busy:
+            return
+        self._set_busy(True)
+        threading.Thread(target=self._check, name="maintenance-check", daemon=True).start()
+
+    @Slot()
+    def reloadContent(self) -> None:  # noqa: N802
+        if self._busy:
+            return
+        self._set_busy(True)
+        self._message = ""
+        threading.Thread(target=self._reload, name="maintenance", daemon=True).start()
+
+    @Slot()
+    def exitKiosk(self) -> None:  # noqa: N802
+        self._events.emit("maintenance_exit")
+        self._quit(EXIT_CODE)
+
+    @Slot()
+    def restartKiosk(self) -> None:  # noqa: N802
+        self._events.emit("maintenance_restart")
+        self._quit(RESTART_CODE)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.changed.emit()
+
+    # -- worker thread -------------------------------------------------------------------------
+    def _check(self) -> None:
+        try:
+            catalog = load_catalog(self._content)  # with reading levels, as kiosk check does
+            self._checked.emit(self._summary(catalog))
+        except Exception as exc:  # the screen reports it; the kiosk keeps going
+            log.exception("maintenance check failed")
+            self._checked.emit({"check_failed": str(exc)})
+
+    def _reload(self) -> None:
+        try:
+            catalog = load_catalog(self._content)
+            index = None if has_errors(catalog.problems) else SearchIndex(catalog)
+            self._reloaded.emit(catalog, index)
+        except Exception as exc:
+            log.exception("maintenance reload failed")
+            self._reloaded.emit(None, str(exc))
+
+    def _summary(self, catalog) -> dict[str, Any]:
+        problems = sorted(
+            catalog.problems, key=lambda p: (p.severity != Severity.ERROR, p.file, p.line or 0)
+        )
+        errors = sum(p.severity == Severity.ERROR for p in problems)
+        return {
+            "disk_version": catalog.version,
+            "errors": errors,
+            "warnings": len(problems) - errors,
+            "problems": [
+                {
+                    "error": p.severity == Severity.ERROR,
+                    "where": p.file + (f":{p.line}" if p.line else ""),
+                    "message": p.message,
+                }
+                for p in problems[:MAX_PROBLEMS_SHOWN]
+            ],
+            "usage": self._usage(),
+        }
+
+    def _usage(self) -> dict[str, Any]:
+        if self._usage_db is None:
+            return {"available": False}
+        since = dt.date.today() - dt.timedelta(days=USAGE_DAYS - 1)
+        try:
+            r = usage.report(self._usage_db, since, top=3)
+        except Exception as exc:
+            log.warning("usage report failed: %s", exc)
+            return {"available": False, "problem": str(exc)}
+        return {
+            "available": True,
+            "sessions": r.sessions,
+            "median": _duration(r.median_session_s) if r.median_session_s else "-",
+            "explainers": [f"{name} ({n})" for name, n in r.top_explainers],
+            "questions": [f"{name} ({n})" for name, n in r.top_questions],
+            "no_results": r.no_result_searches,
+            "searches": r.searches,
+        }
+
+    # -- back on the UI thread ---------------------------------------------------------------
+    def _on_checked(self, summary: dict[str, Any]) -> None:
+        self._status = {**self._running(), **summary}
+        self._set_busy(False)
+        self.statusChanged.emit()
+
+    def _on_reloaded(self, catalog, index) -> None:
+        self._set_busy(False)
+        if catalog is None:
+            self._message = "maint_reload_failed"
+        elif index is None:
+            self._message = "maint_reload_refused"
+            self._events.emit("content_rejected", version=catalog.version, by="maintenance")
+            self._on_checked(self._summary(catalog))
+        else:
+            self._kiosk.apply_content(catalog, index, reason="maintenance")
+            self._kiosk.driver.start_staff()  # the screen stays open, under the idle timeout
+            self._message = "maint_reload_done"
+            self._on_checked(self._summary(catalog))
+        self.changed.emit()
+
+    def _running(self) -> dict[str, Any]:
+        store = self._kiosk.usage_store
+        stats = "ok" if store is None or store.healthy else f"paused: {store.problem}"
+        system = {
+            "Kiosk": __version__,
+            "Running since": f"{_clock_time(self._started)} ({_duration(time.time() - self._started)})",
+            "Statistics": stats if store is not None else "off",
+            **self._system,
+        }
+        return {
+            "version": self._kiosk.backend.contentVersion,
+            "loaded_at": _clock_time(self._loaded_at),
+            "system": [{"label": k, "value": v} for k, v in system.items()],
+        }
+
+    def _on_event(self, record: dict[str, Any]) -> None:
+        event = record.get("event")
+        if event == "content_loaded" or (
+            event == "reset" and record.get("reason") in ("content-update", "maintenance")
+        ):
+            self._loaded_at = time.time()
+
+    def _on_reset(self, reason: str) -> None:
+        # Idle or "start over" ends maintenance; a reload from this screen keeps it open.
+        if reason != "maintenance" and (self._open or self._pad_open):
+            self.close()

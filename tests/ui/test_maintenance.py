@@ -1,0 +1,190 @@
+"""Maintenance mode through real taps: corner gesture, PIN pad and lockout, the screen's
+status and its reload / restart / exit, and the idle timeout closing it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.pin import PinGuard, hash_pin, write_pin_hash
+from kiosk.qt.maintenance import EXIT_CODE, RESTART_CODE
+
+from .conftest import make_kiosk
+
+PIN = "2468"
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def pin_content(content_copy: Path) -> Path:
+    write_pin_hash(content_copy / "kiosk.toml", hash_pin(PIN))
+    return content_copy
+
+
+@pytest.fixture
+def staff(qtbot, tmp_path, fonts, qml_warnings, pin_content):
+    """A kiosk with a PIN, a fake clock for the lockout, and Exit/Restart recorded."""
+    clock = FakeClock()
+    quits: list[int] = []
+    kiosk, driver = make_kiosk(
+        qtbot,
+        tmp_path,
+        idle_timeout=60,
+        warning=30,
+        content=pin_content,
+        pin_guard=PinGuard(clock=clock),
+        quit=quits.append,
+        usage_db=tmp_path / "usage.sqlite3",
+    )
+    driver.clock, driver.quits, driver.content = clock, quits, pin_content
+    yield driver
+    kiosk.close()
+
+
+def enter_pin(driver, pin: str) -> None:
+    for digit in pin:
+        driver.tap(f"pinKey_{digit}")
+    driver.tap("pinKey_ok")
+
+
+def open_maintenance(driver) -> None:
+    driver.corner_taps()
+    driver.wait_for("pinPad")
+    driver.qtbot.waitUntil(lambda: driver.find("pinPad").isVisible())
+    enter_pin(driver, PIN)
+    driver.qtbot.waitUntil(lambda: driver.kiosk.maintenance.open)
+    assert driver.kiosk.maintenance.wait_idle()
+
+
+def test_four_corner_taps_or_taps_elsewhere_do_not_open_the_pad(staff):
+    staff.corner_taps(4)
+    staff.qtbot.wait(50)
+    assert not staff.kiosk.maintenance.pinPadOpen
+    staff.corner_taps(5)
+    staff.qtbot.waitUntil(lambda: staff.kiosk.maintenance.pinPadOpen)
+    assert staff.find("pinPad").isVisible()
+
+
+def test_five_wrong_pins_lock_the_pad_for_five_minutes(staff):
+    maintenance = staff.kiosk.maintenance
+    staff.corner_taps()
+    staff.qtbot.waitUntil(lambda: maintenance.pinPadOpen)
+    for tries_left in (4, 3, 2, 1):
+        enter_pin(staff, "1111")
+        assert maintenance.message == "pin_wrong"
+        assert maintenance.attemptsLeft == tries_left
+        assert str(tries_left) in staff.find("pinMessage").property("text")
+    enter_pin(staff, "1111")
+    assert maintenance.message == "pin_locked"
+    assert not staff.find("pinKey_2").isEnabled()
+    # Locked: even the right PIN typed on a keyboard is not checked.
+    maintenance.submitPin(PIN)
+    assert not maintenance.open and maintenance.message == "pin_locked"
+    staff.clock.now += 299
+    assert maintenance.lockedSeconds == 1
+    staff.clock.now += 2
+    staff.qtbot.waitUntil(lambda: maintenance.message == "", timeout=3000)
+    assert staff.find("pinKey_2").isEnabled()
+    enter_pin(staff, PIN)
+    staff.qtbot.waitUntil(lambda: maintenance.open)
+    events = [e["event"] for e in staff.events()]
+    assert events.count("pin_wrong") == 4 and events.count("pin_locked") == 1
+    assert PIN not in staff.log_path.read_text()  # the PIN itself is never logged
+
+
+def test_cancel_closes_the_pad_and_forgets_the_digits(staff):
+    staff.corner_taps()
+    staff.qtbot.waitUntil(lambda: staff.kiosk.maintenance.pinPadOpen)
+    staff.tap("pinKey_2")
+    staff.tap("pinKey_4")
+    assert staff.find("pinPad").property("digits") == "24"
+    staff.tap("pinCancel")
+    assert not staff.kiosk.maintenance.pinPadOpen
+    assert staff.find("pinPad") is None  # hidden
+    staff.corner_taps()
+    staff.qtbot.waitUntil(lambda: staff.find("pinPad") is not None)
+    assert staff.find("pinPad").property("digits") == ""
+
+
+def test_the_right_pin_opens_maintenance_with_the_check_results(staff):
+    open_maintenance(staff)
+    status = staff.kiosk.maintenance.status
+    assert status["version"] == staff.backend.contentVersion
+    assert status["errors"] == 0 and status["warnings"] > 0  # draft review notices
+    assert any("draft" in p["message"] for p in status["problems"])
+    assert staff.find("maintenanceScreen").isVisible()
+    assert staff.on_screen("maintClose") is not None
+    staff.tap("maintClose")
+    assert not staff.kiosk.maintenance.open
+    assert staff.find("maintenanceScreen") is None  # hidden
+
+
+def test_exit_needs_a_second_tap_and_restart_asks_for_a_restart(staff):
+    open_maintenance(staff)
+    staff.tap("maintExit")
+    assert staff.quits == []
+    staff.tap("maintExit")
+    assert staff.quits == [EXIT_CODE]
+    staff.tap("maintRestart")
+    assert staff.quits == [EXIT_CODE, RESTART_CODE]
+
+
+def test_reload_applies_good_content_and_refuses_broken_content(staff):
+    open_maintenance(staff)
+    maintenance = staff.kiosk.maintenance
+    old = staff.backend.contentVersion
+    strings = staff.content / "en" / "strings.toml"
+    strings.write_text(
+        strings.read_text().replace("Touch the screen to start", "Tap to begin"), "utf-8"
+    )
+    staff.tap("maintReload")
+    assert maintenance.wait_idle()
+    assert maintenance.message == "maint_reload_done"
+    assert staff.backend.contentVersion != old
+    assert maintenance.open  # the staff member stays on the screen to read the result
+    assert maintenance.status["version"] == staff.backend.contentVersion
+
+    current = staff.backend.contentVersion
+    strings.write_text(strings.read_text().replace('language_name = "English"\n', ""), "utf-8")
+    staff.tap("maintReload")
+    assert maintenance.wait_idle()
+    assert maintenance.message == "maint_reload_refused"
+    assert staff.backend.contentVersion == current
+    assert maintenance.status["errors"] >= 1
+    assert "errors" in staff.find("maintMessage").property("text")
+
+
+def test_idle_timeout_closes_maintenance_and_returns_to_attract(
+    qtbot, tmp_path, fonts, pin_content
+):
+    kiosk, driver = make_kiosk(qtbot, tmp_path, idle_timeout=1.0, warning=0.5, content=pin_content)
+    try:
+        open_maintenance(driver)
+        qtbot.waitUntil(lambda: not kiosk.maintenance.open, timeout=5000)
+        assert driver.backend.screen == "attract"
+        assert driver.find("touchToStart") is not None
+        reasons = [e.get("reason") for e in driver.events() if e["event"] == "reset"]
+        assert reasons == ["idle"]
+    finally:
+        kiosk.close()
+
+
+def test_a_forgotten_pin_pad_closes_at_the_idle_reset(qtbot, tmp_path, fonts, pin_content):
+    kiosk, driver = make_kiosk(qtbot, tmp_path, idle_timeout=1.0, warning=0.5, content=pin_content)
+    try:
+        driver.corner_taps()
+        qtbot.waitUntil(lambda: kiosk.maintenance.pinPadOpen)
+        driver.tap("pinKey_1")
+        qtbot.waitUntil(lambda: not kiosk.maintenance.pinPadOpen, timeout=5000)
+        assert driver.find("pinPad") is None
+        assert driver.backend.screen == "attract"
+    finally:
+        kiosk.close()
