@@ -7,6 +7,7 @@ and defaults; the README's configuration reference is written from it.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import tomllib
@@ -382,3 +383,26 @@ def _apply(section_name: str, section_data: dict, values: dict, problems: list, 
         if key.type is float:
             value = float(value)
         values[section_name][name] = value
+
+
+def reference_markdown() -> str:
+    """The configuration reference tables in README.md, made from SCHEMA (a test compares)."""
+    parts = []
+    for section, keys in SCHEMA.items():
+        parts += [f"### [{section}]", "", "| key | type | default | meaning |"]
+        parts.append("| --- | --- | --- | --- |")
+        for name, key in keys.items():
+            meaning = key.doc
+            limits = []
+            if key.min is not None:
+                limits.append(f"min {key.min:g}")
+            if key.max is not None:
+                limits.append(f"max {key.max:g}")
+            if key.choices:
+                limits.append("one of " + ", ".join(f"`{c}`" for c in key.choices))
+            if limits:
+                meaning += f" ({', '.join(limits)})"
+            default = json.dumps(key.default, ensure_ascii=False)  # TOML spells these alike
+            parts.append(f"| `{name}` | {_type_name(key.type)} | `{default}` | {meaning} |")
+        parts.append("")
+    return "\n".join(parts)

@@ -229,3 +229,10 @@ def test_config_is_frozen():
     config = load_config(GOOD)
     with pytest.raises(AttributeError):
         config.kiosk = {}  # type: ignore[misc]
+
+
+def test_readme_configuration_reference_matches_the_schema():
+    from kiosk.config import reference_markdown
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert reference_markdown() in readme, "regenerate README's reference: see reference_markdown"

@@ -1,0 +1,138 @@
+"""End to end on a real X server: the kiosk process in locked-down fullscreen under Xvfb,
+driven with xdotool as a patient or a staff member would (keys, clicks, long press) plus
+the close request a window manager sends. Slow-ish (two process starts), so kept to two."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kiosk.events import read_events
+from kiosk.pin import hash_pin, write_pin_hash
+
+from .conftest import make_kiosk
+from .x11 import Xvfb, wait_for_event
+
+PIN = "1357"
+W, H = 1280, 800
+CORNER = ("8", str(H - 8))  # the default staff corner, bottom-left
+
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("Xvfb") and shutil.which("xdotool")),
+    reason="needs Xvfb and xdotool (scripts/setup.sh installs them)",
+)
+
+
+@pytest.fixture(scope="module")
+def xvfb():
+    server = Xvfb(W, H)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pin_content(content_copy: Path) -> Path:
+    write_pin_hash(content_copy / "kiosk.toml", hash_pin(PIN))
+    return content_copy
+
+
+def start(xvfb: Xvfb, content: Path, tmp_path: Path):
+    log = tmp_path / "events.jsonl"
+    env = xvfb.env() | {"XDG_STATE_HOME": str(tmp_path / "state")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run", "--content", str(content), "--event-log", str(log)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(tmp_path / "stderr.txt", "w"),  # noqa: SIM115 (closed with the process)
+    )
+    try:
+        wait_for_event(log, "first_frame")
+    except TimeoutError:
+        proc.kill()
+        raise
+    return proc, log
+
+
+def since(log: Path, mark: int) -> list[dict]:
+    return read_events(log)[mark:]
+
+
+def test_escape_routes_leave_the_kiosk_running_and_unchanged_and_wrong_pins_lock(
+    xvfb, pin_content, tmp_path
+):
+    proc, log = start(xvfb, pin_content, tmp_path)
+    try:
+        xvfb.xdotool("mousemove", "640", "400", "click", "1")
+        wait_for_event(log, "screen")  # home
+        window = xvfb.window_of(proc.pid)
+        mark = len(read_events(log))
+        xvfb.xdotool("key", "Escape", "alt+F4", "ctrl+q", "ctrl+w", "F11", "alt+Tab")
+        xvfb.xdotool("mousemove", "640", "400", "click", "3")  # right-click on a card
+        xvfb.xdotool("mousedown", "1", "sleep", "1.5", "mouseup", "1")  # long press on it
+        xvfb.request_close(window)  # what a window manager sends for Alt+F4
+        time.sleep(1.0)
+        assert proc.poll() is None, "the kiosk must still be running"
+        changes = [e for e in since(log, mark) if e["event"] in ("screen", "reset", "exit")]
+        assert changes == [], changes
+        assert xvfb.window_of(proc.pid) == window
+
+        mark = len(read_events(log))
+        xvfb.xdotool("mousemove", *CORNER, "click", "--repeat", "5", "--delay", "150", "1")
+        wait_for_event(log, "pin_pad_opened", after=mark)
+        for _ in range(5):
+            xvfb.xdotool("type", "--delay", "30", "1111")
+            xvfb.xdotool("key", "Return")
+        wait_for_event(log, "pin_locked", after=mark)
+        xvfb.xdotool("type", "--delay", "30", PIN)  # locked: not even the right PIN
+        xvfb.xdotool("key", "Return")
+        time.sleep(0.5)
+        names = [e["event"] for e in since(log, mark)]
+        assert names.count("pin_wrong") == 4 and "maintenance_opened" not in names
+    finally:
+        proc.terminate()  # systemctl stop: SIGTERM ends the kiosk cleanly
+        assert proc.wait(timeout=15) == 0
+    assert read_events(log)[-1]["event"] == "exit"
+
+
+def exit_button_centre(qtbot, tmp_path: Path, content: Path) -> tuple[int, int]:
+    """Where the Exit button is at this window size: the same QML laid out offscreen."""
+    kiosk, driver = make_kiosk(
+        qtbot, tmp_path / "layout", idle_timeout=60, warning=30, content=content, size=(W, H)
+    )
+    try:
+        kiosk.maintenance.open_screen()
+        kiosk.maintenance.wait_idle()
+        point = driver.center(driver.wait_for("maintExit"))
+        return point.x(), point.y()
+    finally:
+        kiosk.close()
+
+
+def test_the_right_pin_opens_maintenance_and_exit_ends_the_process_cleanly(
+    xvfb, pin_content, tmp_path, qtbot, fonts
+):
+    (tmp_path / "layout").mkdir()
+    x, y = exit_button_centre(qtbot, tmp_path, pin_content)
+    proc, log = start(xvfb, pin_content, tmp_path)
+    try:
+        xvfb.xdotool("mousemove", *CORNER, "click", "--repeat", "5", "--delay", "150", "1")
+        wait_for_event(log, "pin_pad_opened")
+        xvfb.xdotool("type", "--delay", "30", PIN)
+        xvfb.xdotool("key", "Return")
+        wait_for_event(log, "maintenance_opened")
+        xvfb.xdotool("mousemove", str(x), str(y), "click", "1")
+        time.sleep(0.3)
+        assert proc.poll() is None  # the first tap only asks
+        xvfb.xdotool("click", "1")
+        assert proc.wait(timeout=15) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    names = [e["event"] for e in read_events(log)]
+    assert names[-2:] == ["maintenance_exit", "exit"]
+    assert read_events(log)[-1]["code"] == 0
