@@ -12,8 +12,16 @@ from pathlib import Path
 
 QML_DIR = Path(__file__).resolve().parent.parent / "qml" / "Kiosk"
 STRING_CALL = re.compile(r"""\b(?:txt|fmt)\(\s*["']([a-z0-9_]+)["']""")
-# Keys the Python side reads (attract screen invitations, language switch).
-BACKEND_KEYS = frozenset({"touch_to_start", "attract_welcome", "language_name"})
+# Keys the Python side reads or hands to QML (attract screen invitations, language switch,
+# the maintenance screen's system rows).
+BACKEND_KEYS = frozenset(
+    {
+        "touch_to_start",
+        "attract_welcome",
+        "language_name",
+        *(f"maint_sys_{k}" for k in ("version", "since", "stats", "renderer", "keyboard")),
+    }
+)
 
 
 @functools.cache

@@ -287,7 +287,7 @@ def run(args, content: Path) -> int:
             high_contrast=args.high_contrast,
             lockdown=not args.windowed,
             usage_db=state / "usage.sqlite3",
-            system={"Scene graph": choices["scene_graph"], "Keyboard": choices["keyboard"]},
+            system={"renderer": choices["scene_graph"], "keyboard": choices["keyboard"]},
         )
     except RuntimeError as exc:
         events.emit("fatal", error=str(exc))

@@ -316,16 +316,17 @@ class Maintenance(QObject):
     def _running(self) -> dict[str, Any]:
         store = self._kiosk.usage_store
         stats = "ok" if store is None or store.healthy else f"paused: {store.problem}"
+        # Labels are strings.toml keys (maint_sys_*); values are technical and stay as they are.
         system = {
-            "Kiosk": __version__,
-            "Running since": f"{_clock_time(self._started)} ({_duration(time.time() - self._started)})",
-            "Statistics": stats if store is not None else "off",
+            "version": __version__,
+            "since": f"{_clock_time(self._started)} ({_duration(time.time() - self._started)})",
+            "stats": stats if store is not None else "off",
             **self._system,
         }
         return {
             "version": self._kiosk.backend.contentVersion,
             "loaded_at": _clock_time(self._loaded_at),
-            "system": [{"label": k, "value": v} for k, v in system.items()],
+            "system": [{"label": "maint_sys_" + k, "value": v} for k, v in system.items()],
         }
 
     def _on_event(self, record: dict[str, Any]) -> None:

@@ -124,3 +124,24 @@ def test_a_scripted_session_shows_in_stats_without_what_was_typed(locked, tmp_pa
     for word in (b"zebra", b"giraffe"):
         assert word not in stored.lower()
     assert b"ketamine" not in stored.replace(b"how-it-works", b"")
+
+
+def test_a_corrupt_statistics_file_is_set_aside_and_counting_goes_on(
+    qtbot, tmp_path, fonts, qml_warnings
+):
+    db = tmp_path / "usage.sqlite3"
+    db.write_bytes(b"this is not a database" * 100)
+    kiosk, driver = make_kiosk(qtbot, tmp_path, idle_timeout=60, warning=30, usage_db=db)
+    try:
+        driver.tap("touchToStart")
+        driver.tap("topic_safety")
+        driver.qtbot.waitUntil(lambda: driver.backend.screen == "questions")
+        driver.tap("homeButton")
+        driver.tap("startOverButton")
+        driver.qtbot.waitUntil(lambda: driver.backend.screen == "attract")
+    finally:
+        kiosk.close()
+    aside = list(tmp_path.glob("usage.sqlite3.corrupt-*"))
+    assert aside and aside[0].read_bytes().startswith(b"this is not a database")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT end_reason FROM sessions").fetchall() == [("start-over",)]

@@ -99,33 +99,50 @@ def test_escape_routes_leave_the_kiosk_running_and_unchanged_and_wrong_pins_lock
     assert read_events(log)[-1]["event"] == "exit"
 
 
-def exit_button_centre(qtbot, tmp_path: Path, content: Path) -> tuple[int, int]:
-    """Where the Exit button is at this window size: the same QML laid out offscreen."""
+def button_centres(qtbot, tmp_path: Path, content: Path) -> dict[str, tuple[str, str]]:
+    """Where the maintenance buttons are at this window size: the same QML laid out
+    offscreen (xdotool cannot ask the window where an item is)."""
     kiosk, driver = make_kiosk(
         qtbot, tmp_path / "layout", idle_timeout=60, warning=30, content=content, size=(W, H)
     )
     try:
         kiosk.maintenance.open_screen()
         kiosk.maintenance.wait_idle()
-        point = driver.center(driver.wait_for("maintExit"))
-        return point.x(), point.y()
+        centres = {}
+        for name in ("maintExit", "maintRestart"):
+            point = driver.center(driver.wait_for(name))
+            centres[name] = (str(point.x()), str(point.y()))
+        return centres
     finally:
         kiosk.close()
 
 
-def test_the_right_pin_opens_maintenance_and_exit_ends_the_process_cleanly(
+def open_maintenance(xvfb: Xvfb, log: Path) -> None:
+    mark = len(read_events(log))
+    xvfb.xdotool("mousemove", *CORNER, "click", "--repeat", "5", "--delay", "150", "1")
+    wait_for_event(log, "pin_pad_opened", after=mark)
+    xvfb.xdotool("type", "--delay", "30", PIN)
+    xvfb.xdotool("key", "Return")
+    wait_for_event(log, "maintenance_opened", after=mark)
+
+
+def test_the_right_pin_opens_maintenance_restart_and_exit_work(
     xvfb, pin_content, tmp_path, qtbot, fonts
 ):
     (tmp_path / "layout").mkdir()
-    x, y = exit_button_centre(qtbot, tmp_path, pin_content)
+    buttons = button_centres(qtbot, tmp_path, pin_content)
     proc, log = start(xvfb, pin_content, tmp_path)
     try:
-        xvfb.xdotool("mousemove", *CORNER, "click", "--repeat", "5", "--delay", "150", "1")
-        wait_for_event(log, "pin_pad_opened")
-        xvfb.xdotool("type", "--delay", "30", PIN)
-        xvfb.xdotool("key", "Return")
-        wait_for_event(log, "maintenance_opened")
-        xvfb.xdotool("mousemove", str(x), str(y), "click", "1")
+        open_maintenance(xvfb, log)
+        mark = len(read_events(log))
+        xvfb.xdotool("mousemove", *buttons["maintRestart"], "click", "1")
+        wait_for_event(log, "first_frame", after=mark)  # the same process, started afresh
+        assert proc.poll() is None
+        restarted = [e["event"] for e in since(log, mark)]
+        assert restarted[:3] == ["maintenance_restart", "exit", "start"]
+
+        open_maintenance(xvfb, log)
+        xvfb.xdotool("mousemove", *buttons["maintExit"], "click", "1")
         time.sleep(0.3)
         assert proc.poll() is None  # the first tap only asks
         xvfb.xdotool("click", "1")

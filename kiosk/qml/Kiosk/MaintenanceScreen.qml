@@ -188,7 +188,7 @@ Rectangle {
                     model: screen.status.system || []
                     delegate: Label {
                         required property var modelData
-                        text: modelData.label + ": " + modelData.value
+                        text: screen.ui.txt(modelData.label) + " " + modelData.value
                     }
                 }
             }

@@ -53,60 +53,83 @@ Rectangle {
 
     Rectangle {
         id: card
+        readonly property bool wide: !pad.ui.portrait
         anchors.centerIn: parent
-        width: Math.min(parent.width - 2 * pad.ui.margin, pad.ui.target * 6)
-        height: column.implicitHeight + pad.ui.gap * 3
+        // Wider as the text grows, so the keys keep room for their labels; side by side on a
+        // landscape screen, so the pad fits the height at any text size.
+        width: Math.min(parent.width - 2 * pad.ui.margin,
+                        wide ? Math.max(pad.ui.target * 11, pad.ui.fontBody * 26)
+                             : Math.max(pad.ui.target * 6, pad.ui.fontBody * 14))
+        height: Math.min(parent.height - 2 * pad.ui.margin, layout.implicitHeight + pad.ui.gap * 3)
         radius: pad.ui.radius * 1.5
         color: pad.ui.surface
         Accessible.role: Accessible.Dialog
         Accessible.name: pad.ui.txt("pin_title")
 
-        Column {
-            id: column
+        Grid {
+            id: layout
             anchors.centerIn: parent
-            width: parent.width - pad.ui.gap * 3
-            spacing: pad.ui.gap
+            columns: card.wide ? 2 : 1
+            spacing: pad.ui.gap * 1.5
+            readonly property real cell: card.wide ? (card.width - pad.ui.gap * 3 - spacing) / 2
+                                                   : card.width - pad.ui.gap * 3
+            verticalItemAlignment: Grid.AlignVCenter
 
-            Heading {
-                ui: pad.ui
-                level: 2
-                text: pad.ui.txt("pin_title")
-                horizontalAlignment: Text.AlignHCenter
-            }
+            Column {
+                id: column
+                width: layout.cell
+                spacing: pad.ui.gap
 
-            Text {
-                objectName: "pinMessage"
-                width: parent.width
-                text: !pad.maintenance.pinSet ? pad.ui.txt("pin_not_set")
-                    : pad.locked ? pad.ui.fmt("pin_locked", {"seconds": pad.maintenance.lockedSeconds})
-                    : pad.maintenance.message === "pin_wrong"
-                      ? pad.ui.fmt("pin_wrong", {"count": pad.maintenance.attemptsLeft})
-                    : pad.ui.txt("pin_prompt")
-                font.family: pad.ui.fontFamily
-                font.pixelSize: pad.ui.fontBody
-                font.bold: pad.maintenance.message !== ""
-                color: pad.ui.text
-                horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.Wrap
-                Accessible.role: Accessible.StaticText
-                Accessible.name: text
-            }
+                Heading {
+                    ui: pad.ui
+                    level: 2
+                    text: pad.ui.txt("pin_title")
+                    horizontalAlignment: Text.AlignHCenter
+                }
 
-            Row {
-                // One dot a digit: the PIN itself is never shown.
-                objectName: "pinDots"
-                anchors.horizontalCenter: parent.horizontalCenter
-                height: pad.ui.fontH1
-                spacing: pad.ui.gap / 2
-                Repeater {
-                    model: pad.digits.length
-                    delegate: Rectangle {
-                        width: pad.ui.fontBody * 0.8
-                        height: width
-                        radius: width / 2
-                        anchors.verticalCenter: parent.verticalCenter
-                        color: pad.ui.text
+                Text {
+                    objectName: "pinMessage"
+                    width: parent.width
+                    text: !pad.maintenance.pinSet ? pad.ui.txt("pin_not_set")
+                        : pad.locked ? pad.ui.fmt("pin_locked", {"seconds": pad.maintenance.lockedSeconds})
+                        : pad.maintenance.message === "pin_wrong"
+                          ? pad.ui.fmt("pin_wrong", {"count": pad.maintenance.attemptsLeft})
+                        : pad.ui.txt("pin_prompt")
+                    font.family: pad.ui.fontFamily
+                    font.pixelSize: pad.ui.fontBody
+                    font.bold: pad.maintenance.message !== ""
+                    color: pad.ui.text
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
+                }
+
+                Row {
+                    // One dot a digit: the PIN itself is never shown.
+                    objectName: "pinDots"
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    height: pad.ui.fontH1
+                    spacing: pad.ui.gap / 2
+                    Repeater {
+                        model: pad.digits.length
+                        delegate: Rectangle {
+                            width: pad.ui.fontBody * 0.8
+                            height: width
+                            radius: width / 2
+                            anchors.verticalCenter: parent.verticalCenter
+                            color: pad.ui.text
+                        }
                     }
+                }
+
+                KButton {
+                    objectName: "pinCancel"
+                    ui: pad.ui
+                    width: parent.width
+                    variant: "quiet"
+                    text: pad.ui.txt("pin_cancel")
+                    onClicked: pad.maintenance.cancelPin()
                 }
             }
 
@@ -114,9 +137,12 @@ Rectangle {
                 id: keys
                 columns: 3
                 spacing: pad.ui.gap / 2
-                anchors.horizontalCenter: parent.horizontalCenter
-                readonly property real key: Math.min(pad.ui.target * 1.25,
-                                                     (column.width - 2 * spacing) / 3)
+                readonly property real key: (layout.cell - 2 * spacing) / 3
+                // In landscape the four rows must fit the screen's height too.
+                readonly property real keyHeight: card.wide
+                    ? Math.max(pad.ui.target, Math.min(key * 0.7,
+                        (pad.height - 2 * pad.ui.margin - pad.ui.gap * 3 - 3 * spacing) / 4))
+                    : Math.max(pad.ui.target, key * 0.7)
                 Repeater {
                     model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
                     delegate: KButton {
@@ -124,25 +150,16 @@ Rectangle {
                         objectName: "pinKey_" + modelData
                         ui: pad.ui
                         width: keys.key
-                        height: keys.key * 0.8
+                        height: keys.keyHeight
                         enabled: !pad.locked && pad.maintenance.pinSet
                         opacity: enabled ? 1 : 0.4
                         variant: modelData === "ok" ? "primary" : "secondary"
                         text: modelData === "clear" ? pad.ui.txt("pin_clear")
                             : modelData === "ok" ? pad.ui.txt("pin_ok") : modelData
-                        fontSize: modelData.length === 1 ? pad.ui.fontH1 : pad.ui.fontBody
+                        fontSize: modelData.length === 1 ? pad.ui.fontH1 : pad.ui.fontSmall
                         onClicked: pad.press(modelData)
                     }
                 }
-            }
-
-            KButton {
-                objectName: "pinCancel"
-                ui: pad.ui
-                width: parent.width
-                variant: "quiet"
-                text: pad.ui.txt("pin_cancel")
-                onClicked: pad.maintenance.cancelPin()
             }
         }
     }
