@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk.content.model import Block, Catalog, Language, Link, is_draft
 from kiosk.events import EventLog
@@ -22,6 +22,7 @@ from kiosk.search import SearchIndex
 log = logging.getLogger("kiosk.ui")
 
 TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
+SEARCH_SETTLE_MS = 2000
 LANGUAGE_NAMES = {
     "en": "English",
     "es": "Español",
@@ -109,6 +110,13 @@ class Backend(QObject):
         self._prefs = self._default_prefs()
         self._place = Place()
         self._search_text = ""
+        self._counted_search = ""  # the last query counted, so a query counts once
+        # A query counts once the patient stops typing, even without pressing Enter
+        # (on a touch screen they rarely do).
+        self._search_settle = QTimer(self)
+        self._search_settle.setSingleShot(True)
+        self._search_settle.setInterval(SEARCH_SETTLE_MS)
+        self._search_settle.timeout.connect(self.searchSubmitted)
         self._phase = "attract"
         self._seconds_left = 0
         self.explainer_model = RecordListModel(
@@ -516,11 +524,15 @@ class Backend(QObject):
         self._search_text = text
         self._run_search()
         self.searchChanged.emit()
+        self._search_settle.start()
 
     @Slot()
     def searchSubmitted(self) -> None:  # noqa: N802
         """The patient finished typing: counted (never the text) for usage statistics."""
-        if self._search_text.strip():
+        self._search_settle.stop()
+        query = " ".join(self._search_text.lower().split())
+        if query and query != self._counted_search:
+            self._counted_search = query  # in memory only, cleared at reset
             self._events.emit(
                 "search", results=self.result_model.count, language=self._prefs.language
             )
@@ -592,6 +604,8 @@ class Backend(QObject):
         self._prefs = self._default_prefs()
         self._place = Place()
         self._search_text = ""
+        self._counted_search = ""
+        self._search_settle.stop()
         self._fill_models()
         self.contentChanged.emit()
         self.languageChanged.emit()

@@ -145,3 +145,16 @@ def test_a_corrupt_statistics_file_is_set_aside_and_counting_goes_on(
     assert aside and aside[0].read_bytes().startswith(b"this is not a database")
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT end_reason FROM sessions").fetchall() == [("start-over",)]
+
+
+def test_a_search_counts_once_when_typing_stops_without_enter(locked):
+    locked.tap("touchToStart")
+    locked.tap("homeSearch")
+    locked.tap("searchInput")
+    locked.type_keys("zzqxv")
+    searches = lambda: [e for e in locked.events() if e["event"] == "search"]  # noqa: E731
+    locked.qtbot.waitUntil(lambda: len(searches()) == 1, timeout=5000)
+    assert searches()[0]["results"] == 0 and "zzqxv" not in locked.log_path.read_text()
+    QTest.keyClick(locked.window, Key.Key_Return)  # the same query again: not a new search
+    locked.qtbot.wait(100)
+    assert len(searches()) == 1
