@@ -35,6 +35,7 @@ class Key:
     min: float | None = None
     max: float | None = None
     colour: bool = False
+    choices: tuple[str, ...] = ()
 
 
 CLINIC = {
@@ -70,6 +71,12 @@ KIOSK = {
     "text_scale": Key(float, 1.0, "Start-up text size (1.0 to 2.0)", 1.0, 2.0),
     "high_contrast": Key(bool, False, "Start in the high-contrast theme"),
     "reduced_motion": Key(bool, False, "Start with animations turned off"),
+    "speech_engine": Key(
+        str,
+        "auto",
+        "Read-aloud engine: auto (speech-dispatcher on Linux), speechd, mock (tests) or none",
+        choices=("auto", "speechd", "mock", "none"),
+    ),
 }
 
 THEME = {
@@ -196,6 +203,8 @@ def _check_value(section: str, name: str, key: Key, value: Any) -> str | None:
         return f"expected a number, got {value}"
     if key.colour and not HEX_COLOUR.match(value):
         return "expected a colour like #1D5F8A"
+    if key.choices and value not in key.choices:
+        return "expected one of " + ", ".join(key.choices)
     if key.min is not None and value < key.min:
         return f"must be at least {key.min:g}"
     if key.max is not None and value > key.max:

@@ -92,6 +92,24 @@ def build_content(content: Path) -> tuple[Catalog, SearchIndex]:
     return catalog, SearchIndex(catalog)
 
 
+def make_reader(backend, driver, events: EventLog, engine: str | None):
+    """Read aloud, wired to the session: speaking keeps it alive; navigation, a language
+    change and a reset stop it."""
+    from kiosk.qt.speech import Reader
+
+    config = backend.catalog.config
+    reader = Reader(
+        engine or config.kiosk.get("speech_engine", "auto"),
+        languages=list(backend.catalog.languages),
+        events=events,
+    )
+    reader.busyChanged.connect(driver.set_busy)
+    backend.placeChanged.connect(reader.stop)
+    backend.resetDone.connect(reader.stop)
+    backend.contentChanged.connect(lambda: reader.set_languages(list(backend.catalog.languages)))
+    return reader
+
+
 class Kiosk:
     """Everything one running kiosk holds; also used by snapshot and the tests."""
 
@@ -107,6 +125,7 @@ class Kiosk:
         high_contrast: bool = False,
         watch_content: bool = True,
         reduced_motion: bool = False,
+        speech_engine: str | None = None,
     ):
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtQml import QQmlApplicationEngine
@@ -150,10 +169,11 @@ class Kiosk:
         self.activity = ActivityFilter(self.driver)
         self.app.installEventFilter(self.activity)
         self.watcher = ContentWatcher(content, self.driver, events) if watch_content else None
+        self.reader = make_reader(self.backend, self.driver, events, speech_engine)
 
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
-        self.engine.setInitialProperties({"backend": self.backend})
+        self.engine.setInitialProperties({"backend": self.backend, "reader": self.reader})
         self.engine.loadFromModule("Kiosk", "Main")
         roots = self.engine.rootObjects()
         if not roots:
@@ -180,6 +200,7 @@ class Kiosk:
 
         if self.watcher:
             self.watcher.stop()
+        self.reader.stop()
         self.driver.stop()
         self.app.removeEventFilter(self.activity)
         # Delete the QML before the backend it binds to, so no binding sees a dead backend.

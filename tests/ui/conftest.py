@@ -141,6 +141,10 @@ def make_kiosk(
     content: Path = CONTENT,
     size=(1280, 800),
     watch_content: bool = False,
+    language: str | None = None,
+    text_scale: float | None = None,
+    high_contrast: bool = False,
+    speech_engine: str = "mock",
 ):
     log_path = tmp_path / "events.jsonl"
     kiosk = Kiosk(
@@ -150,6 +154,10 @@ def make_kiosk(
         size=size,
         watch_content=watch_content,
         reduced_motion=True,
+        language=language,
+        text_scale=text_scale,
+        high_contrast=high_contrast,
+        speech_engine=speech_engine,  # Qt's mock engine: "speaks" word by word, silently
     )
     kiosk.window.show()
     qtbot.waitExposed(kiosk.window)

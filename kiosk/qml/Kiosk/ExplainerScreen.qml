@@ -6,8 +6,6 @@ Item {
 
     required property Ui ui
     required property QtObject backend
-    property int speakingBlock: -1
-
     objectName: "explainerScreen"
     readonly property var explainer: backend.explainer
     readonly property int count: explainer.pages ? explainer.pages.length : 0
@@ -76,6 +74,17 @@ Item {
                     text: pageView.index === 0 ? screen.explainer.title : pageView.modelData.title
                 }
 
+                ReadAloud {
+                    id: readAloud
+                    width: parent.width
+                    ui: screen.ui
+                    namePrefix: "readAloud_p" + pageView.index
+                    source: "explainer:" + screen.explainer.id + ":" + pageView.index
+                    // The title, then each block: the Reader's block n is BlockColumn's n - 1.
+                    texts: [pageView.index === 0 ? screen.explainer.title : pageView.modelData.title]
+                           .concat(pageView.modelData.blocks.map(b => b.plain || b.alt || ""))
+                }
+
                 Text {
                     width: parent.width
                     visible: pageView.index === 0 && screen.explainer.draft === true
@@ -90,7 +99,7 @@ Item {
                     width: parent.width
                     ui: screen.ui
                     blocks: pageView.modelData.blocks
-                    highlightedBlock: pageView.index === screen.current ? screen.speakingBlock : -1
+                    highlightedBlock: readAloud.active ? screen.ui.reader.block - 1 : -1
                     onLinkActivated: link => screen.backend.openLink(link)
                 }
 

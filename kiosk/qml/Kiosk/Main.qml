@@ -6,6 +6,7 @@ Window {
     id: window
 
     required property QtObject backend
+    property QtObject reader: null
     property bool displayOpen: false
 
     width: 1280
@@ -17,6 +18,7 @@ Window {
     Ui {
         id: kioskUi
         backend: window.backend
+        reader: window.reader
         windowWidth: window.width
         windowHeight: window.height
     }

@@ -6,6 +6,7 @@ QtObject {
     id: ui
 
     required property QtObject backend
+    property QtObject reader: null        // read aloud (kiosk/qt/speech.py)
     property real windowWidth: 1280
     property real windowHeight: 800
 
@@ -32,6 +33,8 @@ QtObject {
     readonly property real radius: Math.round(14 * dp)
     readonly property real readingWidth: Math.round(fontBody * 34)  // ~65 characters a line
     readonly property int motion: backend.reducedMotion ? 0 : 220
+    readonly property bool canReadAloud: reader !== null && reader.available
+                                         && reader.languages.indexOf(backend.language) >= 0
 
     readonly property color background: theme.background
     readonly property color surface: theme.surface
