@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import sys
 from pathlib import Path
 
 # Before any QGuiApplication exists: offscreen, software scene graph, the virtual keyboard.
@@ -19,10 +21,20 @@ from PySide6.QtTest import QTest  # noqa: E402
 
 from kiosk.events import EventLog, read_events  # noqa: E402
 from kiosk.qt.app import Kiosk, load_fonts  # noqa: E402
-from kiosk.qt.items import find_item  # noqa: E402
+from kiosk.qt.items import find_item, parent_of  # noqa: E402
 from kiosk.session import Timings  # noqa: E402
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+# PySide6 6.12 hands back None, True and False from some calls (property() of a name the
+# item lacks or of a bool, parentItem() of the root item, some signal deliveries) without
+# taking a reference of its own. Over a long Qt test run their counts fall to zero and
+# Python 3.11 aborts at exit ("none_dealloc", "bool_dealloc"). Python 3.12 makes them
+# immortal; on 3.11 hold spare references for the run.
+if sys.version_info < (3, 12):
+    for _ in range(200_000):
+        for constant in (None, True, False):
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(constant))
 
 
 class Driver:
@@ -40,9 +52,11 @@ class Driver:
 
     def scroll_into_view(self, item: QQuickItem) -> None:
         """What a finger would do first: scroll the page until the item shows."""
-        parent = item.parentItem()
+        parent = parent_of(item)
         while parent is not None:
-            if parent.property("contentY") is not None and parent.property("contentHeight"):
+            # (inherits(), not property(): PySide6 6.12 drops a reference to None for every
+            # property() an item lacks, and enough of those crash Python at exit.)
+            if parent.inherits("QQuickFlickable") and parent.property("contentHeight"):
                 flickable = parent
                 top = item.mapToItem(flickable.property("contentItem"), QPointF(0, 0)).y()
                 view = flickable.height()
@@ -54,7 +68,7 @@ class Driver:
                     flickable.setProperty("contentY", min(max(0.0, top - view / 3), limit))
                     self.qtbot.wait(20)
                 return
-            parent = parent.parentItem()
+            parent = parent_of(parent)
 
     def wait_for(self, name: str, timeout: int = 3000) -> QQuickItem:
         self.qtbot.waitUntil(lambda: self.find(name) is not None, timeout=timeout)

@@ -125,10 +125,18 @@ Item {
 
     Rectangle {
         id: nav
+        objectName: "pageNav"
+        // Big text in a narrow window: "Page 2 of 5" goes above the buttons, which then
+        // share the width, so neither button squeezes or cuts its label.
+        readonly property bool stacked: prev.implicitWidth + next.implicitWidth + pageInfo.implicitWidth
+                                        + 2 * ui.margin + 2 * ui.gap > width
+        readonly property real buttonHeight: Math.max(prev.implicitHeight, next.implicitHeight)
+        readonly property real buttonWidth: stacked ? (width - 2 * ui.margin - ui.gap) / 2 : -1
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        height: Math.max(ui.target, prev.implicitHeight) + ui.gap * 1.5
+        height: stacked ? pageInfo.implicitHeight + buttonHeight + ui.gap * 2
+                        : Math.max(buttonHeight, pageInfo.implicitHeight) + ui.gap * 1.5
         color: ui.surface
         Rectangle { width: parent.width; height: 1; color: ui.border }
 
@@ -136,10 +144,10 @@ Item {
             id: prev
             objectName: "prevPage"
             ui: screen.ui
-            anchors.left: parent.left
-            anchors.leftMargin: ui.margin
-            anchors.verticalCenter: parent.verticalCenter
-            width: Math.min(implicitWidth, parent.width * 0.3)
+            x: ui.margin
+            y: nav.stacked ? pageInfo.implicitHeight + ui.gap * 1.25 : (nav.height - height) / 2
+            width: nav.stacked ? nav.buttonWidth : implicitWidth
+            height: nav.buttonHeight
             text: "‹  " + ui.txt("previous_page")
             accessibleName: ui.txt("previous_page")
             variant: "secondary"
@@ -149,7 +157,9 @@ Item {
         }
 
         Column {
-            anchors.centerIn: parent
+            id: pageInfo
+            x: (nav.width - width) / 2
+            y: nav.stacked ? ui.gap / 2 : (nav.height - height) / 2
             spacing: ui.gap / 3
             Text {
                 objectName: "pageOf"
@@ -172,10 +182,10 @@ Item {
             id: next
             objectName: "nextPage"
             ui: screen.ui
-            anchors.right: parent.right
-            anchors.rightMargin: ui.margin
-            anchors.verticalCenter: parent.verticalCenter
-            width: Math.min(implicitWidth, parent.width * 0.3)
+            x: nav.width - ui.margin - width
+            y: prev.y
+            width: nav.stacked ? nav.buttonWidth : implicitWidth
+            height: nav.buttonHeight
             text: screen.current < screen.count - 1 ? ui.txt("next_page") + "  ›" : ui.txt("done_button")
             accessibleName: screen.current < screen.count - 1 ? ui.txt("next_page") : ui.txt("done_button")
             variant: "primary"
