@@ -133,6 +133,7 @@ class Kiosk:
 
         from kiosk.qt.backend import Backend
         from kiosk.qt.idle import ActivityFilter
+        from kiosk.qt.keys import KeyboardAccess
         from kiosk.qt.session_driver import SessionDriver
         from kiosk.qt.watcher import ContentWatcher
         from kiosk.session import Session
@@ -179,6 +180,7 @@ class Kiosk:
         if not roots:
             raise RuntimeError("the kiosk's QML failed to load (see the log above)")
         self.window = roots[0]
+        self.keys = KeyboardAccess(self.window)
         if size:
             self.window.resize(*size)
 

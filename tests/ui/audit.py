@@ -108,7 +108,7 @@ def has_tap_handler(item: QQuickItem) -> bool:
 
 def is_control(item: QQuickItem) -> bool:
     """Something a finger or a key operates (not a full-screen catcher MouseArea)."""
-    return item.activeFocusOnTab() or has_tap_handler(item)
+    return item.activeFocusOnTab() or has_tap_handler(item) or item.inherits("QQuickTextInput")
 
 
 def accessible(item: QQuickItem) -> tuple[QAccessible.Role | None, str]:
@@ -159,6 +159,7 @@ class Audit:
     window: object  # QQuickWindow
     min_ratio: float
     problems: list[str]
+    foreign: frozenset[str] = frozenset()  # other languages' labels: never a name here
 
     def check(self, screen: str, roots: list[QQuickItem]) -> None:
         window_rect = QRectF(0, 0, self.window.width(), self.window.height())
@@ -184,6 +185,10 @@ class Audit:
             self._fail(screen, item, f"accessible role {role} is not a control role")
         if not name.strip():
             self._fail(screen, item, "no accessible name")
+        elif name in self.foreign:
+            self._fail(screen, item, f"accessible name {name!r} is in another language")
+        if role != QAccessible.Role.Pane and not item.activeFocusOnTab():
+            self._fail(screen, item, "not reachable with Tab")
 
     def _text(self, screen: str, text: QQuickItem, window_rect: QRectF, window_colour) -> None:
         if not str(text.property("text") or "").strip() or opacity(text) < 0.99:

@@ -129,6 +129,15 @@ class Driver:
                 QGuiApplication.sendEvent(self.window, event)
             self.qtbot.wait(1)
 
+    def press(self, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+        """One key on a hardware keyboard or a switch interface (Tab, arrows, Enter)."""
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QGuiApplication.sendEvent(self.window, QKeyEvent(kind, key, modifiers))
+        self.qtbot.wait(1)
+
+    def focused(self) -> QQuickItem | None:
+        return self.window.activeFocusItem()
+
     def events(self) -> list[dict]:
         return read_events(self.log_path) if self.log_path.exists() else []
 

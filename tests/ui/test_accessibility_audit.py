@@ -61,7 +61,14 @@ def test_every_screen_passes_the_audit(qtbot, tmp_path, fonts, qml_warnings, num
         high_contrast=high,
     )
     try:
-        audit = Audit(kiosk.window, 7.0 if high else 4.5, [])
+        strings = {
+            code: set(lang.strings.values())
+            for code, lang in kiosk.backend.catalog.languages.items()
+        }
+        foreign = set().union(*(v for k, v in strings.items() if k != lang)) - strings[lang]
+        # The language buttons name each language in itself, on purpose.
+        foreign -= {language["name"] for language in kiosk.backend.languages}
+        audit = Audit(kiosk.window, 7.0 if high else 4.5, [], frozenset(foreign))
         walk_screens(d, audit, EXPLAINERS[number % len(EXPLAINERS)], TOPICS[number % len(TOPICS)])
     finally:
         kiosk.close()
@@ -102,6 +109,7 @@ def walk_screens(d, audit: Audit, explainer: str, topic: str) -> None:
     d.wait_for("answerScreen")
     d.tap("readAloud")  # the Pause and Stop buttons, and a marked block
     wait(lambda: d.find("readAloudStop") is not None and d.find("readAloudStop").x() > 0)
+    wait(lambda: d.kiosk.reader.block >= 1, timeout=10000)  # a block is marked
     audit.check(f"answer {d.backend.item} (reading)", [bar, screen])
     d.tap("readAloudStop")
     related = d.backend.question["related"]

@@ -35,7 +35,10 @@ Rectangle {
         anchors.leftMargin: ui.gap * 0.75
         anchors.right: clear.left
         anchors.rightMargin: ui.gap / 2
-        anchors.verticalCenter: parent.verticalCenter
+        // The whole height of the field takes the tap, not just the line of text.
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+        verticalAlignment: TextInput.AlignVCenter
         font.family: ui.fontFamily
         font.pixelSize: ui.fontBody
         color: ui.text
@@ -43,6 +46,7 @@ Rectangle {
         selectByMouse: false
         persistentSelection: false
         maximumLength: 60
+        activeFocusOnTab: true
         inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase
         text: field.backend.searchText
         onTextEdited: field.backend.setSearchText(text)

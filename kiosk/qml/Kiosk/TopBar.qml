@@ -84,7 +84,8 @@ Rectangle {
                 required property var modelData
                 objectName: "language_" + modelData.code
                 ui: bar.ui
-                text: modelData.name
+                text: modelData.name   // each language named in itself, as patients look for it
+                Accessible.description: ui.fmt("switch_language", {"name": modelData.name})
                 variant: "quiet"
                 fontSize: ui.fontBar
                 visible: modelData.code !== bar.backend.language
