@@ -210,6 +210,17 @@ class Kiosk:
             shiboken6.delete(self.engine)
 
 
+def start_options(args) -> dict:
+    """`kiosk run` flags as the Kiosk's start-up defaults (a reset returns to them)."""
+    return {
+        "size": args.size,
+        "language": args.lang,
+        "text_scale": args.text_scale,
+        "high_contrast": args.high_contrast,
+        "reduced_motion": getattr(args, "reduced_motion", False),
+    }
+
+
 def run(args, content: Path) -> int:
     from PySide6.QtGui import QGuiApplication
 
@@ -235,15 +246,7 @@ def run(args, content: Path) -> int:
     families = load_fonts()
     events.emit("start", content=str(content), windowed=args.windowed, fonts=families, **choices)
     try:
-        kiosk = Kiosk(
-            content,
-            events=events,
-            timings=timings,
-            size=args.size,
-            language=args.lang,
-            text_scale=args.text_scale,
-            high_contrast=args.high_contrast,
-        )
+        kiosk = Kiosk(content, events=events, timings=timings, **start_options(args))
     except RuntimeError as exc:
         events.emit("fatal", error=str(exc))
         print(f"kiosk: {exc}", file=sys.stderr)
