@@ -156,6 +156,31 @@ class Config:
         return self.kiosk["warning_s"]
 
 
+def reference_markdown() -> str:
+    """The README's configuration reference tables, written from SCHEMA (a test keeps the
+    README equal to this)."""
+    parts = []
+    for section, keys in SCHEMA.items():
+        parts += [
+            f"### [{section}]",
+            "",
+            "| key | type | default | meaning |",
+            "| --- | --- | --- | --- |",
+        ]
+        for name, key in keys.items():
+            limits = [f"min {key.min:g}"] if key.min is not None else []
+            limits += [f"max {key.max:g}"] if key.max is not None else []
+            doc = key.doc + (f" ({', '.join(limits)})" if limits else "")
+            kind = (
+                key.type.__name__
+                if isinstance(key.type, type)
+                else "/".join(t.__name__ for t in key.type)
+            )
+            parts.append(f"| `{name}` | {kind} | `{key.default!r}` | {doc} |")
+        parts.append("")
+    return "\n".join(parts)
+
+
 def defaults(section: dict[str, Key]) -> dict[str, Any]:
     return {name: key.default for name, key in section.items()}
 

@@ -229,3 +229,13 @@ def test_config_is_frozen():
     config = load_config(GOOD)
     with pytest.raises(AttributeError):
         config.kiosk = {}  # type: ignore[misc]
+
+
+def test_readme_configuration_reference_is_written_from_the_schema():
+    from kiosk.config import reference_markdown
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert reference_markdown() in readme, (
+        "README's configuration reference differs from SCHEMA: paste in "
+        "kiosk.config.reference_markdown()"
+    )

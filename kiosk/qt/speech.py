@@ -22,6 +22,8 @@ from kiosk.events import EventLog
 log = logging.getLogger("kiosk.speech")
 
 ENGINES = ("auto", "speechd", "mock", "none")
+# When the system locale does not say which variant to use: the patients of a US clinic.
+PREFERRED = {"en": ("en_US",), "es": ("es_419", "es_MX", "es_US")}
 # A say() that never reaches "Speaking" would keep the session busy for ever: give up.
 START_TIMEOUT_MS = 10_000
 
@@ -118,7 +120,8 @@ class Reader(QObject):
         if matches:
             system = QLocale.system()  # e.g. es_MX on a Mexican kiosk rather than es_ES
             same = [loc for loc in matches if loc.territory() == system.territory()]
-            return (same or matches)[0]
+            preferred = [loc for loc in matches if loc.name() in PREFERRED.get(language, ())]
+            return (same or preferred or matches)[0]
         if self._engine == "mock":
             return self._tts.locale()
         return None
