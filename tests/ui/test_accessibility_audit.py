@@ -105,6 +105,9 @@ def walk_screens(d, audit: Audit, explainer: str, topic: str) -> None:
     d.tap(f"topic_{topic}")
     d.wait_for("questionsScreen")
     audit.check(f"questions {topic}", [bar, screen])
+    d.tap("chip_all")  # the chips scroll with the list
+    wait(lambda: d.backend.topic == "")
+    audit.check("questions, all topics", [bar, screen])
     d.tap("result_0")
     d.wait_for("answerScreen")
     d.tap("readAloud")  # the Pause and Stop buttons, and a marked block
