@@ -400,7 +400,8 @@ def _apply(section_name: str, section_data: dict, values: dict, problems: list, 
             continue
         why = _check_value(section_name, name, key, value)
         if why:
-            code = "config-range" if "at least" in why or "at most" in why else "config-type"
+            out_of_range = any(words in why for words in ("at least", "at most", "one of"))
+            code = "config-range" if out_of_range else "config-type"
             problems.append(
                 error(
                     code,

@@ -140,6 +140,8 @@ def test_unknown_key_section_and_top_level_key(tmp_path):
         ("kiosk", "languages", '["english"]', "config-type"),
         ("kiosk", "default_language", '"fr"', "config-range"),
         ("kiosk", "renderer", '"opengl"', "config-range"),
+        ("kiosk", "speech_engine", '"loud"', "config-range"),
+        ("kiosk", "speech_engine", "false", "config-type"),
         ("kiosk", "featured", '"question:x"', "config-type"),
         ("theme", "accent", '"blue"', "config-type"),
         ("theme", "accent", '"#12345"', "config-type"),
