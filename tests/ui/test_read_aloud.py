@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QRectF
 
 from kiosk.qt.speech import Reader, choose_engine
+from tests.ui.audit import visible_rect, walk
 from tests.ui.conftest import make_kiosk
 
 
@@ -18,6 +20,13 @@ def highlighted(kiosk, index: int) -> bool:
             return bool(item.property("highlighted"))
         stack.extend(item.childItems())
     return False
+
+
+def block_shows(kiosk, index: int) -> bool:
+    root = kiosk.find(f"page_{kiosk.backend.page}") or kiosk.find("answerScreen")
+    block = next(i for i in walk(root) if i.objectName() == f"block_{index}")
+    window = QRectF(0, 0, kiosk.window.width(), kiosk.window.height())
+    return not visible_rect(block, window).isEmpty()
 
 
 def test_explainer_page_read_block_by_block_pause_resume_stop_on_page_turn(kiosk):
@@ -38,6 +47,7 @@ def test_explainer_page_read_block_by_block_pause_resume_stop_on_page_turn(kiosk
     assert not highlighted(kiosk, 1)
     kiosk.qtbot.waitUntil(lambda: reader.block >= 2, timeout=20000)
     assert not highlighted(kiosk, 0) and highlighted(kiosk, reader.block - 1)
+    assert block_shows(kiosk, reader.block - 1), "the page follows the block being read"
     assert kiosk.find("readAloud_p1").property("accessibleName") == "Pause"
 
     kiosk.tap("readAloud_p1")  # pause
@@ -129,3 +139,22 @@ def test_reader_skips_empty_texts_and_ignores_unknown_language(qtbot):
     qtbot.waitUntil(lambda: reader.state == "idle", timeout=10000)
     assert busy == [True, False]
     assert 2 not in seen and 3 in seen and reader.block == -1
+
+
+def test_a_long_answer_scrolls_to_follow_the_block_being_read(qtbot, tmp_path, fonts, qml_warnings):
+    kiosk, d = make_kiosk(
+        qtbot, tmp_path, idle_timeout=60, warning=30, size=(800, 1280), text_scale=2.0
+    )
+    try:
+        d.tap("touchToStart")
+        d.tap("topic_practical")
+        d.tap("result_2")
+        qtbot.waitUntil(lambda: kiosk.backend.item == "how-to-book")
+        answer = d.wait_for("answerScreen")
+        answer.setProperty("contentY", 0)
+        d.tap("readAloud")
+        qtbot.waitUntil(lambda: kiosk.reader.block >= 4, timeout=20000)
+        assert answer.property("contentY") > 0
+        assert block_shows(d, 3)
+    finally:
+        kiosk.close()

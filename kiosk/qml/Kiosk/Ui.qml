@@ -55,6 +55,23 @@ QtObject {
         return theme.note
     }
 
+    // Scroll the Flickables around `item` so it shows, with room above and below (the
+    // 'More below' cue covers the bottom). Used to follow the block being read aloud.
+    function reveal(item) {
+        for (let view = item.parent; view; view = view.parent) {
+            if (view.flickableDirection === undefined || view.contentHeight <= view.height + 1)
+                continue
+            const top = item.mapToItem(view, 0, 0).y
+            const room = Math.min(view.height * 0.2, 140)
+            let y = view.contentY
+            if (top < room)
+                y += top - room
+            else if (top + item.height > view.height - room)
+                y += Math.min(top - room, top + item.height - view.height + room)
+            view.contentY = Math.max(view.originY, Math.min(y, view.originY + view.contentHeight - view.height))
+        }
+    }
+
     // Every label comes from the language's strings.toml (kiosk check lists missing keys).
     function txt(key) {
         return strings && strings[key] !== undefined ? strings[key] : key
