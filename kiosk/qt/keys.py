@@ -63,7 +63,8 @@ def reveal(item: QQuickItem) -> None:
                     y += top - room
                 elif top + item.height() > view - room:
                     y += min(top - room, top + item.height() - view + room)
-                origin = parent.property("originY")
-                y = max(origin, min(y, origin + content - view))
+                origin = parent.property("originY")  # not 0 when a list has a header
+                end = origin + content + parent.property("bottomMargin") - view
+                y = max(origin - parent.property("topMargin"), min(y, end))
                 parent.setProperty("contentY", y)
         parent = parent_of(parent)

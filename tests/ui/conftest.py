@@ -21,7 +21,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 
 from kiosk.events import EventLog, read_events  # noqa: E402
 from kiosk.qt.app import Kiosk, load_fonts  # noqa: E402
-from kiosk.qt.items import find_item, parent_of  # noqa: E402
+from kiosk.qt.items import find_item  # noqa: E402
+from kiosk.qt.keys import reveal  # noqa: E402
 from kiosk.session import Timings  # noqa: E402
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -51,24 +52,10 @@ class Driver:
         return find_item(self.window, name)
 
     def scroll_into_view(self, item: QQuickItem) -> None:
-        """What a finger would do first: scroll the page until the item shows."""
-        parent = parent_of(item)
-        while parent is not None:
-            # (inherits(), not property(): PySide6 6.12 drops a reference to None for every
-            # property() an item lacks, and enough of those crash Python at exit.)
-            if parent.inherits("QQuickFlickable") and parent.property("contentHeight"):
-                flickable = parent
-                top = item.mapToItem(flickable.property("contentItem"), QPointF(0, 0)).y()
-                view = flickable.height()
-                if (
-                    top < flickable.property("contentY")
-                    or top + item.height() > flickable.property("contentY") + view
-                ):
-                    limit = max(0.0, flickable.property("contentHeight") - view)
-                    flickable.setProperty("contentY", min(max(0.0, top - view / 3), limit))
-                    self.qtbot.wait(20)
-                return
-            parent = parent_of(parent)
+        """What a finger would do first: scroll the page until the item shows (within the
+        list's bounds, header included, so the next touch does not snap it back)."""
+        reveal(item)
+        self.qtbot.wait(1)
 
     def wait_for(self, name: str, timeout: int = 3000) -> QQuickItem:
         self.qtbot.waitUntil(lambda: self.find(name) is not None, timeout=timeout)
@@ -104,9 +91,19 @@ class Driver:
         return 0 <= local.x() <= item.width() and 0 <= local.y() <= item.height()
 
     def tap(self, name: str) -> None:
-        """Tap the middle of the item, once it is on screen (a finger can't reach it before)."""
-        self.qtbot.waitUntil(lambda: self.on_screen(name) is not None, timeout=3000)
-        self.tap_at(self.center(self.on_screen(name)))
+        """Tap the middle of the item, once it is on screen (a finger can't reach it before)
+        and has come to rest (a list lays out the rows it has just created)."""
+        last = []
+
+        def settled() -> bool:
+            item = self.on_screen(name)
+            where = self.center(item) if item is not None else None
+            still = where is not None and last == [where]
+            last[:] = [where]
+            return still
+
+        self.qtbot.waitUntil(settled, timeout=3000)
+        self.tap_at(last[0])
 
     def swipe(self, start: QPoint, end: QPoint, steps: int = 12) -> None:
         QTest.mousePress(

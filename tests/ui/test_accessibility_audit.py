@@ -141,6 +141,60 @@ def walk_screens(d, audit: Audit, explainer: str, topic: str) -> None:
     d.tap("moreTimeButton")
 
 
+@pytest.mark.parametrize(
+    ("lang", "high", "size"),
+    [("es", True, (800, 1280)), ("en", False, (1920, 1080))],
+    ids=["es-200-hc-800x1280", "en-200-normal-1920x1080"],
+)
+def test_every_page_and_answer_at_200_percent(
+    qtbot, tmp_path, fonts, qml_warnings, lang, high, size
+):
+    """Every explainer page and every answer of the bundled content, by taps."""
+    kiosk, d = make_kiosk(
+        qtbot,
+        tmp_path,
+        idle_timeout=3600,
+        warning=60,
+        size=size,
+        language=lang,
+        text_scale=2.0,
+        high_contrast=high,
+    )
+    try:
+        audit = Audit(kiosk.window, 7.0 if high else 4.5, [])
+        wait = d.qtbot.waitUntil
+        d.tap("touchToStart")
+        bar, screen = d.wait_for("topBar"), d.find("screenLoader")
+        language = kiosk.backend.lang
+        for explainer in language.explainer_list():
+            d.tap(f"explainerCard_{explainer.id}")
+            for page in range(len(explainer.pages)):
+                wait(lambda p=page: d.backend.page == p)
+                wait(lambda p=page: abs(d.find(f"page_{p}").mapToScene(QPointF(0, 0)).x()) < 1)
+                roots = [bar, d.find(f"page_{page}"), d.find("pageNav")]
+                audit.check(f"{explainer.id} page {page + 1}", roots)
+                d.tap("nextPage")
+            d.wait_for("homeScreen")
+        for topic in language.topic_list():
+            d.tap(f"topic_{topic.id}")
+            for number, question in enumerate(topic.questions):
+                for _ in range(20):  # a list makes its rows as they scroll into view
+                    if d.find(f"result_{number}") is not None:
+                        break
+                    d.tap("moreBelowButton")
+                d.tap(f"result_{number}")
+                wait(lambda q=question: d.backend.item == q.id)
+                d.wait_for("answerScreen")
+                audit.check(f"answer {question.id}", [bar, screen])
+                d.tap("backButton")
+                d.wait_for("questionsScreen")
+            d.tap("homeButton")
+            d.wait_for("homeScreen")
+    finally:
+        kiosk.close()
+    assert not audit.problems, f"{len(audit.problems)} problems:\n" + "\n".join(audit.problems)
+
+
 # -- the theme's own pairs, from the schema and from the bundled kiosk.toml ------------------
 # (foreground, background, what): text colours on the surfaces they are drawn on.
 TEXT_PAIRS = [

@@ -68,7 +68,8 @@ QtObject {
                 y += top - room
             else if (top + item.height > view.height - room)
                 y += Math.min(top - room, top + item.height - view.height + room)
-            view.contentY = Math.max(view.originY, Math.min(y, view.originY + view.contentHeight - view.height))
+            const end = view.originY + view.contentHeight + view.bottomMargin - view.height
+            view.contentY = Math.max(view.originY - view.topMargin, Math.min(y, end))
         }
     }
 
