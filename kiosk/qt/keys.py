@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -50,9 +51,10 @@ class KeyboardAccess(QObject):
 def reveal(item: QQuickItem) -> None:
     """Scroll every vertical Flickable around `item` so that it shows, with some room
     above and below (the 'More below' cue covers the bottom of a page)."""
-    parent = parent_of(item)
+    child, parent = item, parent_of(item)
     while parent is not None:
-        if parent.inherits("QQuickFlickable"):
+        # Only a view whose content holds the item: not one it floats over (a cue).
+        if parent.inherits("QQuickFlickable") and same(child, parent.property("contentItem")):
             view = parent.height()
             content = parent.property("contentHeight")
             if content > view + 1:
@@ -67,4 +69,8 @@ def reveal(item: QQuickItem) -> None:
                 end = origin + content + parent.property("bottomMargin") - view
                 y = max(origin - parent.property("topMargin"), min(y, end))
                 parent.setProperty("contentY", y)
-        parent = parent_of(parent)
+        child, parent = parent, parent_of(parent)
+
+
+def same(a: QObject, b: QObject | None) -> bool:
+    return b is not None and shiboken6.getCppPointer(a)[0] == shiboken6.getCppPointer(b)[0]

@@ -108,6 +108,13 @@ def walk_screens(d, audit: Audit, explainer: str, topic: str) -> None:
     d.tap("chip_all")  # the chips scroll with the list
     wait(lambda: d.backend.topic == "")
     audit.check("questions, all topics", [bar, screen])
+    for _ in range(40):  # 'More below' scrolls to the end of the list, then goes away
+        if d.find("moreBelowButton") is None:
+            break
+        d.tap("moreBelowButton")
+    assert d.find("moreBelowButton") is None, "the cue stays at the end of the list"
+    audit.check("questions, end of the list", [bar, screen])
+    d.find("questionList").setProperty("contentY", d.find("questionList").property("originY"))
     d.tap("result_0")
     d.wait_for("answerScreen")
     d.tap("readAloud")  # the Pause and Stop buttons, and a marked block

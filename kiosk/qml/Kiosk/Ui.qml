@@ -58,8 +58,9 @@ QtObject {
     // Scroll the Flickables around `item` so it shows, with room above and below (the
     // 'More below' cue covers the bottom). Used to follow the block being read aloud.
     function reveal(item) {
-        for (let view = item.parent; view; view = view.parent) {
-            if (view.flickableDirection === undefined || view.contentHeight <= view.height + 1)
+        for (let child = item, view = item.parent; view; child = view, view = view.parent) {
+            if (view.flickableDirection === undefined || child !== view.contentItem
+                    || view.contentHeight <= view.height + 1)
                 continue
             const top = item.mapToItem(view, 0, 0).y
             const room = Math.min(view.height * 0.2, 140)
