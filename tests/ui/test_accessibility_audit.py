@@ -42,6 +42,19 @@ EXPLAINERS = [
 TOPICS = ["basics", "addiction", "safety", "how-it-works", "visit", "practical", "help"]
 
 
+def kiosk_in_mode(qtbot, tmp_path, lang, scale, high, size):
+    return make_kiosk(
+        qtbot,
+        tmp_path,
+        idle_timeout=3600,  # no 'Still there?' in the middle of an audit
+        warning=60,
+        size=size,
+        language=lang,
+        text_scale=scale,
+        high_contrast=high,
+    )
+
+
 def run_id(run) -> str:
     lang, scale, high, (w, h) = run
     return f"{lang}-{int(scale * 100)}-{'hc' if high else 'normal'}-{w}x{h}"
@@ -50,16 +63,7 @@ def run_id(run) -> str:
 @pytest.mark.parametrize("number", range(len(RUNS)), ids=[run_id(r) for r in RUNS])
 def test_every_screen_passes_the_audit(qtbot, tmp_path, fonts, qml_warnings, number):
     lang, scale, high, size = RUNS[number]
-    kiosk, d = make_kiosk(
-        qtbot,
-        tmp_path,
-        idle_timeout=3600,
-        warning=60,
-        size=size,
-        language=lang,
-        text_scale=scale,
-        high_contrast=high,
-    )
+    kiosk, d = kiosk_in_mode(qtbot, tmp_path, lang, scale, high, size)
     try:
         strings = {
             code: set(lang.strings.values())
@@ -157,16 +161,7 @@ def test_every_page_and_answer_at_200_percent(
     qtbot, tmp_path, fonts, qml_warnings, lang, high, size
 ):
     """Every explainer page and every answer of the bundled content, by taps."""
-    kiosk, d = make_kiosk(
-        qtbot,
-        tmp_path,
-        idle_timeout=3600,
-        warning=60,
-        size=size,
-        language=lang,
-        text_scale=2.0,
-        high_contrast=high,
-    )
+    kiosk, d = kiosk_in_mode(qtbot, tmp_path, lang, 2.0, high, size)
     try:
         audit = Audit(kiosk.window, 7.0 if high else 4.5, [])
         wait = d.qtbot.waitUntil

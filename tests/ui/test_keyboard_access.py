@@ -26,6 +26,15 @@ def cycle(d, key=Key.Key_Tab, modifiers=Qt.KeyboardModifier.NoModifier, limit=20
     raise AssertionError("the focus never came back round")
 
 
+def move_focus_to(d, name: str, key=Key.Key_Tab, limit: int = 40) -> None:
+    """Press `key` until `name` has the focus (each step as a keyboard user would)."""
+    for _ in range(limit):
+        d.press(key)
+        if d.focused() is not None and d.focused().objectName() == name:
+            return
+    raise AssertionError(f"{name} never got the focus")
+
+
 def on_screen(d, item) -> bool:
     window = QRectF(0, 0, d.window.width(), d.window.height())
     return not visible_rect(item, window).isEmpty()
@@ -78,10 +87,7 @@ def test_explainer_by_arrows_and_enter(kiosk):
     kiosk.tap("touchToStart")
     kiosk.tap("explainerCard_how-it-works")
     kiosk.wait_for("explainerScreen")
-    for _ in range(30):
-        kiosk.press(Key.Key_Right)
-        if kiosk.focused().objectName() == "nextPage":
-            break
+    move_focus_to(kiosk, "nextPage", Key.Key_Right)
     kiosk.press(Key.Key_Return)
     kiosk.qtbot.waitUntil(lambda: kiosk.backend.page == 1)
     kiosk.press(Key.Key_Left)  # from Next, back to Previous... or what lies before it
@@ -91,10 +97,7 @@ def test_explainer_by_arrows_and_enter(kiosk):
 def test_display_panel_by_keyboard_keeps_the_focus_inside_then_returns_it(kiosk):
     kiosk.tap("touchToStart")
     kiosk.wait_for("homeScreen")
-    for _ in range(10):
-        kiosk.press(Key.Key_Tab)
-        if kiosk.focused().objectName() == "displayButton":
-            break
+    move_focus_to(kiosk, "displayButton")
     kiosk.press(Key.Key_Return)
     kiosk.wait_for("displayPanel")
     assert kiosk.focused().objectName() == "biggerText"  # smaller is off at 100%
@@ -104,8 +107,7 @@ def test_display_panel_by_keyboard_keeps_the_focus_inside_then_returns_it(kiosk)
     assert kiosk.focused().objectName() == "highContrast"
     kiosk.press(Key.Key_Space)
     assert kiosk.backend.highContrast
-    while kiosk.focused().objectName() != "closeDisplay":
-        kiosk.press(Key.Key_Tab)
+    move_focus_to(kiosk, "closeDisplay")
     kiosk.press(Key.Key_Return)
     kiosk.qtbot.waitUntil(lambda: kiosk.find("displayPanel") is None)
     assert kiosk.focused().objectName() == "displayButton"
@@ -115,11 +117,7 @@ def test_search_field_keeps_arrows_for_the_cursor(kiosk):
     kiosk.tap("touchToStart")
     kiosk.tap("homeSearch")
     kiosk.wait_for("questionsScreen")
-    for _ in range(20):
-        kiosk.press(Key.Key_Tab)
-        if kiosk.focused().objectName() == "searchInput":
-            break
-    assert kiosk.focused().objectName() == "searchInput"
+    move_focus_to(kiosk, "searchInput")
     kiosk.type_keys("safe")
     kiosk.press(Key.Key_Left)
     assert kiosk.focused().objectName() == "searchInput"
