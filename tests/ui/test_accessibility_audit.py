@@ -197,6 +197,36 @@ def test_every_page_and_answer_at_200_percent(
     assert not audit.problems, f"{len(audit.problems)} problems:\n" + "\n".join(audit.problems)
 
 
+def test_contrast_and_motion_are_one_tap_from_every_screen(kiosk):
+    """'Aa' is in the top bar of every screen; one tap shows both switches."""
+    d = kiosk
+    d.tap("touchToStart")
+    screens = [
+        ("homeScreen", None),
+        ("explainerScreen", "explainerCard_how-it-works"),
+        ("questionsScreen", "homeButton"),
+        ("answerScreen", "result_0"),
+        ("helpScreen", "helpButton"),
+    ]
+    for screen, way in screens:
+        if way == "homeButton":
+            d.tap("homeButton")
+            way = "topic_safety"
+        if way:
+            d.tap(way)
+        d.wait_for(screen)
+        d.tap("displayButton")
+        assert d.on_screen("highContrast") is not None and d.on_screen("reducedMotion") is not None
+        before = d.backend.highContrast
+        d.tap("highContrast")
+        d.qtbot.waitUntil(lambda b=before: d.backend.highContrast != b)
+        d.tap("closeDisplay")
+        d.qtbot.waitUntil(lambda: d.find("displayPanel") is None)
+    d.tap("displayButton")
+    d.tap("reducedMotion")
+    d.qtbot.waitUntil(lambda: not d.backend.reducedMotion)  # the tests start with it on
+
+
 # -- the theme's own pairs, from the schema and from the bundled kiosk.toml ------------------
 # (foreground, background, what): text colours on the surfaces they are drawn on.
 TEXT_PAIRS = [
