@@ -102,6 +102,7 @@ def make_reader(backend, driver, events: EventLog, engine: str | None):
         engine or config.kiosk.get("speech_engine", "auto"),
         languages=list(backend.catalog.languages),
         events=events,
+        defer=True,
     )
     reader.busyChanged.connect(driver.set_busy)
     backend.placeChanged.connect(reader.stop)

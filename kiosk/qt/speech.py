@@ -49,6 +49,7 @@ class Reader(QObject):
     """Reads texts aloud one at a time; `block` is the index of the text being read."""
 
     changed = Signal()  # state, block or source
+    availableChanged = Signal()
     languagesChanged = Signal()
     busyChanged = Signal(bool)  # True while speaking: counts as activity
 
@@ -58,6 +59,7 @@ class Reader(QObject):
         *,
         languages: list[str] | None = None,
         events: EventLog | None = None,
+        defer: bool = False,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
@@ -77,8 +79,17 @@ class Reader(QObject):
         self._watch.setSingleShot(True)
         self._watch.setInterval(START_TIMEOUT_MS)
         self._watch.timeout.connect(self._never_started)
+        if defer:
+            # Connecting to speech-dispatcher may start it and take seconds: not before the
+            # kiosk's first frame. The button shows once a voice is known.
+            QTimer.singleShot(0, lambda: self._start(engine, languages or []))
+        else:
+            self._start(engine, languages or [])
+
+    def _start(self, engine: str, languages: list[str]) -> None:
         self._open(engine)
-        self.set_languages(languages or [])
+        self.availableChanged.emit()
+        self.set_languages(languages)
 
     # -- engine ----------------------------------------------------------------------------
     def _open(self, wanted: str) -> None:
@@ -243,7 +254,7 @@ class Reader(QObject):
     def _get_available(self) -> bool:
         return self._tts is not None
 
-    available = Property(bool, _get_available, constant=True)
+    available = Property(bool, _get_available, notify=availableChanged)
 
     def _get_languages(self) -> list[str]:
         return list(self._languages)
