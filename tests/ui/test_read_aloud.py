@@ -158,3 +158,11 @@ def test_a_long_answer_scrolls_to_follow_the_block_being_read(qtbot, tmp_path, f
         assert block_shows(d, 3)
     finally:
         kiosk.close()
+
+
+def test_deferred_reader_finds_its_engine_after_start_up(qtbot):
+    reader = Reader("mock", languages=["en", "es"], defer=True)
+    assert not reader.property("available") and reader.property("languages") == []
+    with qtbot.waitSignal(reader.languagesChanged):
+        pass
+    assert reader.property("available") and reader.property("languages") == ["en", "es"]
