@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="start the kiosk (the default)")
     content_arg(run)
     display_args(run)
+    run.add_argument("--reduced-motion", action="store_true", help="start with animations off")
     run.add_argument(
         "--windowed",
         action="store_true",

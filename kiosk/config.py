@@ -75,6 +75,12 @@ KIOSK = {
     "text_scale": Key(float, 1.0, "Start-up text size (1.0 to 2.0)", 1.0, 2.0),
     "high_contrast": Key(bool, False, "Start in the high-contrast theme"),
     "reduced_motion": Key(bool, False, "Start with animations turned off"),
+    "speech_engine": Key(
+        str,
+        "auto",
+        "Read-aloud engine: auto (speech-dispatcher on Linux), speechd, mock (tests) or none",
+        choices=("auto", "speechd", "mock", "none"),
+    ),
 }
 
 THEME = {

@@ -98,6 +98,25 @@ def build_content(content: Path) -> tuple[Catalog, SearchIndex]:
     return catalog, SearchIndex(catalog)
 
 
+def make_reader(backend, driver, events: EventLog, engine: str | None):
+    """Read aloud, wired to the session: speaking keeps it alive; navigation, a language
+    change and a reset stop it."""
+    from kiosk.qt.speech import Reader
+
+    config = backend.catalog.config
+    reader = Reader(
+        engine or config.kiosk.get("speech_engine", "auto"),
+        languages=list(backend.catalog.languages),
+        events=events,
+        defer=True,
+    )
+    reader.busyChanged.connect(driver.set_busy)
+    backend.placeChanged.connect(reader.stop)
+    backend.resetDone.connect(reader.stop)
+    backend.contentChanged.connect(lambda: reader.set_languages(list(backend.catalog.languages)))
+    return reader
+
+
 class Kiosk:
     """Everything one running kiosk holds; also used by snapshot and the tests."""
 
@@ -118,6 +137,7 @@ class Kiosk:
         pin_guard: PinGuard | None = None,
         quit: Callable[[int], None] | None = None,
         system: dict[str, str] | None = None,
+        speech_engine: str | None = None,
     ):
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtQml import QQmlApplicationEngine
@@ -125,6 +145,7 @@ class Kiosk:
 
         from kiosk.qt.backend import Backend
         from kiosk.qt.idle import ActivityFilter
+        from kiosk.qt.keys import KeyboardAccess
         from kiosk.qt.lockdown import Lockdown
         from kiosk.qt.maintenance import Maintenance
         from kiosk.qt.session_driver import SessionDriver
@@ -177,15 +198,19 @@ class Kiosk:
             guard=pin_guard,
             system=system,
         )
+        self.reader = make_reader(self.backend, self.driver, events, speech_engine)
 
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
-        self.engine.setInitialProperties({"backend": self.backend, "maintenance": self.maintenance})
+        self.engine.setInitialProperties(
+            {"backend": self.backend, "maintenance": self.maintenance, "reader": self.reader}
+        )
         self.engine.loadFromModule("Kiosk", "Main")
         roots = self.engine.rootObjects()
         if not roots:
             raise RuntimeError("the kiosk's QML failed to load (see the log above)")
         self.window = roots[0]
+        self.keys = KeyboardAccess(self.window)
         if size:
             self.window.resize(*size)
         self.lockdown = Lockdown(
@@ -226,6 +251,7 @@ class Kiosk:
 
         if self.watcher:
             self.watcher.stop()
+        self.reader.stop()
         self.driver.stop()
         self.app.removeEventFilter(self.activity)
         self.app.removeEventFilter(self.lockdown)
@@ -234,6 +260,17 @@ class Kiosk:
         # Delete the QML before the backend it binds to, so no binding sees a dead backend.
         if shiboken6.isValid(self.engine):
             shiboken6.delete(self.engine)
+
+
+def start_options(args) -> dict:
+    """`kiosk run` flags as the Kiosk's start-up defaults (a reset returns to them)."""
+    return {
+        "size": args.size,
+        "language": args.lang,
+        "text_scale": args.text_scale,
+        "high_contrast": args.high_contrast,
+        "reduced_motion": getattr(args, "reduced_motion", False),
+    }
 
 
 def run(args, content: Path) -> int:
@@ -281,13 +318,10 @@ def run(args, content: Path) -> int:
             content,
             events=events,
             timings=timings,
-            size=args.size,
-            language=args.lang,
-            text_scale=args.text_scale,
-            high_contrast=args.high_contrast,
             lockdown=not args.windowed,
             usage_db=state / "usage.sqlite3",
             system={"renderer": choices["scene_graph"], "keyboard": choices["keyboard"]},
+            **start_options(args),
         )
     except RuntimeError as exc:
         events.emit("fatal", error=str(exc))

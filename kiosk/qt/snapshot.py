@@ -156,6 +156,7 @@ def snapshot(args, content: Path) -> int:
             high_contrast=args.high_contrast,
             watch_content=False,
             reduced_motion=True,  # no page turn caught half-way in a picture
+            speech_engine="mock",  # show the read-aloud button as a kiosk with a voice does
         )
         if lang not in kiosk.backend.catalog.languages:
             kiosk.close()

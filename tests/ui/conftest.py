@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import sys
 from pathlib import Path
 
 # Before any QGuiApplication exists: offscreen, software scene graph, the virtual keyboard.
@@ -20,9 +22,20 @@ from PySide6.QtTest import QTest  # noqa: E402
 from kiosk.events import EventLog, read_events  # noqa: E402
 from kiosk.qt.app import Kiosk, load_fonts  # noqa: E402
 from kiosk.qt.items import find_item  # noqa: E402
+from kiosk.qt.keys import reveal  # noqa: E402
 from kiosk.session import Timings  # noqa: E402
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+# PySide6 6.12 hands back None, True and False from some calls (property() of a name the
+# item lacks or of a bool, parentItem() of the root item, some signal deliveries) without
+# taking a reference of its own. Over a long Qt test run their counts fall to zero and
+# Python 3.11 aborts at exit ("none_dealloc", "bool_dealloc"). Python 3.12 makes them
+# immortal; on 3.11 hold spare references for the run.
+if sys.version_info < (3, 12):
+    for _ in range(200_000):
+        for constant in (None, True, False):
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(constant))
 
 
 class Driver:
@@ -39,22 +52,10 @@ class Driver:
         return find_item(self.window, name)
 
     def scroll_into_view(self, item: QQuickItem) -> None:
-        """What a finger would do first: scroll the page until the item shows."""
-        parent = item.parentItem()
-        while parent is not None:
-            if parent.property("contentY") is not None and parent.property("contentHeight"):
-                flickable = parent
-                top = item.mapToItem(flickable.property("contentItem"), QPointF(0, 0)).y()
-                view = flickable.height()
-                if (
-                    top < flickable.property("contentY")
-                    or top + item.height() > flickable.property("contentY") + view
-                ):
-                    limit = max(0.0, flickable.property("contentHeight") - view)
-                    flickable.setProperty("contentY", min(max(0.0, top - view / 3), limit))
-                    self.qtbot.wait(20)
-                return
-            parent = parent.parentItem()
+        """What a finger would do first: scroll the page until the item shows (within the
+        list's bounds, header included, so the next touch does not snap it back)."""
+        reveal(item)
+        self.qtbot.wait(1)
 
     def wait_for(self, name: str, timeout: int = 3000) -> QQuickItem:
         self.qtbot.waitUntil(lambda: self.find(name) is not None, timeout=timeout)
@@ -95,9 +96,19 @@ class Driver:
         return 0 <= local.x() <= item.width() and 0 <= local.y() <= item.height()
 
     def tap(self, name: str) -> None:
-        """Tap the middle of the item, once it is on screen (a finger can't reach it before)."""
-        self.qtbot.waitUntil(lambda: self.on_screen(name) is not None, timeout=3000)
-        self.tap_at(self.center(self.on_screen(name)))
+        """Tap the middle of the item, once it is on screen (a finger can't reach it before)
+        and has come to rest (a list lays out the rows it has just created)."""
+        last = []
+
+        def settled() -> bool:
+            item = self.on_screen(name)
+            where = self.center(item) if item is not None else None
+            still = where is not None and last == [where]
+            last[:] = [where]
+            return still
+
+        self.qtbot.waitUntil(settled, timeout=3000)
+        self.tap_at(last[0])
 
     def swipe(self, start: QPoint, end: QPoint, steps: int = 12) -> None:
         QTest.mousePress(
@@ -119,6 +130,15 @@ class Driver:
                 event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
                 QGuiApplication.sendEvent(self.window, event)
             self.qtbot.wait(1)
+
+    def press(self, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+        """One key on a hardware keyboard or a switch interface (Tab, arrows, Enter)."""
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QGuiApplication.sendEvent(self.window, QKeyEvent(kind, key, modifiers))
+        self.qtbot.wait(1)
+
+    def focused(self) -> QQuickItem | None:
+        return self.window.activeFocusItem()
 
     def events(self) -> list[dict]:
         return read_events(self.log_path) if self.log_path.exists() else []
@@ -146,6 +166,10 @@ def make_kiosk(
     content: Path = CONTENT,
     size=(1280, 800),
     watch_content: bool = False,
+    language: str | None = None,
+    text_scale: float | None = None,
+    high_contrast: bool = False,
+    speech_engine: str = "mock",
     **kiosk_args,
 ):
     """A kiosk on the real QML; kiosk_args go to Kiosk (lockdown, usage_db, pin_guard...)."""
@@ -157,6 +181,10 @@ def make_kiosk(
         size=size,
         watch_content=watch_content,
         reduced_motion=True,
+        language=language,
+        text_scale=text_scale,
+        high_contrast=high_contrast,
+        speech_engine=speech_engine,  # Qt's mock engine: "speaks" word by word, silently
         **kiosk_args,
     )
     kiosk.window.show()

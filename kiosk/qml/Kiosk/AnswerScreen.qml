@@ -6,7 +6,6 @@ Flickable {
 
     required property Ui ui
     required property QtObject backend
-    property int speakingBlock: -1
 
     objectName: "answerScreen"
     readonly property var question: backend.question
@@ -37,11 +36,21 @@ Flickable {
             text: screen.question.title || ""
         }
 
+        ReadAloud {
+            id: readAloud
+            width: parent.width
+            ui: screen.ui
+            source: "answer:" + (screen.question.id || "")
+            // The question, then each block: the Reader's block n is BlockColumn's n - 1.
+            texts: [screen.question.title || ""]
+                   .concat((screen.question.blocks || []).map(b => b.plain || b.alt || ""))
+        }
+
         BlockColumn {
             width: parent.width
             ui: screen.ui
             blocks: screen.question.blocks || []
-            highlightedBlock: screen.speakingBlock
+            highlightedBlock: readAloud.active ? screen.ui.reader.block - 1 : -1
             onLinkActivated: link => screen.backend.openLink(link)
         }
 

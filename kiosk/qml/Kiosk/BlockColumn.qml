@@ -16,6 +16,7 @@ Column {
         delegate: BlockView {
             required property var modelData
             required property int index
+            objectName: "block_" + index
             ui: column.ui
             block: modelData
             width: column.width

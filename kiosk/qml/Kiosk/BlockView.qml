@@ -11,6 +11,8 @@ Item {
 
     implicitHeight: loader.implicitHeight
     height: implicitHeight
+    // The block being read aloud scrolls into view, so the patient can follow it.
+    onHighlightedChanged: if (highlighted) ui.reveal(view)
 
     Rectangle {
         // Marks the block being read aloud.

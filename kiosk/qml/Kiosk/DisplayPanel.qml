@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Window
 
 // Text size, high contrast, less motion, start over: one tap from every screen.
 Rectangle {
@@ -17,6 +18,21 @@ Rectangle {
     border.width: 2
     Accessible.role: Accessible.Dialog
     Accessible.name: ui.txt("display_button")
+
+    // Opened from the keyboard: the focus goes into the panel, and back to the button that
+    // opened it when the panel closes. (A tap gives no focus, so no ring shows.)
+    property Item opener: null
+    onVisibleChanged: {
+        const focused = Window.activeFocusItem
+        if (visible && focused && focused.objectName === "displayButton") {
+            opener = focused
+            const first = smaller.enabled ? smaller : bigger.enabled ? bigger : contrast
+            first.forceActiveFocus(Qt.TabFocusReason)
+        } else if (!visible && opener) {
+            opener.forceActiveFocus(Qt.TabFocusReason)
+            opener = null
+        }
+    }
 
     MouseArea {
         // A tap on the panel's own background stays on the panel.
@@ -42,6 +58,7 @@ Rectangle {
         Row {
             spacing: ui.gap
             KButton {
+                id: smaller
                 objectName: "smallerText"
                 ui: panel.ui
                 text: "A−"
@@ -52,6 +69,7 @@ Rectangle {
                 onClicked: panel.backend.smallerText()
             }
             KButton {
+                id: bigger
                 objectName: "biggerText"
                 ui: panel.ui
                 text: "A+"
@@ -64,8 +82,10 @@ Rectangle {
             }
         }
         KButton {
+            id: contrast
             objectName: "highContrast"
             ui: panel.ui
+            checkable: true
             width: parent.width
             text: ui.txt("high_contrast")
             variant: "quiet"
@@ -75,6 +95,7 @@ Rectangle {
         KButton {
             objectName: "reducedMotion"
             ui: panel.ui
+            checkable: true
             width: parent.width
             text: ui.txt("reduced_motion")
             variant: "quiet"

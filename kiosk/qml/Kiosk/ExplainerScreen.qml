@@ -6,8 +6,6 @@ Item {
 
     required property Ui ui
     required property QtObject backend
-    property int speakingBlock: -1
-
     objectName: "explainerScreen"
     readonly property var explainer: backend.explainer
     readonly property int count: explainer.pages ? explainer.pages.length : 0
@@ -76,6 +74,17 @@ Item {
                     text: pageView.index === 0 ? screen.explainer.title : pageView.modelData.title
                 }
 
+                ReadAloud {
+                    id: readAloud
+                    width: parent.width
+                    ui: screen.ui
+                    namePrefix: "readAloud_p" + pageView.index
+                    source: "explainer:" + screen.explainer.id + ":" + pageView.index
+                    // The title, then each block: the Reader's block n is BlockColumn's n - 1.
+                    texts: [pageView.index === 0 ? screen.explainer.title : pageView.modelData.title]
+                           .concat(pageView.modelData.blocks.map(b => b.plain || b.alt || ""))
+                }
+
                 Text {
                     width: parent.width
                     visible: pageView.index === 0 && screen.explainer.draft === true
@@ -90,7 +99,7 @@ Item {
                     width: parent.width
                     ui: screen.ui
                     blocks: pageView.modelData.blocks
-                    highlightedBlock: pageView.index === screen.current ? screen.speakingBlock : -1
+                    highlightedBlock: readAloud.active ? screen.ui.reader.block - 1 : -1
                     onLinkActivated: link => screen.backend.openLink(link)
                 }
 
@@ -116,10 +125,18 @@ Item {
 
     Rectangle {
         id: nav
+        objectName: "pageNav"
+        // Big text in a narrow window: "Page 2 of 5" goes above the buttons, which then
+        // share the width, so neither button squeezes or cuts its label.
+        readonly property bool stacked: prev.implicitWidth + next.implicitWidth + pageInfo.implicitWidth
+                                        + 2 * ui.margin + 2 * ui.gap > width
+        readonly property real buttonHeight: Math.max(prev.implicitHeight, next.implicitHeight)
+        readonly property real buttonWidth: stacked ? (width - 2 * ui.margin - ui.gap) / 2 : -1
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        height: Math.max(ui.target, prev.implicitHeight) + ui.gap * 1.5
+        height: stacked ? pageInfo.implicitHeight + buttonHeight + ui.gap * 2
+                        : Math.max(buttonHeight, pageInfo.implicitHeight) + ui.gap * 1.5
         color: ui.surface
         Rectangle { width: parent.width; height: 1; color: ui.border }
 
@@ -127,10 +144,10 @@ Item {
             id: prev
             objectName: "prevPage"
             ui: screen.ui
-            anchors.left: parent.left
-            anchors.leftMargin: ui.margin
-            anchors.verticalCenter: parent.verticalCenter
-            width: Math.min(implicitWidth, parent.width * 0.3)
+            x: ui.margin
+            y: nav.stacked ? pageInfo.implicitHeight + ui.gap * 1.25 : (nav.height - height) / 2
+            width: nav.stacked ? nav.buttonWidth : implicitWidth
+            height: nav.buttonHeight
             text: "‹  " + ui.txt("previous_page")
             accessibleName: ui.txt("previous_page")
             variant: "secondary"
@@ -140,7 +157,9 @@ Item {
         }
 
         Column {
-            anchors.centerIn: parent
+            id: pageInfo
+            x: (nav.width - width) / 2
+            y: nav.stacked ? ui.gap / 2 : (nav.height - height) / 2
             spacing: ui.gap / 3
             Text {
                 objectName: "pageOf"
@@ -163,10 +182,10 @@ Item {
             id: next
             objectName: "nextPage"
             ui: screen.ui
-            anchors.right: parent.right
-            anchors.rightMargin: ui.margin
-            anchors.verticalCenter: parent.verticalCenter
-            width: Math.min(implicitWidth, parent.width * 0.3)
+            x: nav.width - ui.margin - width
+            y: prev.y
+            width: nav.stacked ? nav.buttonWidth : implicitWidth
+            height: nav.buttonHeight
             text: screen.current < screen.count - 1 ? ui.txt("next_page") + "  ›" : ui.txt("done_button")
             accessibleName: screen.current < screen.count - 1 ? ui.txt("next_page") : ui.txt("done_button")
             variant: "primary"

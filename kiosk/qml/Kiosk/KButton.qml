@@ -9,6 +9,7 @@ Rectangle {
     property string accessibleName: text
     property string variant: "primary"   // primary | secondary | quiet | urgent
     property bool checked: false
+    property bool checkable: false       // an on/off switch: screen readers say "checked"
     property real fontSize: ui.fontBody
     property bool bold: true
     property int horizontalAlignment: Text.AlignHCenter
@@ -27,7 +28,8 @@ Rectangle {
     activeFocusOnTab: true
     Accessible.role: Accessible.Button
     Accessible.name: accessibleName
-    Accessible.checkable: checked
+    Accessible.checkable: checkable
+    Accessible.checked: checked
     Accessible.onPressAction: button.clicked()
     Keys.onReturnPressed: button.clicked()
     Keys.onEnterPressed: button.clicked()

@@ -7,6 +7,7 @@ Window {
 
     required property QtObject backend
     required property QtObject maintenance
+    property QtObject reader: null
     property bool displayOpen: false
 
     width: 1280
@@ -18,6 +19,7 @@ Window {
     Ui {
         id: kioskUi
         backend: window.backend
+        reader: window.reader
         windowWidth: window.width
         windowHeight: window.height
     }

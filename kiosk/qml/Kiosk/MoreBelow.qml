@@ -14,7 +14,10 @@ Item {
     anchors.bottom: parent.bottom
     height: button.height + ui.gap * 1.5
     z: 1
-    visible: flickable.contentHeight - flickable.contentY - flickable.height > ui.gap
+    // The furthest the view scrolls (originY is not 0 when a list has a header).
+    readonly property real end: flickable.originY + flickable.contentHeight + flickable.bottomMargin
+                                - flickable.height
+    visible: end - flickable.contentY > ui.gap
 
     Rectangle {
         // Fades the last line into the background so the cut is clearly "more", not "end".
@@ -38,7 +41,7 @@ Item {
         fontSize: ui.fontSmall
         onClicked: {
             const f = cue.flickable
-            f.contentY = Math.min(f.contentY + f.height * 0.75, f.contentHeight - f.height)
+            f.contentY = Math.min(f.contentY + f.height * 0.75, cue.end)
         }
     }
 }

@@ -26,31 +26,6 @@ Item {
             width: parent.width
         }
 
-        Flow {
-            width: parent.width
-            spacing: ui.gap * 0.6
-            visible: !screen.searching
-            Chip {
-                objectName: "chip_all"
-                ui: screen.ui
-                text: ui.txt("all_topics")
-                checked: screen.backend.topic === ""
-                onClicked: screen.backend.openTopic("")
-            }
-            Repeater {
-                model: screen.backend.topics
-                delegate: Chip {
-                    required property string id
-                    required property string title
-                    objectName: "chip_" + id
-                    ui: screen.ui
-                    text: title
-                    checked: screen.backend.topic === id
-                    onClicked: screen.backend.openTopic(id)
-                }
-            }
-        }
-
         Text {
             width: parent.width
             visible: screen.searching
@@ -76,6 +51,35 @@ Item {
         boundsBehavior: Flickable.StopAtBounds
         model: screen.searching ? screen.backend.results : screen.backend.questions
         bottomMargin: ui.margin
+
+        // The topic chips scroll away with the list, so at big text sizes the questions
+        // are not squeezed into a strip under a screenful of chips.
+        header: Flow {
+            objectName: "topicChips"
+            width: list.width
+            height: visible ? implicitHeight + ui.gap : 0
+            spacing: ui.gap * 0.6
+            visible: !screen.searching
+            Chip {
+                objectName: "chip_all"
+                ui: screen.ui
+                text: ui.txt("all_topics")
+                checked: screen.backend.topic === ""
+                onClicked: screen.backend.openTopic("")
+            }
+            Repeater {
+                model: screen.backend.topics
+                delegate: Chip {
+                    required property string id
+                    required property string title
+                    objectName: "chip_" + id
+                    ui: screen.ui
+                    text: title
+                    checked: screen.backend.topic === id
+                    onClicked: screen.backend.openTopic(id)
+                }
+            }
+        }
 
         MoreBelow {
             parent: list

@@ -9,7 +9,9 @@ Rectangle {
     required property QtObject backend
     property alias input: input
 
-    implicitHeight: Math.max(ui.target, input.implicitHeight + ui.gap * 1.5)
+    implicitHeight: Math.max(ui.target, input.implicitHeight + ui.gap * 1.5,
+                             placeholder.visible ? placeholder.implicitHeight + ui.gap * 1.5 : 0,
+                             clear.visible ? clear.implicitHeight + ui.gap / 2 : 0)
     radius: ui.radius
     color: ui.surface
     border.width: input.activeFocus ? Math.max(3, 3 * ui.dp) : Math.max(2, 2 * ui.dp)
@@ -33,7 +35,10 @@ Rectangle {
         anchors.leftMargin: ui.gap * 0.75
         anchors.right: clear.left
         anchors.rightMargin: ui.gap / 2
-        anchors.verticalCenter: parent.verticalCenter
+        // The whole height of the field takes the tap, not just the line of text.
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+        verticalAlignment: TextInput.AlignVCenter
         font.family: ui.fontFamily
         font.pixelSize: ui.fontBody
         color: ui.text
@@ -41,6 +46,7 @@ Rectangle {
         selectByMouse: false
         persistentSelection: false
         maximumLength: 60
+        activeFocusOnTab: true
         inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase
         text: field.backend.searchText
         onTextEdited: field.backend.setSearchText(text)
@@ -51,17 +57,20 @@ Rectangle {
         Accessible.role: Accessible.EditableText
         Accessible.name: field.ui.txt("search_label")
         Accessible.description: field.ui.txt("search_placeholder")
+    }
 
-        Text {
-            anchors.fill: parent
-            verticalAlignment: Text.AlignVCenter
-            text: field.ui.txt("search_placeholder")
-            font: input.font
-            color: field.ui.muted
-            elide: Text.ElideRight
-            visible: input.text.length === 0
-            Accessible.ignored: true
-        }
+    Text {
+        // The hint wraps rather than being cut short at big text sizes.
+        id: placeholder
+        anchors.left: input.left
+        anchors.right: input.right
+        anchors.verticalCenter: parent.verticalCenter
+        text: field.ui.txt("search_placeholder")
+        font: input.font
+        color: field.ui.muted
+        wrapMode: Text.Wrap
+        visible: input.text.length === 0
+        Accessible.ignored: true
     }
 
     KButton {
@@ -71,12 +80,11 @@ Rectangle {
         anchors.right: parent.right
         anchors.rightMargin: ui.gap / 3
         anchors.verticalCenter: parent.verticalCenter
-        height: Math.max(ui.target * 0.85, 48)
         text: "✕"
         accessibleName: field.ui.txt("clear_search")
         variant: "quiet"
         border.width: 0
-        fontSize: ui.fontBody
+        fontSize: ui.fontSmall
         visible: input.text.length > 0
         onClicked: {
             field.backend.setSearchText("")

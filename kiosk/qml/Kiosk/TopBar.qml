@@ -9,7 +9,11 @@ Rectangle {
     property bool displayOpen: false
     signal displayClicked()
 
-    implicitHeight: Math.max(ui.target, buttons.implicitHeight) + ui.gap
+    // Big text in a narrow window: the right-hand group moves to a second row, so no
+    // button overlaps another or loses its words.
+    readonly property bool twoRows: left.implicitWidth + buttons.implicitWidth + ui.gap * 3 > width
+    implicitHeight: twoRows ? left.implicitHeight + buttons.implicitHeight + ui.gap * 1.75
+                            : Math.max(ui.target, left.implicitHeight, buttons.implicitHeight) + ui.gap
     color: ui.surface
     Accessible.role: Accessible.ToolBar
     Accessible.name: ui.txt("toolbar_name")
@@ -25,7 +29,7 @@ Rectangle {
         id: left
         anchors.left: parent.left
         anchors.leftMargin: ui.gap
-        anchors.verticalCenter: parent.verticalCenter
+        y: bar.twoRows ? ui.gap / 2 : (bar.height - implicitHeight) / 2
         spacing: ui.gap * 0.75
         KButton {
             objectName: "homeButton"
@@ -62,7 +66,7 @@ Rectangle {
         id: buttons
         anchors.right: parent.right
         anchors.rightMargin: ui.gap
-        anchors.verticalCenter: parent.verticalCenter
+        y: bar.twoRows ? left.y + left.implicitHeight + ui.gap * 0.75 : (bar.height - implicitHeight) / 2
         spacing: ui.gap * 0.75
         KButton {
             objectName: "displayButton"
@@ -80,7 +84,8 @@ Rectangle {
                 required property var modelData
                 objectName: "language_" + modelData.code
                 ui: bar.ui
-                text: modelData.name
+                text: modelData.name   // each language named in itself, as patients look for it
+                Accessible.description: ui.fmt("switch_language", {"name": modelData.name})
                 variant: "quiet"
                 fontSize: ui.fontBar
                 visible: modelData.code !== bar.backend.language

@@ -6,6 +6,7 @@ QtObject {
     id: ui
 
     required property QtObject backend
+    property QtObject reader: null        // read aloud (kiosk/qt/speech.py)
     property real windowWidth: 1280
     property real windowHeight: 800
 
@@ -32,6 +33,8 @@ QtObject {
     readonly property real radius: Math.round(14 * dp)
     readonly property real readingWidth: Math.round(fontBody * 34)  // ~65 characters a line
     readonly property int motion: backend.reducedMotion ? 0 : 220
+    readonly property bool canReadAloud: reader !== null && reader.available
+                                         && reader.languages.indexOf(backend.language) >= 0
 
     readonly property color background: theme.background
     readonly property color surface: theme.surface
@@ -50,6 +53,25 @@ QtObject {
         if (variant === "warning" || variant === "important" || variant === "danger"
                 || variant === "caution") return theme.warning
         return theme.note
+    }
+
+    // Scroll the Flickables around `item` so it shows, with room above and below (the
+    // 'More below' cue covers the bottom). Used to follow the block being read aloud.
+    function reveal(item) {
+        for (let child = item, view = item.parent; view; child = view, view = view.parent) {
+            if (view.flickableDirection === undefined || child !== view.contentItem
+                    || view.contentHeight <= view.height + 1)
+                continue
+            const top = item.mapToItem(view, 0, 0).y
+            const room = Math.min(view.height * 0.2, 140)
+            let y = view.contentY
+            if (top < room)
+                y += top - room
+            else if (top + item.height > view.height - room)
+                y += Math.min(top - room, top + item.height - view.height + room)
+            const end = view.originY + view.contentHeight + view.bottomMargin - view.height
+            view.contentY = Math.max(view.originY - view.topMargin, Math.min(y, end))
+        }
     }
 
     // Every label comes from the language's strings.toml (kiosk check lists missing keys).

@@ -1,0 +1,76 @@
+"""Keyboard and switch access for the whole window, in one place.
+
+- Arrow keys move the focus like Tab and Shift+Tab (many switch interfaces send arrows),
+  except in a text field, where they move the cursor.
+- Whatever takes the focus is scrolled into view, so a keyboard user always sees the
+  focus ring (Qt Quick's Flickable does not follow the focus by itself).
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+from kiosk.qt.items import parent_of
+
+FORWARD = {Qt.Key.Key_Right: True, Qt.Key.Key_Down: True}
+BACKWARD = {Qt.Key.Key_Left: False, Qt.Key.Key_Up: False}
+TEXT_FIELDS = ("QQuickTextInput", "QQuickTextEdit")
+
+
+class KeyboardAccess(QObject):
+    def __init__(self, window: QQuickWindow, parent: QObject | None = None):
+        super().__init__(parent)
+        self.window = window
+        window.installEventFilter(self)
+        window.activeFocusItemChanged.connect(self._reveal_focus)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        forward = {**FORWARD, **BACKWARD}.get(event.key())
+        if forward is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        focus = self.window.activeFocusItem()
+        if focus is not None and any(focus.inherits(kind) for kind in TEXT_FIELDS):
+            return False
+        start = focus if focus is not None else self.window.contentItem()
+        target = start.nextItemInFocusChain(forward)
+        if target is not None and target is not focus:
+            reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+            target.forceActiveFocus(reason)
+        return True
+
+    def _reveal_focus(self) -> None:
+        item = self.window.activeFocusItem()
+        if item is not None and not item.inherits("QQuickRootItem"):
+            reveal(item)
+
+
+def reveal(item: QQuickItem) -> None:
+    """Scroll every vertical Flickable around `item` so that it shows, with some room
+    above and below (the 'More below' cue covers the bottom of a page)."""
+    child, parent = item, parent_of(item)
+    while parent is not None:
+        # Only a view whose content holds the item: not one it floats over (a cue).
+        if parent.inherits("QQuickFlickable") and same(child, parent.property("contentItem")):
+            view = parent.height()
+            content = parent.property("contentHeight")
+            if content > view + 1:
+                top = item.mapToItem(parent, QPointF(0, 0)).y()
+                room = min(view * 0.2, 140.0)
+                y = parent.property("contentY")
+                if top < room:
+                    y += top - room
+                elif top + item.height() > view - room:
+                    y += min(top - room, top + item.height() - view + room)
+                origin = parent.property("originY")  # not 0 when a list has a header
+                end = origin + content + parent.property("bottomMargin") - view
+                y = max(origin - parent.property("topMargin"), min(y, end))
+                parent.setProperty("contentY", y)
+        child, parent = parent, parent_of(parent)
+
+
+def same(a: QObject, b: QObject | None) -> bool:
+    return b is not None and shiboken6.getCppPointer(a)[0] == shiboken6.getCppPointer(b)[0]

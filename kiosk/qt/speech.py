@@ -1,0 +1,281 @@
+"""Read aloud: a Reader QObject that speaks a page block by block with QtTextToSpeech.
+
+QML asks `read(source, language, texts)`; the Reader says one text (block) at a time so the
+screen can mark the block being read (`block`). Pause stops the engine and remembers the
+block; resume says that block again from its start. That works the same on every engine
+(speech-dispatcher's pause is not reliable across output modules) and a patient who paused
+hears the sentence again in full.
+
+If no engine or no voice for a language is available, `languages` lacks that language, QML
+hides the button, and the reason is logged once (and sent to the event log).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import Property, QLocale, QObject, QTimer, Signal, Slot
+
+from kiosk.events import EventLog
+
+log = logging.getLogger("kiosk.speech")
+
+ENGINES = ("auto", "speechd", "mock", "none")
+# When the system locale does not say which variant to use: the patients of a US clinic.
+PREFERRED = {"en": ("en_US",), "es": ("es_419", "es_MX", "es_US")}
+# A say() that never reaches "Speaking" would keep the session busy for ever: give up.
+START_TIMEOUT_MS = 10_000
+
+
+def choose_engine(wanted: str, available: list[str]) -> tuple[str, str]:
+    """The engine to use and, if none, why. `auto` prefers speech-dispatcher on Linux and
+    never picks the mock engine (it only pretends to speak)."""
+    if wanted == "none":
+        return "", "read aloud turned off (speech_engine = none)"
+    if wanted != "auto":
+        if wanted in available:
+            return wanted, ""
+        return "", f"speech engine {wanted!r} not installed (have: {', '.join(available)})"
+    real = [e for e in available if e != "mock"]
+    if sys.platform == "linux" and "speechd" in real:
+        return "speechd", ""
+    if real:
+        return real[0], ""
+    return "", "no speech engine installed"
+
+
+class Reader(QObject):
+    """Reads texts aloud one at a time; `block` is the index of the text being read."""
+
+    changed = Signal()  # state, block or source
+    availableChanged = Signal()
+    languagesChanged = Signal()
+    busyChanged = Signal(bool)  # True while speaking: counts as activity
+
+    def __init__(
+        self,
+        engine: str = "auto",
+        *,
+        languages: list[str] | None = None,
+        events: EventLog | None = None,
+        defer: bool = False,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self._events = events
+        self._logged: set[str] = set()
+        self._tts = None
+        self._engine = ""
+        self._state = "idle"  # idle | speaking | paused
+        self._texts: list[str] = []
+        self._block = -1
+        self._source = ""
+        self._language = ""
+        self._started = False  # the engine reported Speaking for the current text
+        self._pending = False  # waiting for the engine to finish stopping before saying
+        self._languages: list[str] = []
+        self._watch = QTimer(self)
+        self._watch.setSingleShot(True)
+        self._watch.setInterval(START_TIMEOUT_MS)
+        self._watch.timeout.connect(self._never_started)
+        if defer:
+            # Connecting to speech-dispatcher may start it and take seconds: not before the
+            # kiosk's first frame. The button shows once a voice is known.
+            QTimer.singleShot(0, lambda: self._start(engine, languages or []))
+        else:
+            self._start(engine, languages or [])
+
+    def _start(self, engine: str, languages: list[str]) -> None:
+        self._open(engine)
+        self.availableChanged.emit()
+        self.set_languages(languages)
+
+    # -- engine ----------------------------------------------------------------------------
+    def _open(self, wanted: str) -> None:
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+
+            name, why = choose_engine(wanted, list(QTextToSpeech.availableEngines()))
+            if not name:
+                self._unavailable(why)
+                return
+            tts = QTextToSpeech(name, self)
+        except Exception as exc:  # a broken plugin must not stop the kiosk
+            self._unavailable(f"text to speech failed to load: {exc}")
+            return
+        if tts.state() == QTextToSpeech.State.Error:
+            self._unavailable(f"{name}: {tts.errorString() or 'engine error'}")
+            tts.deleteLater()
+            return
+        self._tts, self._engine = tts, name
+        tts.stateChanged.connect(self._engine_state)
+        tts.errorOccurred.connect(self._engine_error)
+        log.info("read aloud with the %s engine", name)
+
+    def _unavailable(self, reason: str) -> None:
+        """Log a reason once (per reason), to the log and the event log."""
+        if reason in self._logged:
+            return
+        self._logged.add(reason)
+        log.warning("read aloud unavailable: %s", reason)
+        if self._events is not None:
+            self._events.emit("speech_unavailable", reason=reason)
+
+    def _locale_for(self, language: str) -> QLocale | None:
+        """A locale of the engine's for a language code; the mock engine reads anything."""
+        if self._tts is None:
+            return None
+        want = QLocale(language).language()
+        matches = [loc for loc in self._tts.availableLocales() if loc.language() == want]
+        if matches:
+            system = QLocale.system()  # e.g. es_MX on a Mexican kiosk rather than es_ES
+            same = [loc for loc in matches if loc.territory() == system.territory()]
+            preferred = [loc for loc in matches if loc.name() in PREFERRED.get(language, ())]
+            return (same or preferred or matches)[0]
+        if self._engine == "mock":
+            return self._tts.locale()
+        return None
+
+    @Slot(list)
+    def set_languages(self, codes: list[str]) -> None:
+        """The content's languages; those without a voice are dropped (and logged)."""
+        readable = []
+        for code in codes:
+            if self._locale_for(code) is not None:
+                readable.append(code)
+            elif self._tts is not None:
+                self._unavailable(f"no {self._engine} voice for language {code!r}")
+        if readable != self._languages:
+            self._languages = readable
+            self.languagesChanged.emit()
+
+    def _engine_state(self, state) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        if state == QTextToSpeech.State.Speaking:
+            self._watch.stop()
+            self._started = True
+        elif state == QTextToSpeech.State.Ready:
+            if self._pending:  # the old text has stopped: now say the new one
+                self._pending = False
+                self._say()
+            elif self._state == "speaking" and self._started:
+                self._next(self._block + 1)
+        elif state == QTextToSpeech.State.Error:
+            self._engine_error(None, self._tts.errorString() if self._tts else "")
+
+    def _engine_error(self, _reason, message: str) -> None:
+        self._unavailable(f"{self._engine}: {message or 'speech failed'}")
+        self.stop()
+
+    def _never_started(self) -> None:
+        self._unavailable(f"{self._engine}: speech did not start")
+        self.stop()
+
+    # -- reading ---------------------------------------------------------------------------
+    def _say(self) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        if self._tts is None:
+            return
+        self._started = False
+        self._watch.start()
+        if self._tts.state() in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Paused):
+            self._pending = True  # say once the engine reports it has stopped
+            self._tts.stop()
+            return
+        self._tts.say(self._texts[self._block])
+
+    def _next(self, index: int) -> None:
+        """Go on at the first non-empty text from `index`, or finish."""
+        while index < len(self._texts) and not self._texts[index].strip():
+            index += 1
+        if index >= len(self._texts):
+            self.stop()
+            return
+        self._block = index
+        self.changed.emit()
+        self._say()
+
+    def _set_state(self, state: str) -> None:
+        was_busy = self._state == "speaking"
+        self._state = state
+        self.changed.emit()
+        if was_busy != (state == "speaking"):
+            self.busyChanged.emit(state == "speaking")
+
+    @Slot(str, str, list)
+    def read(self, source: str, language: str, texts: list) -> None:
+        """Read `texts` from the first, in `language`; `source` names what is read."""
+        locale = self._locale_for(language)
+        if locale is None:
+            self._unavailable(f"no voice for language {language!r}")
+            return
+        self._halt()
+        self._texts = [str(t or "") for t in texts]
+        self._source, self._language = source, language
+        if self._tts.locale() != locale:
+            self._tts.setLocale(locale)
+        self._block = -1
+        self._set_state("speaking")
+        if self._events is not None:
+            self._events.emit("read_aloud", source=source.split(":")[0], language=language)
+        self._next(0)
+
+    @Slot()
+    def pause(self) -> None:
+        if self._state == "speaking":
+            self._halt()
+            self._set_state("paused")
+
+    @Slot()
+    def resume(self) -> None:
+        if self._state == "paused":
+            self._set_state("speaking")
+            self._next(self._block)
+
+    @Slot()
+    def stop(self) -> None:
+        """Silence, and forget what was read (navigation, language change, reset)."""
+        if self._state == "idle" and not self._source:
+            return
+        self._halt()
+        self._texts, self._source, self._block = [], "", -1
+        self._set_state("idle")
+
+    def _halt(self) -> None:
+        self._watch.stop()
+        self._started = self._pending = False
+        if self._tts is not None:
+            self._tts.stop()
+
+    # -- what QML reads --------------------------------------------------------------------
+    def _get_available(self) -> bool:
+        return self._tts is not None
+
+    available = Property(bool, _get_available, notify=availableChanged)
+
+    def _get_languages(self) -> list[str]:
+        return list(self._languages)
+
+    languages = Property("QStringList", _get_languages, notify=languagesChanged)
+
+    def _get_state(self) -> str:
+        return self._state
+
+    state = Property(str, _get_state, notify=changed)
+
+    def _get_block(self) -> int:
+        return self._block
+
+    block = Property(int, _get_block, notify=changed)
+
+    def _get_source(self) -> str:
+        return self._source
+
+    source = Property(str, _get_source, notify=changed)
+
+    @property
+    def engine(self) -> str:
+        return self._engine
