@@ -151,6 +151,15 @@ def walk_screens(d, audit: Audit, explainer: str, topic: str) -> None:
     audit.check("still there", [d.wait_for("stillThere")])
     d.tap("moreTimeButton")
 
+    # Staff screens too: a clinic's staff may need 200% text or high contrast as well.
+    d.corner_taps()
+    audit.check("PIN pad", [d.wait_for("pinPad")])
+    d.tap("pinCancel")
+    d.kiosk.maintenance.open_screen()
+    assert d.kiosk.maintenance.wait_idle()
+    audit.check("maintenance", [d.wait_for("maintenanceScreen")])
+    d.tap("maintClose")
+
 
 @pytest.mark.parametrize(
     ("lang", "high", "size"),
