@@ -168,6 +168,9 @@ class LanguageIndex:
         self.code = language.code
         self.stemmer = snowballstemmer.stemmer(STEMMERS.get(language.code[:2], "english"))
         self.stopwords = STOPWORDS.get(language.code[:2], set())
+        # Snowball is pure Python and slow; the content repeats a few thousand words, so a
+        # cache cuts index building several-fold (it was most of the kiosk's start-up).
+        self._stems: dict[str, str] = {}
         self.vocabulary: set[str] = set()
         self.synonyms: dict[str, set[str]] = {}
         for word, alternatives in language.synonyms.items():
@@ -213,7 +216,10 @@ class LanguageIndex:
                     self.delete_index.setdefault(variant, set()).add(word)
 
     def stem(self, word: str) -> str:
-        return self.stemmer.stemWord(word)
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = self._stems[word] = self.stemmer.stemWord(word)
+        return stem
 
     def normalise(self, text: str) -> str:
         words = WORD.findall(fold(text))
