@@ -113,6 +113,8 @@ TITLE_WEIGHT = 6.0
 
 def fold(text: str) -> str:
     """Lowercase and strip accents: 'Adicción' -> 'adiccion'."""
+    if text.isascii():  # most content: nothing to fold, and 10x faster than decomposing
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
