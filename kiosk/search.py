@@ -217,6 +217,14 @@ class LanguageIndex:
                 for variant in _deletes(word) | {word}:
                     self.delete_index.setdefault(variant, set()).add(word)
 
+    def __getstate__(self) -> dict:
+        # The connection belongs to SearchIndex and the stemmer is rebuilt (not picklable).
+        return {k: v for k, v in self.__dict__.items() if k not in ("db", "stemmer")}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.stemmer = snowballstemmer.stemmer(STEMMERS.get(self.code[:2], "english"))
+
     def stem(self, word: str) -> str:
         stem = self._stems.get(word)
         if stem is None:
@@ -317,7 +325,21 @@ class SearchIndex:
         self.languages: dict[str, LanguageIndex] = {}
         for number, (code, language) in enumerate(catalog.languages.items()):
             self.languages[code] = LanguageIndex(self.db, f"docs_{number}", language)
+        # Flush FTS5's pending terms into the database pages (serialize() copies only those).
+        self.db.commit()
         self.default = catalog.config.default_language
+
+    def __getstate__(self) -> dict:
+        """Picklable (the content cache): the in-memory database travels as bytes."""
+        return {"db": self.db.serialize(), "languages": self.languages, "default": self.default}
+
+    def __setstate__(self, state: dict) -> None:
+        self.db = sqlite3.connect(":memory:", check_same_thread=False)
+        self.db.deserialize(state["db"])
+        self.languages = state["languages"]
+        self.default = state["default"]
+        for language in self.languages.values():
+            language.db = self.db
 
     def search(self, query: str, lang: str | None = None, limit: int = 30) -> list[Hit]:
         index = self.languages.get(lang or self.default) or next(iter(self.languages.values()))
