@@ -11,9 +11,10 @@ import time
 from pathlib import Path
 
 from kiosk.config import Config
-from kiosk.content import Catalog, load_catalog
+from kiosk.content import Catalog
+from kiosk.content.cache import load_cached
 from kiosk.events import EventLog
-from kiosk.paths import log_dir
+from kiosk.paths import log_dir, state_dir
 from kiosk.problems import Severity
 from kiosk.search import SearchIndex
 from kiosk.session import Timings, validate_timings
@@ -102,9 +103,9 @@ def load_fonts() -> list[str]:
     return sorted(set(families))
 
 
-def build_content(content: Path) -> tuple[Catalog, SearchIndex]:
-    catalog = load_catalog(content, readability=False)
-    return catalog, SearchIndex(catalog)
+def build_content(content: Path, cache_dir: Path | None = None) -> tuple[Catalog, SearchIndex]:
+    """Catalog and search index; from the content cache in cache_dir when it is current."""
+    return load_cached(content, cache_dir)
 
 
 class Kiosk:
@@ -122,6 +123,7 @@ class Kiosk:
         high_contrast: bool = False,
         watch_content: bool = True,
         reduced_motion: bool = False,
+        cache_dir: Path | None = None,
     ):
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtQml import QQmlApplicationEngine
@@ -135,7 +137,7 @@ class Kiosk:
 
         self.app = QGuiApplication.instance()
         # The backend owns the catalog from here on (a content update replaces it there).
-        catalog, index = build_content(content)
+        catalog, index = build_content(content, cache_dir)
         errors = sum(p.severity is Severity.ERROR for p in catalog.problems)
         events.emit(
             "content_loaded",
@@ -235,6 +237,7 @@ def run(args, content: Path) -> int:
             language=args.lang,
             text_scale=args.text_scale,
             high_contrast=args.high_contrast,
+            cache_dir=state_dir(config) / "cache",
         )
     except RuntimeError as exc:
         events.emit("fatal", error=str(exc))
