@@ -48,6 +48,26 @@ def pss_mib(pids: list[int]) -> float:
     return total / 1024
 
 
+def memory_mib(pids: list[int]) -> dict[str, float]:
+    """PSS, RSS and USS (private pages) summed over processes, in MiB.
+
+    PSS splits shared library pages among every process mapping them, so it reads lower
+    while other Qt programs run (tests, a soak); USS is what this process alone holds.
+    """
+    fields = {"Pss:": 0, "Rss:": 0, "Private_Clean:": 0, "Private_Dirty:": 0}
+    for pid in pids:
+        with suppress(OSError):
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                key = line.split(":")[0] + ":"
+                if key in fields:
+                    fields[key] += int(line.split()[1])
+    return {
+        "pss": round(fields["Pss:"] / 1024, 1),
+        "rss": round(fields["Rss:"] / 1024, 1),
+        "uss": round((fields["Private_Clean:"] + fields["Private_Dirty:"]) / 1024, 1),
+    }
+
+
 def cpu_seconds(pids: list[int]) -> float:
     """CPU time of every thread of the processes, in seconds.
 
@@ -176,6 +196,9 @@ class KioskProcess:
 
     def pss(self) -> float:
         return pss_mib(self.pids())
+
+    def memory(self) -> dict[str, float]:
+        return memory_mib(self.pids())
 
     def cpu(self) -> float:
         return cpu_seconds(self.pids())

@@ -187,6 +187,7 @@ def memory_and_idle(plat: Platform, idle_seconds: float, navigations: int) -> di
     with kiosk(plat) as k:
         k.settle(quiet=1.0)
         out["pss_start_mib"] = round(k.pss(), 1)
+        out["memory_start_mib"] = k.memory()
         out["processes"] = len(k.pids())
         log(f"  idle on attract for {idle_seconds:g} s")
         out["idle_attract"] = idle(k, idle_seconds)
@@ -208,6 +209,7 @@ def memory_and_idle(plat: Platform, idle_seconds: float, navigations: int) -> di
         k.settle()
         out["navigations"] = done
         out["pss_after_nav_mib"] = round(k.pss(), 1)
+        out["memory_after_nav_mib"] = k.memory()
         navigate(k, "start")
         navigate(k, "openTopic", "")
         k.settle()
@@ -480,7 +482,8 @@ def print_table(results: dict[str, Any]) -> None:
             m = data["memory"]
             extra.append(
                 f"{plat}: PSS start {m['pss_start_mib']} / after nav {m['pss_after_nav_mib']} "
-                f"/ keyboard {m['pss_keyboard_mib']} MiB"
+                f"/ keyboard {m['pss_keyboard_mib']} MiB; after nav RSS "
+                f"{m['memory_after_nav_mib']['rss']}, USS {m['memory_after_nav_mib']['uss']} MiB"
             )
         if "tap" in data:
             t = data["tap"]

@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QWindow
-from PySide6.QtTest import QTest
 
 from kiosk.qt.items import find_item
 
@@ -143,6 +142,9 @@ class BenchHook(QObject):
             point = self.window.mapToGlobal(local)
             return {"found": True, "x": point.x(), "y": point.y(), "wx": local.x(), "wy": local.y()}
         if cmd == "tap":  # in-process tap (offscreen has no X server for xdotool)
+            # Imported here: QtTest loads QtWidgets (~4 MiB) that the kiosk itself never uses.
+            from PySide6.QtTest import QTest
+
             QTest.mouseClick(
                 self.window,
                 Qt.MouseButton.LeftButton,
