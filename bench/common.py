@@ -131,6 +131,7 @@ class KioskProcess:
     log_path: Path
     sock: socket.socket | None = None
     hello: dict[str, Any] = field(default_factory=dict)
+    stderr_text: str = ""  # filled in when the process has stopped
     _buffer: bytes = b""
 
     @property
@@ -270,6 +271,7 @@ def kiosk(
     finally:
         process.stop()
         errors = (tmp / "stderr").read_text(errors="replace")
+        process.stderr_text = errors
         warnings = [
             line for line in errors.splitlines() if "qml/Kiosk" in line or "Traceback" in line
         ]

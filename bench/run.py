@@ -76,12 +76,15 @@ def cold_start(plat: Platform, runs: int, work: Path) -> dict[str, Any]:
     inside, outside, scene = [], [], ""
     for _ in range(runs + 1):
         wall = time.time()
-        with kiosk(plat, hook=False, state=state) as k:
+        # QSG_INFO: Qt itself says which scene graph backend it loaded.
+        with kiosk(plat, hook=False, state=state, env={"QSG_INFO": "1"}) as k:
             event = k.wait_event("first_frame")
             start = k.wait_event("start")
             scene = start.get("scene_graph", "")
             inside.append(event["seconds"])
             outside.append(round(_wall(event) - wall, 3))
+        loaded = [line for line in k.stderr_text.splitlines() if "Loading backend" in line]
+        qt_says = loaded[0].split("Loading backend")[-1].strip() if loaded else "?"
     return {
         "runs": runs,
         "uncached_first_frame_s": inside[0],
@@ -91,6 +94,8 @@ def cold_start(plat: Platform, runs: int, work: Path) -> dict[str, Any]:
         "min_s": min(inside[1:]),
         "median_external_s": statistics.median(outside[1:]),
         "scene_graph": scene,
+        "qsg_info_backend": qt_says,
+        "gpu_device": any(Path("/dev/dri").glob("renderD*")),
     }
 
 
@@ -460,7 +465,11 @@ def print_table(results: dict[str, Any]) -> None:
     rows = results["budgets"]
     print(f"\nkiosk benchmark, {results['when']}  ({results['machine']})")
     for name, data in results["platforms"].items():
-        print(f"  platform {name}: scene graph {data.get('scene_graph', '?')}")
+        cold = data.get("cold_start", {})
+        print(
+            f"  platform {name}: scene graph {data.get('scene_graph', '?')} (QSG_INFO: "
+            f"{cold.get('qsg_info_backend', '?')}; GPU render node: {cold.get('gpu_device')})"
+        )
     print(f"\n{'measure':<44} {'measured':>10}  {'budget':<18} result")
     for row in rows.values():
         mark = "pass" if row["ok"] else "MISS"
