@@ -196,6 +196,8 @@ def worker(args: argparse.Namespace) -> int:  # noqa: C901 (one loop of many sma
         event += 1
         if event % args.sample_every == 0 or event == args.events:
             samples.append((event, round(pss_mib(), 2)))
+            # Progress on stdout: if the worker dies, the parent still knows how far it got.
+            print(f"SOAK-PROGRESS {event} {samples[-1][1]} {kiosk.backend.screen}", flush=True)
     result = {
         "events": event,
         "seconds": round(time.monotonic() - started, 1),
@@ -241,7 +243,9 @@ def run_soak(
     extra: list[str] | None = None,
 ) -> dict[str, Any]:
     """Run a soak worker; returns its report with crash, growth and ok (no crash/warning)."""
-    command = [sys.executable, "-m", "bench.soak", "--worker", "--events", str(events)]
+    # -X faulthandler: a segfault in Qt still prints the Python stack.
+    command = [sys.executable, "-X", "faulthandler", "-m", "bench.soak", "--worker"]
+    command += ["--events", str(events)]
     command += ["--seconds", str(seconds), "--seed", str(seed)]
     command += ["--idle-timeout", str(idle_timeout), "--warning", str(warning)]
     command += ["--content", str(content or REPO / "content")] + (extra or [])
@@ -253,12 +257,20 @@ def run_soak(
         text=True,
     )
     report: dict[str, Any] = {"returncode": proc.returncode}
+    progress = []
     for line in proc.stdout.splitlines():
         if line.startswith("SOAK-RESULT "):
             report.update(json.loads(line.removeprefix("SOAK-RESULT ")))
+        elif line.startswith("SOAK-PROGRESS "):
+            progress.append(line.split()[1:])
     report["crashed"] = proc.returncode != 0 or "events" not in report
     if report["crashed"]:
-        report["stderr_tail"] = proc.stderr.splitlines()[-30:]
+        # Qt's own chatter (DelegateModel, pipewire) would hide the fatal lines: keep those.
+        lines = proc.stderr.splitlines()
+        fatal = next((i for i, line in enumerate(lines) if "Fatal" in line), None)
+        report["stderr_tail"] = lines[fatal : fatal + 40] if fatal is not None else lines[-40:]
+        report["crashed_after_events"] = int(progress[-1][0]) if progress else 0
+        report.setdefault("pss_samples", [[int(p[0]), float(p[1])] for p in progress])
     report.update(growth([tuple(s) for s in report.get("pss_samples", [])]))
     report["ok"] = not report["crashed"] and not report.get("qml_warnings")
     return report
@@ -297,6 +309,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"events {report.get('events')} in {report.get('seconds')} s; crashed: {report['crashed']}"
     )
+    if report["crashed"]:
+        print(
+            f"exit status {report['returncode']} after about "
+            f"{report.get('crashed_after_events')} events"
+        )
     print(f"resets {report.get('resets')}; screens {report.get('screens')}")
     print(f"QML warnings: {len(report.get('qml_warnings', []))}")
     for message in report.get("qml_warnings", [])[:10]:
