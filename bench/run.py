@@ -102,7 +102,10 @@ def cold_start(plat: Platform, runs: int, work: Path) -> dict[str, Any]:
 def tap(k: KioskProcess, plat: Platform, name: str) -> float:
     """Tap the middle of an item like a finger would; returns monotonic time just before."""
     where = k.ask(cmd="find", name=name)
-    if not where["found"]:
+    if where["found"] and not where["visible"] and where["scrolled"]:
+        k.settle(quiet=0.2)  # scrolled into view first, as a finger would
+        where = k.ask(cmd="find", name=name)
+    if not where["found"] or not where.get("visible"):
         raise RuntimeError(f"nothing called {name!r} on screen")
     before = time.monotonic()
     if plat.name == "xcb":
@@ -540,6 +543,14 @@ def main(argv: list[str] | None = None) -> int:
     def wanted(name: str) -> bool:
         return not only or name in only
 
+    def guarded(where: dict[str, Any], key: str, measure: Any, *args: Any) -> None:
+        """One measurement; a failure is recorded and the run goes on to the next one."""
+        try:
+            where[key] = measure(*args)
+        except Exception as exc:  # a benchmark that stops halfway reports nothing at all
+            log(f"  {key} failed: {type(exc).__name__}: {exc}")
+            where.setdefault("errors", {})[key] = f"{type(exc).__name__}: {exc}"
+
     results: dict[str, Any] = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{host_platform.node()}, {host_platform.machine()}, "
@@ -551,11 +562,11 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         if wanted("search"):
             log("search latency, 2,000 questions")
-            results["search"] = search_latency(work)
+            guarded(results, "search", search_latency, work)
         if wanted("load"):
             log("content load")
             sizes = [int(s) for s in args.load_sizes.split(",")]
-            results["content_load"] = content_load(work, sizes)
+            guarded(results, "content_load", content_load, work, sizes)
         for name in args.platforms.split(","):
             plat = Platform(name, state=work / f"state-{name}")
             if name == "xcb":
@@ -564,28 +575,28 @@ def main(argv: list[str] | None = None) -> int:
             results["platforms"][name] = data
             if wanted("cold"):
                 log(f"{name}: cold start x{runs}")
-                data["cold_start"] = cold_start(plat, runs, work)
-                data["scene_graph"] = data["cold_start"]["scene_graph"]
+                guarded(data, "cold_start", cold_start, plat, runs, work)
+                data["scene_graph"] = data.get("cold_start", {}).get("scene_graph", "?")
             if wanted("home"):
                 log(f"{name}: cold start to home x{runs}")
-                data["cold_to_home"] = cold_to_home(plat, runs)
+                guarded(data, "cold_to_home", cold_to_home, plat, runs)
             if wanted("memory"):
                 log(f"{name}: memory and idle")
-                data["memory"] = memory_and_idle(plat, idle_seconds, args.navigations)
+                guarded(data, "memory", memory_and_idle, plat, idle_seconds, args.navigations)
             if wanted("tap"):
                 log(f"{name}: tap latency")
-                data["tap"] = tap_latency(plat, 3 if args.quick else 5)
+                guarded(data, "tap", tap_latency, plat, 3 if args.quick else 5)
             if wanted("search") and (work / "search-2000").exists():
                 log(f"{name}: search in the kiosk")
-                data["search_in_kiosk"] = search_in_kiosk(plat, work)
+                guarded(data, "search_in_kiosk", search_in_kiosk, plat, work)
             if wanted("reset"):
                 log(f"{name}: reset")
-                data["reset"] = reset(plat, 3 if args.quick else 5)
+                guarded(data, "reset", reset, plat, 3 if args.quick else 5)
         if args.peer:
             from bench.peer import peer
 
             log("peer: MkDocs + Chromium")
-            results["peer"] = peer(work, results, idle_seconds, runs)
+            guarded(results, "peer", peer, work, results, idle_seconds, runs)
     results["budgets"] = verdicts(summary(results))
     out = args.out or RESULTS / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.parent.mkdir(parents=True, exist_ok=True)

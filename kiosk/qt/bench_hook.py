@@ -139,8 +139,17 @@ class BenchHook(QObject):
             if item is None or item.width() <= 0:
                 return {"found": False}
             local = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+            if not 0 <= local.y() < self.window.height():
+                return {"found": True, "visible": False, "scrolled": self._scroll_to(item)}
             point = self.window.mapToGlobal(local)
-            return {"found": True, "x": point.x(), "y": point.y(), "wx": local.x(), "wy": local.y()}
+            return {
+                "found": True,
+                "visible": True,
+                "x": point.x(),
+                "y": point.y(),
+                "wx": local.x(),
+                "wy": local.y(),
+            }
         if cmd == "tap":  # in-process tap (offscreen has no X server for xdotool)
             # Imported here: QtTest loads QtWidgets (~4 MiB) that the kiosk itself never uses.
             from PySide6.QtTest import QTest
@@ -163,6 +172,19 @@ class BenchHook(QObject):
             QTimer.singleShot(0, QGuiApplication.instance().quit)
             return {"quit": True}
         return {"error": f"unknown command {cmd!r}"}
+
+    @staticmethod
+    def _scroll_to(item: Any) -> bool:
+        """What a finger does first: scroll the page until the item shows."""
+        parent = item.parentItem()
+        while parent is not None:
+            if parent.property("contentHeight") and parent.property("contentItem") is not None:
+                top = item.mapToItem(parent.property("contentItem"), QPointF(0, 0)).y()
+                limit = max(0.0, parent.property("contentHeight") - parent.height())
+                parent.setProperty("contentY", min(max(0.0, top - parent.height() / 3), limit))
+                return True
+            parent = parent.parentItem()
+        return False
 
     def state(self) -> dict[str, Any]:
         keyboard = find_item(self.window, "keyboard")
