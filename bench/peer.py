@@ -29,6 +29,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -155,6 +156,11 @@ class Server:
 
             def log_message(self, *args) -> None:
                 pass
+
+            def handle(self) -> None:
+                # A page still waiting on /__next when Chromium is stopped: nothing to report.
+                with suppress(BrokenPipeError, ConnectionResetError):
+                    super().handle()
 
             def do_GET(self) -> None:  # noqa: N802 (http.server API)
                 if self.path == "/__next":
