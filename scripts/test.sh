@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
-.venv/bin/ruff check kiosk tests
-.venv/bin/ruff format --check kiosk tests
+.venv/bin/ruff check kiosk tests bench
+.venv/bin/ruff format --check kiosk tests bench
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest "$@"

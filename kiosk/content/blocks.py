@@ -162,6 +162,10 @@ class BlockRenderer:
             ]
         )
 
+        # render() reads the element tree kiosk_capture keeps; the HTML string convert()
+        # would also build is thrown away, so skip serialising it (~12% of a large load).
+        self.md.serializer = _no_html
+
     def render(self, text: str) -> tuple[list[Block], Findings]:
         self.md.reset()
         self.md.convert(text)
@@ -169,6 +173,10 @@ class BlockRenderer:
         findings = self.extension.findings
         blocks = to_blocks(root) if root is not None else []
         return blocks, findings
+
+
+def _no_html(root: ET.Element) -> str:
+    return "<div></div>"  # the empty document convert() expects to unwrap
 
 
 def _escape(text: str | None) -> str:

@@ -9,6 +9,10 @@ from typing import Any
 
 import yaml
 
+# libyaml's parser (same safe constructor) is ~10x faster than the pure-Python one, and
+# front matter was the largest cost of loading a big content folder.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass
 class FrontMatter:
@@ -31,7 +35,7 @@ def split_front_matter(text: str) -> FrontMatter:
             body = "".join(lines[index + 1 :])
             try:
                 # BaseLoader would lose numbers and dates; SafeLoader is safe for untrusted text.
-                data = yaml.safe_load(raw) if raw.strip() else {}
+                data = yaml.load(raw, Loader=SAFE_LOADER) if raw.strip() else {}
             except yaml.YAMLError as exc:
                 message, line = _describe_yaml_error(exc)
                 return FrontMatter({}, body, index + 2, error=message, error_line=line)

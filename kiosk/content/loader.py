@@ -30,7 +30,6 @@ from kiosk.content.model import (
     Review,
     Topic,
 )
-from kiosk.content.readability import measure
 from kiosk.problems import Problem, error, toml_error_line, warning
 
 log = logging.getLogger("kiosk.content")
@@ -597,7 +596,13 @@ class Loader:
                 f"{label} has {words} words, too long to read on one screen",
                 f"Keep a page under {MAX_PAGE_WORDS} words: split it with a new '##' heading.",
             )
-        reading = measure(plain, lang) if self.readability else None
+        reading = None
+        if self.readability:
+            # textstat (and the pkg_resources it pulls in) costs ~0.2 s to import; the kiosk
+            # loads content with readability off, so only `kiosk check` pays for it.
+            from kiosk.content.readability import measure
+
+            reading = measure(plain, lang)
         if reading and reading.too_hard:
             file.warn(
                 "reading-level",

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from kiosk.content import load_catalog
 from kiosk.events import EventLog
 from kiosk.problems import has_errors
 from kiosk.search import SearchIndex
@@ -76,6 +75,9 @@ class ContentWatcher(QObject):
         threading.Thread(target=self._load, name="content-loader", daemon=True).start()
 
     def _load(self) -> None:
+        # Imported here: Markdown and YAML are not needed to start from the content cache.
+        from kiosk.content.loader import load_catalog
+
         try:
             catalog = load_catalog(self.root, readability=False)
             if catalog.version == self.version:

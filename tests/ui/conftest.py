@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import ctypes
 import os
 import shutil
-import sys
 from pathlib import Path
 
 # Before any QGuiApplication exists: offscreen, software scene graph, the virtual keyboard.
@@ -27,15 +25,7 @@ from kiosk.session import Timings  # noqa: E402
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
-# PySide6 6.12 hands back None, True and False from some calls (property() of a name the
-# item lacks or of a bool, parentItem() of the root item, some signal deliveries) without
-# taking a reference of its own. Over a long Qt test run their counts fall to zero and
-# Python 3.11 aborts at exit ("none_dealloc", "bool_dealloc"). Python 3.12 makes them
-# immortal; on 3.11 hold spare references for the run.
-if sys.version_info < (3, 12):
-    for _ in range(200_000):
-        for constant in (None, True, False):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(constant))
+# PySide6 6.12.0's lost references to None/True/False: see kiosk/qt/__init__.py.
 
 
 class Driver:

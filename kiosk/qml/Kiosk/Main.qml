@@ -9,6 +9,9 @@ Window {
     required property QtObject maintenance
     property QtObject reader: null
     property bool displayOpen: false
+    // The keyboard costs ~70 ms of start-up and nobody types on the attract screen: it loads
+    // when the first session starts and then stays.
+    property bool keyboardWanted: false
 
     width: 1280
     height: 800
@@ -32,6 +35,8 @@ Window {
         }
         function onPlaceChanged() {
             window.displayOpen = false
+            if (window.backend.screen !== "attract")
+                window.keyboardWanted = true
         }
     }
 
@@ -109,12 +114,17 @@ Window {
     Loader {
         id: keyboardLoader
         objectName: "keyboardLoader"
-        active: window.backend.keyboardAvailable
+        active: window.backend.keyboardAvailable && window.keyboardWanted
         width: parent.width
         y: item && item.active ? parent.height - height : parent.height
         height: item ? item.height : 0
         source: "KeyboardPanel.qml"
-        onLoaded: item.language = Qt.binding(() => window.backend.language)
+        onLoaded: {
+            item.language = Qt.binding(() => window.backend.language)
+            // The input method's visibility is application-wide and may be left over (tests
+            // run many kiosks in one process): a new keyboard starts hidden.
+            Qt.inputMethod.hide()
+        }
         onStatusChanged: if (status === Loader.Error) console.warn("virtual keyboard unavailable")
     }
 
