@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 
 from PySide6.QtCore import Property, QLocale, QObject, QTimer, Signal, Slot
 
 from kiosk.events import EventLog
+from kiosk.speechd_probe import speechd_status
 
 log = logging.getLogger("kiosk.speech")
 
@@ -52,6 +54,7 @@ class Reader(QObject):
     availableChanged = Signal()
     languagesChanged = Signal()
     busyChanged = Signal(bool)  # True while speaking: counts as activity
+    _probed = Signal(str, list, str)  # engine, languages, speechd status (from a thread)
 
     def __init__(
         self,
@@ -87,6 +90,26 @@ class Reader(QObject):
             self._start(engine, languages or [])
 
     def _start(self, engine: str, languages: list[str]) -> None:
+        if engine in ("auto", "speechd") and sys.platform == "linux":
+            # Ask speech-dispatcher first, on a thread: libspeechd would wait for ever on
+            # a daemon that does not answer (see kiosk/speechd_probe.py).
+            self._probed.connect(self._on_probed)
+            threading.Thread(
+                target=lambda: self._probed.emit(engine, languages, speechd_status()),
+                name="speechd-probe",
+                daemon=True,
+            ).start()
+            return
+        self._finish_start(engine, languages)
+
+    def _on_probed(self, engine: str, languages: list, status: str) -> None:
+        if status not in ("ok", "absent"):
+            self._unavailable(status)
+            self.availableChanged.emit()
+            return
+        self._finish_start(engine, languages)
+
+    def _finish_start(self, engine: str, languages: list[str]) -> None:
         self._open(engine)
         self.availableChanged.emit()
         self.set_languages(languages)
