@@ -9,6 +9,7 @@ see the cage recipe in the README.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 
@@ -19,45 +20,52 @@ from kiosk.gesture import CornerTaps
 
 log = logging.getLogger("kiosk.lockdown")
 
-Key = Qt.Key
-Mod = Qt.KeyboardModifier
-# Keys blocked whatever the modifiers: they close, leave or change the window.
-BLOCKED_KEYS = frozenset(
-    {
-        Key.Key_Escape,
-        Key.Key_F11,
-        Key.Key_Close,
-        Key.Key_Exit,
-        Key.Key_Cancel,
-        Key.Key_Menu,
-        Key.Key_Super_L,
-        Key.Key_Super_R,
-        Key.Key_Meta,
-        Key.Key_Back,
-        Key.Key_Forward,
-        Key.Key_Refresh,
-        Key.Key_ZoomIn,
-        Key.Key_ZoomOut,
-        Key.Key_Print,
-    }
-)
-# Any Alt, Ctrl or Meta combination: no text entry in the kiosk needs one, and they hold
-# the escape routes (Alt+F4, Alt+Tab, Ctrl+Q, Ctrl+W, Ctrl+Alt+F1...).
-BLOCKED_MODIFIERS = Mod.AltModifier | Mod.ControlModifier | Mod.MetaModifier
+
+@functools.cache
+def blocked_keys() -> frozenset:
+    """Keys blocked whatever the modifiers: they close, leave or change the window.
+    Built on first use: PySide builds the whole Qt.Key enum then, after the first frame."""
+    key = Qt.Key
+    return frozenset(
+        {
+            key.Key_Escape,
+            key.Key_F11,
+            key.Key_Close,
+            key.Key_Exit,
+            key.Key_Cancel,
+            key.Key_Menu,
+            key.Key_Super_L,
+            key.Key_Super_R,
+            key.Key_Meta,
+            key.Key_Back,
+            key.Key_Forward,
+            key.Key_Refresh,
+            key.Key_ZoomIn,
+            key.Key_ZoomOut,
+            key.Key_Print,
+        }
+    )
+
+
+@functools.cache
+def plain_modifier_keys() -> frozenset:
+    key = Qt.Key
+    return frozenset({key.Key_Alt, key.Key_Control, key.Key_Shift, key.Key_AltGr})
+
+
 KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
 PRESS_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
 CORNER_DP = 96  # the staff corner, in Ui.qml's units (1 dp = 1 px on an 800 px short side)
 
 
 def is_blocked_key(event: QKeyEvent) -> bool:
-    if event.key() in BLOCKED_KEYS:
+    """Any Alt, Ctrl or Meta combination is blocked too: no text entry in the kiosk needs
+    one, and they hold the escape routes (Alt+F4, Alt+Tab, Ctrl+Q, Ctrl+W, Ctrl+Alt+F1...)."""
+    if event.key() in blocked_keys():
         return True
-    return bool(event.modifiers() & BLOCKED_MODIFIERS) and event.key() not in (
-        Key.Key_Alt,
-        Key.Key_Control,
-        Key.Key_Shift,
-        Key.Key_AltGr,
-    )
+    blocked = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
+    blocked |= Qt.KeyboardModifier.MetaModifier
+    return bool(event.modifiers() & blocked) and event.key() not in plain_modifier_keys()
 
 
 class Lockdown(QObject):

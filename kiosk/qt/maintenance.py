@@ -20,11 +20,9 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk import __version__, usage
-from kiosk.content import load_catalog
 from kiosk.events import EventLog
 from kiosk.pin import PinGuard, PinResult
 from kiosk.problems import Severity, has_errors
-from kiosk.search import SearchIndex
 
 log = logging.getLogger("kiosk.maintenance")
 
@@ -237,6 +235,8 @@ class Maintenance(QObject):
 
     # -- worker thread -------------------------------------------------------------------------
     def _check(self) -> None:
+        from kiosk.content import load_catalog  # Markdown and YAML: not before the first frame
+
         try:
             catalog = load_catalog(self._content)  # with reading levels, as kiosk check does
             self._checked.emit(self._summary(catalog))
@@ -245,6 +245,9 @@ class Maintenance(QObject):
             self._checked.emit({"check_failed": str(exc)})
 
     def _reload(self) -> None:
+        from kiosk.content import load_catalog
+        from kiosk.search import SearchIndex
+
         try:
             catalog = load_catalog(self._content)
             index = None if has_errors(catalog.problems) else SearchIndex(catalog)
