@@ -460,10 +460,17 @@ def report(path: Path, since: datetime.date | None = None, *, top: int = 10) -> 
         )
 
 
-def _duration(seconds: float | None) -> str:
+def format_duration(seconds: float | None) -> str:
+    """A session length or an uptime, as staff read it: "45 s", "3 min 05 s", "2 h 10 min"."""
     if seconds is None:
         return "-"
     minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    days, hours = divmod(hours, 24)
+    if days:
+        return f"{days} d {hours} h"
+    if hours:
+        return f"{hours} h {minutes} min"
     return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
 
 
@@ -485,7 +492,7 @@ def format_report(r: Report) -> str:
         f"Kiosk usage ({scope})",
         "",
         f"  Sessions:               {r.sessions}",
-        f"  Median session:         {_duration(r.median_session_s)}",
+        f"  Median session:         {format_duration(r.median_session_s)}",
         f"  Searches:               {r.searches}",
         f"  Searches with no result: {r.no_result_searches}",
         "",

@@ -173,8 +173,9 @@ class Kiosk:
         self.events = events
         # Statistics first, so the session that starts below is counted.
         self.usage_store = UsageStore(usage_db) if usage_db is not None else None
+        self._listeners = []  # on the event log, taken off at close (the log may outlive us)
         if self.usage_store is not None:
-            events.listeners.append(UsageRecorder(self.usage_store))
+            self._listeners.append(UsageRecorder(self.usage_store))
         # The backend owns the catalog from here on (a content update replaces it there).
         catalog, index = build_content(content, cache_dir)
         errors = sum(p.severity is Severity.ERROR for p in catalog.problems)
@@ -215,6 +216,8 @@ class Kiosk:
             guard=pin_guard,
             system=system,
         )
+        self._listeners.append(self.maintenance.on_event)
+        events.listeners.extend(self._listeners)
         self.reader = make_reader(self.backend, self.driver, events, speech_engine)
 
         self.engine = QQmlApplicationEngine()
@@ -272,6 +275,8 @@ class Kiosk:
         self.driver.stop()
         self.app.removeEventFilter(self.activity)
         self.app.removeEventFilter(self.lockdown)
+        for listener in self._listeners:
+            self.events.listeners.remove(listener)
         if self.usage_store is not None:
             self.usage_store.close()
         # Delete the QML before the backend it binds to, so no binding sees a dead backend.

@@ -36,17 +36,6 @@ def _clock_time(seconds: float) -> str:
     return dt.datetime.fromtimestamp(seconds).strftime("%Y-%m-%d %H:%M")
 
 
-def _duration(seconds: float) -> str:
-    minutes = int(seconds // 60)
-    hours, minutes = divmod(minutes, 60)
-    days, hours = divmod(hours, 24)
-    if days:
-        return f"{days} d {hours} h"
-    if hours:
-        return f"{hours} h {minutes} min"
-    return f"{minutes} min {int(seconds % 60)} s"
-
-
 class Maintenance(QObject):
     changed = Signal()
     statusChanged = Signal()
@@ -86,7 +75,6 @@ class Maintenance(QObject):
         self._lock_timer.timeout.connect(self._tick_lock)
         self._checked.connect(self._on_checked)
         self._reloaded.connect(self._on_reloaded)
-        events.listeners.append(self._on_event)
         kiosk.backend.resetDone.connect(self._on_reset)
 
     # -- what QML reads --------------------------------------------------------------------
@@ -288,7 +276,7 @@ class Maintenance(QObject):
         return {
             "available": True,
             "sessions": r.sessions,
-            "median": _duration(r.median_session_s) if r.median_session_s else "-",
+            "median": usage.format_duration(r.median_session_s),
             "explainers": [f"{name} ({n})" for name, n in r.top_explainers],
             "questions": [f"{name} ({n})" for name, n in r.top_questions],
             "no_results": r.no_result_searches,
@@ -322,7 +310,7 @@ class Maintenance(QObject):
         # Labels are strings.toml keys (maint_sys_*); values are technical and stay as they are.
         system = {
             "version": __version__,
-            "since": f"{_clock_time(self._started)} ({_duration(time.time() - self._started)})",
+            "since": f"{_clock_time(self._started)} ({usage.format_duration(time.time() - self._started)})",
             "stats": stats if store is not None else "off",
             **self._system,
         }
@@ -332,7 +320,8 @@ class Maintenance(QObject):
             "system": [{"label": "maint_sys_" + k, "value": v} for k, v in system.items()],
         }
 
-    def _on_event(self, record: dict[str, Any]) -> None:
+    def on_event(self, record: dict[str, Any]) -> None:
+        """An event-log listener (the Kiosk attaches it): notes when content was loaded."""
         event = record.get("event")
         if event == "content_loaded" or (
             event == "reset" and record.get("reason") in ("content-update", "maintenance")

@@ -41,6 +41,12 @@ def locked(qtbot, tmp_path, fonts, qml_warnings):
     kiosk.close()
 
 
+def open_search(driver) -> None:
+    """From the attract screen to the search field, with the keyboard focus in it."""
+    for name in ("touchToStart", "homeSearch", "searchInput"):
+        driver.tap(name)
+
+
 def where(driver) -> tuple:
     b = driver.backend
     return (b.screen, b.item, b.page, b.topic, b.language, b.searchText, driver.window.isVisible())
@@ -76,9 +82,7 @@ def test_right_click_and_long_press_do_nothing(locked):
 
 
 def test_typing_still_works_under_lockdown(locked):
-    locked.tap("touchToStart")
-    locked.tap("homeSearch")
-    locked.tap("searchInput")
+    open_search(locked)
     locked.type_keys("safe")
     locked.qtbot.waitUntil(lambda: locked.backend.searchText == "safe")
     QTest.keyClick(locked.window, Key.Key_V, Mod.ControlModifier)  # no clipboard either
@@ -94,9 +98,7 @@ def test_hide_cursor_blanks_the_pointer(qapp):
 
 
 def test_a_scripted_session_shows_in_stats_without_what_was_typed(locked, tmp_path, capsys):
-    locked.tap("touchToStart")
-    locked.tap("homeSearch")
-    locked.tap("searchInput")
+    open_search(locked)
     locked.type_keys("zebra giraffe")  # no answers
     QTest.keyClick(locked.window, Key.Key_Return)
     locked.tap("clearSearch")
@@ -148,9 +150,7 @@ def test_a_corrupt_statistics_file_is_set_aside_and_counting_goes_on(
 
 
 def test_a_search_counts_once_when_typing_stops_without_enter(locked):
-    locked.tap("touchToStart")
-    locked.tap("homeSearch")
-    locked.tap("searchInput")
+    open_search(locked)
     locked.type_keys("zzqxv")
     searches = lambda: [e for e in locked.events() if e["event"] == "search"]  # noqa: E731
     locked.qtbot.waitUntil(lambda: len(searches()) == 1, timeout=5000)
