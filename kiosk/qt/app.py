@@ -124,7 +124,6 @@ def make_reader(backend, driver, events: EventLog, engine: str | None):
         engine or config.kiosk.get("speech_engine", "auto"),
         languages=list(backend.catalog.languages),
         events=events,
-        defer=True,
     )
     reader.busyChanged.connect(driver.set_busy)
     backend.placeChanged.connect(reader.stop)
@@ -271,7 +270,7 @@ class Kiosk:
 
         if self.watcher:
             self.watcher.stop()
-        self.reader.stop()
+        self.reader.shutdown()
         self.driver.stop()
         self.app.removeEventFilter(self.activity)
         self.app.removeEventFilter(self.lockdown)
@@ -380,6 +379,12 @@ def run(args, content: Path) -> int:
     instance.release()
     if code == RESTART_CODE:
         restart()
+    from kiosk.qt import speech
+
+    if speech.stuck():  # a speech engine thread that cannot be joined: skip Qt's teardown
+        log.error("exiting without clean-up: a speech engine is stuck")
+        logging.shutdown()
+        os._exit(code)
     return code
 
 

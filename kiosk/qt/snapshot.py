@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import os
 import sys
+import time
 from pathlib import Path
 
 from kiosk.config import load_config
@@ -17,6 +18,14 @@ def settle(app, rounds: int = 6) -> None:
     """Let bindings, layouts and image loads finish before a picture is taken."""
     for _ in range(rounds):
         app.processEvents()
+
+
+def wait_for_voice(app, reader, seconds: float = 10.0) -> None:
+    """The engine loads on its own thread: wait for it, so the read-aloud button shows."""
+    deadline = time.monotonic() + seconds
+    while not reader.property("languages") and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
 
 
 class Shooter:
@@ -163,6 +172,7 @@ def snapshot(args, content: Path) -> int:
             print(f"no language {lang!r} in {content}", file=sys.stderr)
             return 2
         kiosk.window.show()
+        wait_for_voice(app, kiosk.reader)
         shooter = Shooter(kiosk, out, f"{lang}-")
         snapshot_language(kiosk, shooter, lang)
         sections.append((lang, shooter.shots))

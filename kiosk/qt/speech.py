@@ -8,15 +8,33 @@ hears the sentence again in full.
 
 If no engine or no voice for a language is available, `languages` lacks that language, QML
 hides the button, and the reason is logged once (and sent to the event log).
+
+The engine lives on a thread of its own. Loading Qt's speech-dispatcher engine takes seconds
+(libspeechd reads the list of ~1,500 espeak-ng voices one byte per system call), and PySide
+holds the GIL through a constructor, so the engine is created by Qt alone on that thread
+(`setEngine`, invoked queued) and spoken to through queued signals: the screen never waits.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import sys
 import threading
 
-from PySide6.QtCore import Property, QLocale, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    Q_ARG,
+    Property,
+    QLocale,
+    QMetaObject,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+    qInstallMessageHandler,
+)
 
 from kiosk.events import EventLog
 from kiosk.speechd_probe import speechd_status
@@ -28,6 +46,36 @@ ENGINES = ("auto", "speechd", "mock", "none")
 PREFERRED = {"en": ("en_US",), "es": ("es_419", "es_MX", "es_US")}
 # A say() that never reaches "Speaking" would keep the session busy for ever: give up.
 START_TIMEOUT_MS = 10_000
+# The name of no engine: a QTextToSpeech made with it loads nothing until setEngine.
+NO_ENGINE = "kiosk-none"
+# Engine threads still running, each with its QTextToSpeech: both are kept referenced here
+# until the thread has ended (Python must not delete an engine its thread is still using,
+# and a running QThread must not be destroyed). Stopped at exit at the latest.
+_threads: dict[QThread, QObject] = {}
+# Threads that did not end when asked: kept for ever; the process must end without
+# destroying them (see `stuck`).
+_stuck: list[tuple[QThread, QObject | None]] = []
+STOP_WAIT_MS = 10_000  # loading the speechd engine can take seconds and cannot be cut short
+
+
+def _stop_thread(thread: QThread) -> None:
+    thread.quit()
+    tts = _threads.pop(thread, None)
+    if not thread.wait(STOP_WAIT_MS):
+        log.warning("speech engine thread did not stop")
+        _stuck.append((thread, tts))
+
+
+def stuck() -> bool:
+    """Is an engine thread stuck (in a system call)? Then the process should end with
+    os._exit: tearing Qt down would destroy a running thread, which aborts."""
+    return any(thread.isRunning() for thread, _ in _stuck)
+
+
+@atexit.register
+def _stop_threads() -> None:
+    for thread in list(_threads):
+        _stop_thread(thread)
 
 
 def choose_engine(wanted: str, available: list[str]) -> tuple[str, str]:
@@ -55,6 +103,10 @@ class Reader(QObject):
     languagesChanged = Signal()
     busyChanged = Signal(bool)  # True while speaking: counts as activity
     _probed = Signal(str, list, str)  # engine, languages, speechd status (from a thread)
+    # Requests to the engine on its thread (queued connections to its slots).
+    _say_request = Signal(str)
+    _stop_request = Signal()
+    _locale_request = Signal(QLocale)
 
     def __init__(
         self,
@@ -62,14 +114,18 @@ class Reader(QObject):
         *,
         languages: list[str] | None = None,
         events: EventLog | None = None,
-        defer: bool = False,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
         self._events = events
         self._logged: set[str] = set()
-        self._tts = None
+        self._tts = None  # the QTextToSpeech, once its engine has loaded
+        self._loading = None  # the QTextToSpeech while its engine loads
+        self._thread: QThread | None = None
         self._engine = ""
+        self._engine_state = None  # the engine's last reported QTextToSpeech.State
+        self._locales: list[QLocale] = []
+        self._locale = QLocale()  # the engine's current locale
         self._state = "idle"  # idle | speaking | paused
         self._texts: list[str] = []
         self._block = -1
@@ -77,45 +133,36 @@ class Reader(QObject):
         self._language = ""
         self._started = False  # the engine reported Speaking for the current text
         self._pending = False  # waiting for the engine to finish stopping before saying
-        self._languages: list[str] = []
+        self._wanted: list[str] = list(languages or [])  # the content's languages
+        self._languages: list[str] = []  # those with a voice
         self._watch = QTimer(self)
         self._watch.setSingleShot(True)
         self._watch.setInterval(START_TIMEOUT_MS)
         self._watch.timeout.connect(self._never_started)
-        if defer:
-            # Connecting to speech-dispatcher may start it and take seconds: not before the
-            # kiosk's first frame. The button shows once a voice is known.
-            QTimer.singleShot(0, lambda: self._start(engine, languages or []))
-        else:
-            self._start(engine, languages or [])
+        self._start(engine)
 
-    def _start(self, engine: str, languages: list[str]) -> None:
+    def _start(self, engine: str) -> None:
         if engine in ("auto", "speechd") and sys.platform == "linux":
             # Ask speech-dispatcher first, on a thread: libspeechd would wait for ever on
             # a daemon that does not answer (see kiosk/speechd_probe.py).
             self._probed.connect(self._on_probed)
             threading.Thread(
-                target=lambda: self._probed.emit(engine, languages, speechd_status()),
+                target=lambda: self._probed.emit(engine, [], speechd_status()),
                 name="speechd-probe",
                 daemon=True,
             ).start()
             return
-        self._finish_start(engine, languages)
+        self._open(engine)
 
-    def _on_probed(self, engine: str, languages: list, status: str) -> None:
+    def _on_probed(self, engine: str, _languages: list, status: str) -> None:
         if status not in ("ok", "absent"):
             self._unavailable(status)
-            self.availableChanged.emit()
             return
-        self._finish_start(engine, languages)
-
-    def _finish_start(self, engine: str, languages: list[str]) -> None:
         self._open(engine)
-        self.availableChanged.emit()
-        self.set_languages(languages)
 
     # -- engine ----------------------------------------------------------------------------
     def _open(self, wanted: str) -> None:
+        """Load the engine on its own thread; `_loaded` follows when it is ready."""
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech
 
@@ -123,18 +170,59 @@ class Reader(QObject):
             if not name:
                 self._unavailable(why)
                 return
-            tts = QTextToSpeech(name, self)
+            previous = qInstallMessageHandler(lambda *_: None)  # "NO_ENGINE not supported"
+            try:
+                tts = QTextToSpeech(NO_ENGINE)
+            finally:
+                qInstallMessageHandler(previous)
         except Exception as exc:  # a broken plugin must not stop the kiosk
             self._unavailable(f"text to speech failed to load: {exc}")
             return
+        thread = QThread()
+        thread.setObjectName("speech-engine")
+        tts.moveToThread(thread)
+        thread.finished.connect(tts.deleteLater)
+        tts.engineChanged.connect(self._loaded)
+        self._thread = thread
+        _threads[thread] = tts
+        thread.start()
+        self._loading = tts
+        QMetaObject.invokeMethod(
+            tts, "setEngine", Qt.ConnectionType.QueuedConnection, Q_ARG(str, name)
+        )
+
+    def _loaded(self, name: str) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        tts = self._loading
+        if tts is None:  # shut down while loading
+            return
         if tts.state() == QTextToSpeech.State.Error:
             self._unavailable(f"{name}: {tts.errorString() or 'engine error'}")
-            tts.deleteLater()
+            self.shutdown()
             return
-        self._tts, self._engine = tts, name
-        tts.stateChanged.connect(self._engine_state)
+        # The voices are read once, here: the engine does not change them afterwards.
+        self._locales = list(tts.availableLocales())
+        self._locale = tts.locale()
+        self._engine_state = tts.state()
+        tts.stateChanged.connect(self._on_engine_state)
         tts.errorOccurred.connect(self._engine_error)
+        self._say_request.connect(tts.say)
+        self._stop_request.connect(tts.stop)
+        self._locale_request.connect(tts.setLocale)
+        self._tts, self._engine = tts, name
         log.info("read aloud with the %s engine", name)
+        self.availableChanged.emit()
+        self.set_languages(self._wanted)
+
+    def shutdown(self) -> None:
+        """Stop speaking and end the engine's thread (the engine is deleted on it)."""
+        self.stop()
+        self._tts = self._loading = None
+        if self._thread is not None:
+            _stop_thread(self._thread)
+            self._thread = None
+            self.availableChanged.emit()
 
     def _unavailable(self, reason: str) -> None:
         """Log a reason once (per reason), to the log and the event log."""
@@ -150,19 +238,20 @@ class Reader(QObject):
         if self._tts is None:
             return None
         want = QLocale(language).language()
-        matches = [loc for loc in self._tts.availableLocales() if loc.language() == want]
+        matches = [loc for loc in self._locales if loc.language() == want]
         if matches:
             system = QLocale.system()  # e.g. es_MX on a Mexican kiosk rather than es_ES
             same = [loc for loc in matches if loc.territory() == system.territory()]
             preferred = [loc for loc in matches if loc.name() in PREFERRED.get(language, ())]
             return (same or preferred or matches)[0]
         if self._engine == "mock":
-            return self._tts.locale()
+            return self._locale
         return None
 
     @Slot(list)
     def set_languages(self, codes: list[str]) -> None:
         """The content's languages; those without a voice are dropped (and logged)."""
+        self._wanted = list(codes)
         readable = []
         for code in codes:
             if self._locale_for(code) is not None:
@@ -173,9 +262,10 @@ class Reader(QObject):
             self._languages = readable
             self.languagesChanged.emit()
 
-    def _engine_state(self, state) -> None:
+    def _on_engine_state(self, state) -> None:
         from PySide6.QtTextToSpeech import QTextToSpeech
 
+        self._engine_state = state
         if state == QTextToSpeech.State.Speaking:
             self._watch.stop()
             self._started = True
@@ -186,7 +276,7 @@ class Reader(QObject):
             elif self._state == "speaking" and self._started:
                 self._next(self._block + 1)
         elif state == QTextToSpeech.State.Error:
-            self._engine_error(None, self._tts.errorString() if self._tts else "")
+            self._engine_error(None, "")
 
     def _engine_error(self, _reason, message: str) -> None:
         self._unavailable(f"{self._engine}: {message or 'speech failed'}")
@@ -204,11 +294,11 @@ class Reader(QObject):
             return
         self._started = False
         self._watch.start()
-        if self._tts.state() in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Paused):
+        if self._engine_state in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Paused):
             self._pending = True  # say once the engine reports it has stopped
-            self._tts.stop()
+            self._stop_request.emit()
             return
-        self._tts.say(self._texts[self._block])
+        self._say_request.emit(self._texts[self._block])
 
     def _next(self, index: int) -> None:
         """Go on at the first non-empty text from `index`, or finish."""
@@ -238,8 +328,9 @@ class Reader(QObject):
         self._halt()
         self._texts = [str(t or "") for t in texts]
         self._source, self._language = source, language
-        if self._tts.locale() != locale:
-            self._tts.setLocale(locale)
+        if self._locale != locale:
+            self._locale = locale
+            self._locale_request.emit(locale)
         self._block = -1
         self._set_state("speaking")
         if self._events is not None:
@@ -271,7 +362,7 @@ class Reader(QObject):
         self._watch.stop()
         self._started = self._pending = False
         if self._tts is not None:
-            self._tts.stop()
+            self._stop_request.emit()
 
     # -- what QML reads --------------------------------------------------------------------
     def _get_available(self) -> bool:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QRectF
+import threading
+import time
 
+import pytest
+from PySide6.QtCore import QObject, QRectF, Qt, QThread, Signal, Slot
+
+from kiosk.qt import speech
 from kiosk.qt.speech import Reader, choose_engine
 from tests.ui.audit import visible_rect, walk
 from tests.ui.conftest import make_kiosk
@@ -129,8 +133,15 @@ def test_choose_engine(wanted, available, expected):
     assert bool(why) == (not expected)
 
 
+def ready_reader(qtbot, languages: list[str]) -> Reader:
+    """A Reader on the mock engine, once the engine has loaded on its thread."""
+    reader = Reader("mock", languages=languages)
+    qtbot.waitUntil(lambda: reader.property("available"), timeout=10000)
+    return reader
+
+
 def test_reader_skips_empty_texts_and_ignores_unknown_language(qtbot):
-    reader = Reader("mock", languages=["en"])
+    reader = ready_reader(qtbot, ["en"])
     seen, busy = [], []
     reader.changed.connect(lambda: seen.append(reader.block))
     reader.busyChanged.connect(busy.append)
@@ -160,9 +171,47 @@ def test_a_long_answer_scrolls_to_follow_the_block_being_read(qtbot, tmp_path, f
         kiosk.close()
 
 
-def test_deferred_reader_finds_its_engine_after_start_up(qtbot):
-    reader = Reader("mock", languages=["en", "es"], defer=True)
+def test_the_engine_loads_on_its_own_thread_and_ends_with_the_reader(qtbot):
+    reader = Reader("mock", languages=["en", "es"])
     assert not reader.property("available") and reader.property("languages") == []
-    with qtbot.waitSignal(reader.languagesChanged):
+    with qtbot.waitSignal(reader.languagesChanged, timeout=10000):
         pass
     assert reader.property("available") and reader.property("languages") == ["en", "es"]
+    thread = reader._tts.thread()
+    assert thread is not QThread.currentThread() and thread.isRunning()
+    reader.read("answer:x", "en", ["one two three"])
+    qtbot.waitUntil(lambda: reader.block == 0)
+    reader.shutdown()
+    assert thread.isFinished() and not reader.property("available")
+    assert reader.state == "idle"
+
+
+class Stuck(QObject):
+    """Stands in for an engine that does not come back from a system call."""
+
+    block = Signal()
+
+    def __init__(self):
+        super().__init__()
+        self.inside = threading.Event()
+        self.block.connect(self.wait, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def wait(self) -> None:
+        self.inside.set()
+        time.sleep(1.0)
+
+
+def test_a_stuck_engine_thread_is_left_to_the_process_exit(qtbot, monkeypatch):
+    monkeypatch.setattr(speech, "STOP_WAIT_MS", 50)
+    thread, engine = QThread(), Stuck()
+    engine.moveToThread(thread)
+    speech._threads[thread] = engine
+    thread.start()
+    engine.block.emit()
+    assert engine.inside.wait(5)
+    speech._stop_thread(thread)  # gives up after 50 ms and deletes neither
+    assert thread not in speech._threads and speech.stuck()
+    del thread, engine
+    qtbot.waitUntil(lambda: not speech.stuck(), timeout=5000)  # it ends by itself, unharmed
+    speech._stuck.clear()
