@@ -29,16 +29,22 @@ from kiosk.qt.speech import Reader
 
 work = Path(sys.argv[1])
 app = QCoreApplication([])
-reader = Reader("speechd", languages=["en", "es"])
-print("engine:", reader.engine or "none", "| languages with a voice:", reader.languages)
-if not reader.available:
-    sys.exit(1)
-states = []
-reader._tts.stateChanged.connect(lambda s: states.append(s.name))
-blocks = []
-reader.changed.connect(lambda: blocks.append((reader.state, reader.block)))
+reader = Reader("speechd", languages=["en", "es"])  # the engine loads on its own thread
+states, blocks = [], []
 jobs = [("en", ["Is ketamine addictive?", "Ketamine can be misused."]),
         ("es", ["¿La ketamina es adictiva?", "La ketamina se puede usar mal."])]
+
+
+def loaded():
+    print("engine:", reader.engine or "none", "| languages with a voice:", reader.languages)
+    if not reader.available:
+        app.exit(1)
+        return
+    reader._tts.stateChanged.connect(lambda s: states.append(s.name))
+    reader.changed.connect(lambda: blocks.append((reader.state, reader.block)))
+    reader.busyChanged.connect(lambda busy: busy or QTimer.singleShot(0, next_job))
+    next_job()
+
 
 def next_job():
     if not jobs:
@@ -48,10 +54,11 @@ def next_job():
     print(f"reading {lang}: voice {reader._locale_for(lang).name()}")
     reader.read(f"answer:{lang}", lang, texts)
 
-reader.busyChanged.connect(lambda busy: busy or QTimer.singleShot(0, next_job))
-QTimer.singleShot(0, next_job)
-QTimer.singleShot(30000, app.quit)
-app.exec()
+
+reader.languagesChanged.connect(loaded)
+QTimer.singleShot(30000, lambda: app.exit(1))
+if app.exec():
+    sys.exit("read aloud did not finish (no engine, no voice, or no end of speech)")
 print("engine states:", " > ".join(states))
 print("reader steps (state, block):", blocks)
 PY
