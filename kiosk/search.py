@@ -205,9 +205,10 @@ class LanguageIndex:
                 rows.append(
                     (title, body, "explainer", explainer.id, explainer.title, page.title, number)
                 )
+        texts = self.normalise_all([text for row in rows for text in row[:2]])
         db.executemany(
             f"INSERT INTO {table} VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(self.normalise(r[0]), self.normalise(r[1]), *r[2:]) for r in rows],
+            [(texts[2 * n], texts[2 * n + 1], *row[2:]) for n, row in enumerate(rows)],
         )
         self.words = sorted(self.vocabulary)
         # Words a patient might type that the content does not use are still worth correcting to.
@@ -235,6 +236,14 @@ class LanguageIndex:
         words = WORD.findall(fold(text))
         self.vocabulary.update(w for w in words if not w.isdigit() or len(w) > 1)
         return " ".join(self.stem(w) for w in words)
+
+    def normalise_all(self, texts: list[str]) -> list[str]:
+        """`normalise` of each text; each distinct word is filtered and stemmed only once."""
+        tokenised = [WORD.findall(fold(text)) for text in texts]
+        distinct = set().union(*tokenised)
+        self.vocabulary.update(w for w in distinct if not w.isdigit() or len(w) > 1)
+        stems = {w: self.stem(w) for w in distinct}
+        return [" ".join([stems[w] for w in words]) for words in tokenised]
 
     def corrections(self, word: str) -> set[str]:
         limit = max_distance(word)
