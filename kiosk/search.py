@@ -239,11 +239,19 @@ class LanguageIndex:
 
     def normalise_all(self, texts: list[str]) -> list[str]:
         """`normalise` of each text; each distinct word is filtered and stemmed only once."""
-        tokenised = [WORD.findall(fold(text)) for text in texts]
-        distinct = set().union(*tokenised)
-        self.vocabulary.update(w for w in distinct if not w.isdigit() or len(w) > 1)
-        stems = {w: self.stem(w) for w in distinct}
-        return [" ".join([stems[w] for w in words]) for words in tokenised]
+        seen: set[str] = set()
+        stems = self._stems
+        normalised = []
+        for text in texts:
+            words = WORD.findall(fold(text))
+            new = set(words) - seen
+            if new:
+                seen |= new
+                self.vocabulary.update(w for w in new if not w.isdigit() or len(w) > 1)
+                for word in new:
+                    self.stem(word)  # into self._stems
+            normalised.append(" ".join([stems[w] for w in words]))
+        return normalised
 
     def corrections(self, word: str) -> set[str]:
         limit = max_distance(word)
