@@ -30,6 +30,8 @@ PROCESS_START = time.monotonic()
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 QML_DIR = PACKAGE_DIR / "qml"
 FONTS_DIR = PACKAGE_DIR / "assets" / "fonts"
+# Read aloud is loaded this long after the first frame (it costs seconds of CPU on speechd).
+SPEECH_START_DELAY_MS = 1000
 
 
 def process_start() -> float:
@@ -114,7 +116,7 @@ def build_content(content: Path, cache_dir: Path | None = None) -> tuple[Catalog
     return load_cached(content, cache_dir)
 
 
-def make_reader(backend, driver, events: EventLog, engine: str | None):
+def make_reader(backend, driver, events: EventLog, engine: str | None, start: bool = True):
     """Read aloud, wired to the session: speaking keeps it alive; navigation, a language
     change and a reset stop it."""
     from kiosk.qt.speech import Reader
@@ -124,6 +126,7 @@ def make_reader(backend, driver, events: EventLog, engine: str | None):
         engine or config.kiosk.get("speech_engine", "auto"),
         languages=list(backend.catalog.languages),
         events=events,
+        autostart=start,
     )
     reader.busyChanged.connect(driver.set_busy)
     backend.placeChanged.connect(reader.stop)
@@ -153,6 +156,7 @@ class Kiosk:
         quit: Callable[[int], None] | None = None,
         system: dict[str, str] | None = None,
         speech_engine: str | None = None,
+        start_speech: bool = True,
         cache_dir: Path | None = None,
     ):
         from PySide6.QtGui import QGuiApplication
@@ -217,7 +221,9 @@ class Kiosk:
         )
         self._listeners.append(self.maintenance.on_event)
         events.listeners.extend(self._listeners)
-        self.reader = make_reader(self.backend, self.driver, events, speech_engine)
+        self.reader = make_reader(
+            self.backend, self.driver, events, speech_engine, start=start_speech
+        )
 
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
@@ -296,6 +302,7 @@ def start_options(args) -> dict:
 
 def run(args, content: Path) -> int:
     """The kiosk process: one instance, logs, lockdown, watchdog; returns the exit code."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.config import load_config
@@ -343,6 +350,7 @@ def run(args, content: Path) -> int:
             usage_db=state / "usage.sqlite3",
             system={"renderer": choices["scene_graph"], "keyboard": choices["keyboard"]},
             cache_dir=state / "cache",
+            start_speech=False,  # after the first frame (below)
             **start_options(args),
         )
     except RuntimeError as exc:
@@ -359,6 +367,7 @@ def run(args, content: Path) -> int:
         window.frameSwapped.disconnect(first_frame)
         notifier.ready()
         notifier.status(f"showing content {kiosk.backend.contentVersion}")
+        QTimer.singleShot(SPEECH_START_DELAY_MS, kiosk.reader.start)
 
     window.frameSwapped.connect(first_frame)
     if not args.windowed and not config.kiosk.get("show_cursor"):

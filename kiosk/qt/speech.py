@@ -114,14 +114,17 @@ class Reader(QObject):
         *,
         languages: list[str] | None = None,
         events: EventLog | None = None,
+        autostart: bool = True,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
+        self._wanted_engine = engine
         self._events = events
         self._logged: set[str] = set()
         self._tts = None  # the QTextToSpeech, once its engine has loaded
         self._loading = None  # the QTextToSpeech while its engine loads
         self._thread: QThread | None = None
+        self._probing = False
         self._engine = ""
         self._engine_state = None  # the engine's last reported QTextToSpeech.State
         self._locales: list[QLocale] = []
@@ -139,12 +142,20 @@ class Reader(QObject):
         self._watch.setSingleShot(True)
         self._watch.setInterval(START_TIMEOUT_MS)
         self._watch.timeout.connect(self._never_started)
-        self._start(engine)
+        if autostart:
+            self.start()
 
-    def _start(self, engine: str) -> None:
+    def start(self) -> None:
+        """Find and load the engine, in the background. The kiosk calls this a moment after
+        its first frame: loading speechd costs seconds of CPU, better spent while the
+        attract screen waits than while the first frame is drawn."""
+        if self._thread is not None or self._probing:
+            return
+        engine = self._wanted_engine
         if engine in ("auto", "speechd") and sys.platform == "linux":
             # Ask speech-dispatcher first, on a thread: libspeechd would wait for ever on
             # a daemon that does not answer (see kiosk/speechd_probe.py).
+            self._probing = True
             self._probed.connect(self._on_probed)
             threading.Thread(
                 target=lambda: self._probed.emit(engine, [], speechd_status()),
@@ -155,6 +166,7 @@ class Reader(QObject):
         self._open(engine)
 
     def _on_probed(self, engine: str, _languages: list, status: str) -> None:
+        self._probing = False
         if status not in ("ok", "absent"):
             self._unavailable(status)
             return
