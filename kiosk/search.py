@@ -10,12 +10,11 @@ distance 1 for short words and 2 for long ones), and synonyms from synonyms.toml
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import sqlite3
 import unicodedata
 from dataclasses import asdict, dataclass
-
-import snowballstemmer
 
 from kiosk.content.model import Catalog, Language
 
@@ -168,7 +167,6 @@ class LanguageIndex:
         self.db = db
         self.table = table
         self.code = language.code
-        self.stemmer = snowballstemmer.stemmer(STEMMERS.get(language.code[:2], "english"))
         self.stopwords = STOPWORDS.get(language.code[:2], set())
         # Snowball is pure Python and slow; the content repeats a few thousand words, so a
         # cache cuts index building several-fold (it was most of the kiosk's start-up).
@@ -222,9 +220,13 @@ class LanguageIndex:
         # The connection belongs to SearchIndex and the stemmer is rebuilt (not picklable).
         return {k: v for k, v in self.__dict__.items() if k not in ("db", "stemmer")}
 
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        self.stemmer = snowballstemmer.stemmer(STEMMERS.get(self.code[:2], "english"))
+    @functools.cached_property
+    def stemmer(self):
+        # Imported on first use: the package loads every language's stemmer (~35 ms), and a
+        # kiosk started from the content cache needs none until a patient types a new word.
+        import snowballstemmer
+
+        return snowballstemmer.stemmer(STEMMERS.get(self.code[:2], "english"))
 
     def stem(self, word: str) -> str:
         stem = self._stems.get(word)
