@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.config import Config
 from kiosk.content import Catalog
@@ -25,13 +26,16 @@ from kiosk.session import Timings, validate_timings
 from kiosk.usage import UsageStore
 from kiosk.usage_recorder import UsageRecorder
 
+if TYPE_CHECKING:
+    from kiosk.qt.watcher import ContentWatcher
+
 log = logging.getLogger("kiosk.app")
 PROCESS_START = time.monotonic()
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 QML_DIR = PACKAGE_DIR / "qml"
 FONTS_DIR = PACKAGE_DIR / "assets" / "fonts"
-# Read aloud is loaded this long after the first frame (it costs seconds of CPU on speechd).
-SPEECH_START_DELAY_MS = 1000
+# Content watching and read aloud start this long after the first frame (see start_background).
+BACKGROUND_START_MS = 1000
 
 
 def process_start() -> float:
@@ -116,7 +120,7 @@ def build_content(content: Path, cache_dir: Path | None = None) -> tuple[Catalog
     return load_cached(content, cache_dir)
 
 
-def make_reader(backend, driver, events: EventLog, engine: str | None, start: bool = True):
+def make_reader(backend, driver, events: EventLog, engine: str | None):
     """Read aloud, wired to the session: speaking keeps it alive; navigation, a language
     change and a reset stop it."""
     from kiosk.qt.speech import Reader
@@ -126,7 +130,7 @@ def make_reader(backend, driver, events: EventLog, engine: str | None, start: bo
         engine or config.kiosk.get("speech_engine", "auto"),
         languages=list(backend.catalog.languages),
         events=events,
-        autostart=start,
+        autostart=False,  # Kiosk.start_background
     )
     reader.busyChanged.connect(driver.set_busy)
     backend.placeChanged.connect(reader.stop)
@@ -156,7 +160,7 @@ class Kiosk:
         quit: Callable[[int], None] | None = None,
         system: dict[str, str] | None = None,
         speech_engine: str | None = None,
-        start_speech: bool = True,
+        start_later: bool = False,
         cache_dir: Path | None = None,
     ):
         from PySide6.QtGui import QGuiApplication
@@ -169,7 +173,6 @@ class Kiosk:
         from kiosk.qt.lockdown import Lockdown
         from kiosk.qt.maintenance import Maintenance
         from kiosk.qt.session_driver import SessionDriver
-        from kiosk.qt.watcher import ContentWatcher
         from kiosk.session import Session
 
         self.app = QGuiApplication.instance()
@@ -209,7 +212,8 @@ class Kiosk:
         self.driver = SessionDriver(self.session, self.backend, events)
         self.activity = ActivityFilter(self.driver)
         self.app.installEventFilter(self.activity)
-        self.watcher = ContentWatcher(content, self.driver, events) if watch_content else None
+        self._content, self._watch_content = content, watch_content
+        self.watcher: ContentWatcher | None = None
         self.maintenance = Maintenance(
             self,
             events,
@@ -221,9 +225,7 @@ class Kiosk:
         )
         self._listeners.append(self.maintenance.on_event)
         events.listeners.extend(self._listeners)
-        self.reader = make_reader(
-            self.backend, self.driver, events, speech_engine, start=start_speech
-        )
+        self.reader = make_reader(self.backend, self.driver, events, speech_engine)
 
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
@@ -245,6 +247,18 @@ class Kiosk:
             lock_keys=lockdown,
         )
         self.app.installEventFilter(self.lockdown)
+        if not start_later:
+            self.start_background()
+
+    def start_background(self) -> None:
+        """Content watching and read aloud. Neither is needed for the first frame and both
+        cost: a watch on every file, and seconds of CPU to load speech-dispatcher's voices.
+        The kiosk process calls this a moment after its first frame."""
+        from kiosk.qt.watcher import ContentWatcher
+
+        if self._watch_content and self.watcher is None:
+            self.watcher = ContentWatcher(self._content, self.driver, self.events)
+        self.reader.start()
 
     def apply_content(self, catalog: Catalog, index: SearchIndex, *, reason: str) -> None:
         """Use new content now (maintenance reload): the kiosk starts over on it."""
@@ -350,7 +364,7 @@ def run(args, content: Path) -> int:
             usage_db=state / "usage.sqlite3",
             system={"renderer": choices["scene_graph"], "keyboard": choices["keyboard"]},
             cache_dir=state / "cache",
-            start_speech=False,  # after the first frame (below)
+            start_later=True,  # content watching and read aloud: after the first frame
             **start_options(args),
         )
     except RuntimeError as exc:
@@ -367,7 +381,7 @@ def run(args, content: Path) -> int:
         window.frameSwapped.disconnect(first_frame)
         notifier.ready()
         notifier.status(f"showing content {kiosk.backend.contentVersion}")
-        QTimer.singleShot(SPEECH_START_DELAY_MS, kiosk.reader.start)
+        QTimer.singleShot(BACKGROUND_START_MS, kiosk.start_background)
 
     window.frameSwapped.connect(first_frame)
     if not args.windowed and not config.kiosk.get("show_cursor"):
