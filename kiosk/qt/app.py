@@ -291,6 +291,7 @@ class Kiosk:
         if self.watcher:
             self.watcher.stop()
         self.reader.shutdown()
+        self.maintenance.shutdown()
         self.driver.stop()
         self.app.removeEventFilter(self.activity)
         self.app.removeEventFilter(self.lockdown)

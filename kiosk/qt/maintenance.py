@@ -70,6 +70,8 @@ class Maintenance(QObject):
         self._message = ""
         self._status: dict[str, Any] = {}
         self._busy = False
+        self._worker: threading.Thread | None = None  # the check or reload in progress
+        self._closing = False
         self._lock_timer = QTimer(self)
         self._lock_timer.setInterval(1000)
         self._lock_timer.timeout.connect(self._tick_lock)
@@ -197,7 +199,7 @@ class Maintenance(QObject):
         if self._busy:
             return
         self._set_busy(True)
-        threading.Thread(target=self._check, name="maintenance-check", daemon=True).start()
+        self._start_worker(self._check, "maintenance-check")
 
     @Slot()
     def reloadContent(self) -> None:  # noqa: N802
@@ -205,7 +207,7 @@ class Maintenance(QObject):
             return
         self._set_busy(True)
         self._message = ""
-        threading.Thread(target=self._reload, name="maintenance", daemon=True).start()
+        self._start_worker(self._reload, "maintenance-reload")
 
     @Slot()
     def exitKiosk(self) -> None:  # noqa: N802
@@ -217,6 +219,19 @@ class Maintenance(QObject):
         self._events.emit("maintenance_restart")
         self._quit(RESTART_CODE)
 
+    def _start_worker(self, target, name: str) -> None:
+        self._worker = threading.Thread(target=target, name=name, daemon=True)
+        self._worker.start()
+
+    def shutdown(self, timeout_s: float = 30.0) -> None:
+        """Before the kiosk deletes this object: let a check or reload in progress finish,
+        so it never reports to an object that is gone (that crashed the process)."""
+        self._closing = True
+        if self._worker is not None:
+            self._worker.join(timeout_s)
+            if self._worker.is_alive():
+                log.warning("maintenance check still running at close")
+
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.changed.emit()
@@ -227,10 +242,12 @@ class Maintenance(QObject):
 
         try:
             catalog = load_catalog(self._content)  # with reading levels, as kiosk check does
-            self._checked.emit(self._summary(catalog))
+            summary = self._summary(catalog)
         except Exception as exc:  # the screen reports it; the kiosk keeps going
             log.exception("maintenance check failed")
-            self._checked.emit({"check_failed": str(exc)})
+            summary = {"check_failed": str(exc)}
+        if not self._closing:
+            self._checked.emit(summary)
 
     def _reload(self) -> None:
         from kiosk.content import load_catalog
@@ -239,10 +256,12 @@ class Maintenance(QObject):
         try:
             catalog = load_catalog(self._content)
             index = None if has_errors(catalog.problems) else SearchIndex(catalog)
-            self._reloaded.emit(catalog, index)
+            result = (catalog, index)
         except Exception as exc:
             log.exception("maintenance reload failed")
-            self._reloaded.emit(None, str(exc))
+            result = (None, str(exc))
+        if not self._closing:
+            self._reloaded.emit(*result)
 
     def _summary(self, catalog) -> dict[str, Any]:
         problems = sorted(
