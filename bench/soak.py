@@ -241,10 +241,20 @@ def run_soak(
     warning: float = 0.6,
     env: dict[str, str] | None = None,
     extra: list[str] | None = None,
+    gdb: bool = False,
 ) -> dict[str, Any]:
-    """Run a soak worker; returns its report with crash, growth and ok (no crash/warning)."""
+    """Run a soak worker; returns its report with crash, growth and ok (no crash/warning).
+
+    gdb: run the worker under gdb, which prints the native backtrace if it dies (in the
+    report as "backtrace")."""
     # -X faulthandler: a segfault in Qt still prints the Python stack.
     command = [sys.executable, "-X", "faulthandler", "-m", "bench.soak", "--worker"]
+    if gdb:
+        # -return-child-result: gdb exits with the worker's status (non-zero if it died).
+        command = [
+            *("gdb", "-q", "-batch", "-return-child-result", "-iex", "set debuginfod enabled off"),
+            *("-ex", "set pagination off", "-ex", "run", "-ex", "bt 60", "--args", *command),
+        ]
     command += ["--events", str(events)]
     command += ["--seconds", str(seconds), "--seed", str(seed)]
     command += ["--idle-timeout", str(idle_timeout), "--warning", str(warning)]
@@ -264,6 +274,15 @@ def run_soak(
         elif line.startswith("SOAK-PROGRESS "):
             progress.append(line.split()[1:])
     report["crashed"] = proc.returncode != 0 or "events" not in report
+    if gdb:
+        # gdb's own status is 1 when "bt" finds no stack (the worker exited): judge by what
+        # it printed to stdout, from the signal that stopped the worker to the last frame.
+        lines = proc.stdout.splitlines()
+        stop = next((i for i, line in enumerate(lines) if "received signal" in line), None)
+        report["crashed"] = stop is not None or "events" not in report
+        if report["crashed"]:
+            trace = [line for line in lines[stop or 0 :] if not line.startswith("SOAK-")]
+            report["backtrace"] = trace[:80]
     if report["crashed"]:
         # Qt's own chatter (DelegateModel, pipewire) would hide the fatal lines: keep those.
         lines = proc.stderr.splitlines()
@@ -288,6 +307,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pace-ms", type=int, default=5, help="event loop time per event")
     parser.add_argument("--sample-every", type=int, default=250)
     parser.add_argument("--json", type=Path, default=None, help="write the report here")
+    parser.add_argument(
+        "--gdb", action="store_true", help="run the worker under gdb: a native backtrace on a crash"
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -302,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
         idle_timeout=args.idle_timeout,
         warning=args.warning,
         extra=extra,
+        gdb=args.gdb,
     )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -323,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
             f"PSS after warm-up {report['warm_pss_mib']} MiB -> end {report['end_pss_mib']} MiB: "
             f"growth {report['growth_mib']} MiB (target < 10), max {report['max_pss_mib']} MiB"
         )
-    for line in report.get("stderr_tail", []):
+    for line in report.get("stderr_tail", []) + report.get("backtrace", []):
         print(f"  {line}")
     return 0 if report["ok"] else 1
 
