@@ -9,6 +9,12 @@ Item {
     property alias searchInput: search.input
 
     objectName: "questionsScreen"
+
+    // Called by Main.qml's screen Loader just before it lets this screen go: see
+    // ExplainerScreen.release() (a list still scrolling when its screen is unloaded).
+    function release() {
+        list.model = null
+    }
     readonly property bool searching: backend.searchText.trim().length > 0
     readonly property real innerWidth: Math.min(width - 2 * ui.margin, ui.readingWidth * 1.25)
 
