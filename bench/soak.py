@@ -59,9 +59,11 @@ TARGET_PREFIXES = (
 
 
 def memory_mib() -> dict[str, float]:
-    """This process's PSS, and its USS (private pages): PSS also moves when other processes
-    that map the same Qt libraries start or stop (other kiosks, tests, a parallel soak),
-    by tens of MiB here; USS moves only with what this process itself holds."""
+    """This process's PSS, and its USS (private pages). PSS moves by tens of MiB when other
+    processes that map the same Qt libraries start or stop (other kiosks, tests, a parallel
+    soak). USS moves much less, but library pages also become private when the last other
+    process mapping them exits (seen: +51 MiB in one sample as two parallel soaks ended);
+    growth() takes the median of three samples at each end."""
     kib = {"pss": 0, "uss": 0}
     for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
         name, _, value = line.partition(":")
