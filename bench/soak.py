@@ -4,8 +4,9 @@
 
 The kiosk runs in a worker subprocess (so a crash is reported, not suffered) with short
 session timeouts; the worker drives its window with real input events, as the UI tests do,
-and samples its own PSS. Reported: crash, QML warnings, resets, screens visited, and memory
-growth after warm-up (target: under 10 MiB over 20,000 events). Exit status 1 on a crash or
+and samples its own PSS and USS. Reported: crash, QML warnings, resets, screens visited, and
+memory growth after warm-up (target: under 10 MiB over 20,000 events; USS is the steadier
+measure on a shared machine, see memory_mib). Exit status 1 on a crash or
 a QML warning; memory is reported, not judged.
 """
 
@@ -57,11 +58,20 @@ TARGET_PREFIXES = (
 )
 
 
-def pss_mib() -> float:
+def memory_mib() -> dict[str, float]:
+    """This process's PSS, and its USS (private pages). PSS moves by tens of MiB when other
+    processes that map the same Qt libraries start or stop (other kiosks, tests, a parallel
+    soak). USS moves much less, but library pages also become private when the last other
+    process mapping them exits (seen: +51 MiB in one sample as two parallel soaks ended);
+    growth() takes the median of three samples at each end."""
+    kib = {"pss": 0, "uss": 0}
     for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
-        if line.startswith("Pss:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+        name, _, value = line.partition(":")
+        if name == "Pss":
+            kib["pss"] += int(value.split()[0])
+        elif name in ("Private_Clean", "Private_Dirty"):
+            kib["uss"] += int(value.split()[0])
+    return {key: round(value / 1024, 2) for key, value in kib.items()}
 
 
 # -- the worker: runs the kiosk in this process ------------------------------------------
@@ -98,6 +108,7 @@ def worker(args: argparse.Namespace) -> int:  # noqa: C901 (one loop of many sma
     screens: Counter[str] = Counter()
     actions: Counter[str] = Counter()
     samples: list[tuple[int, float]] = []
+    uss_samples: list[tuple[int, float]] = []
     started = time.monotonic()
 
     def visible_items() -> list[Any]:
@@ -195,7 +206,9 @@ def worker(args: argparse.Namespace) -> int:  # noqa: C901 (one loop of many sma
         screens[kiosk.backend.screen] += 1
         event += 1
         if event % args.sample_every == 0 or event == args.events:
-            samples.append((event, round(pss_mib(), 2)))
+            memory = memory_mib()
+            samples.append((event, memory["pss"]))
+            uss_samples.append((event, memory["uss"]))
             # Progress on stdout: if the worker dies, the parent still knows how far it got.
             print(f"SOAK-PROGRESS {event} {samples[-1][1]} {kiosk.backend.screen}", flush=True)
     result = {
@@ -206,6 +219,7 @@ def worker(args: argparse.Namespace) -> int:  # noqa: C901 (one loop of many sma
         "actions": dict(actions),
         "qml_warnings": sorted(set(messages.messages))[:50],
         "pss_samples": samples,
+        "uss_samples": uss_samples,
     }
     kiosk.close()
     print("SOAK-RESULT " + json.dumps(result), flush=True)
@@ -216,18 +230,19 @@ def worker(args: argparse.Namespace) -> int:  # noqa: C901 (one loop of many sma
 
 
 # -- the parent: runs the worker, judges crashes, warnings and growth --------------------
-def growth(samples: list[tuple[int, float]]) -> dict[str, float]:
+def growth(samples: list[tuple[int, float]], kind: str = "pss") -> dict[str, float]:
     """Memory growth after warm-up: the last samples against the first ones after it."""
     if len(samples) < 4:
         return {}
     warm = [s for s in samples if s[0] >= samples[-1][0] * WARMUP_FRACTION] or samples
     head = sorted(v for _, v in warm[:3])[len(warm[:3]) // 2]
     tail = sorted(v for _, v in warm[-3:])[len(warm[-3:]) // 2]
+    prefix = "" if kind == "pss" else kind + "_"
     return {
-        "warm_pss_mib": head,
-        "end_pss_mib": tail,
-        "growth_mib": round(tail - head, 2),
-        "max_pss_mib": max(v for _, v in samples),
+        f"warm_{kind}_mib": head,
+        f"end_{kind}_mib": tail,
+        f"{prefix}growth_mib": round(tail - head, 2),
+        f"max_{kind}_mib": max(v for _, v in samples),
     }
 
 
@@ -241,10 +256,20 @@ def run_soak(
     warning: float = 0.6,
     env: dict[str, str] | None = None,
     extra: list[str] | None = None,
+    gdb: bool = False,
 ) -> dict[str, Any]:
-    """Run a soak worker; returns its report with crash, growth and ok (no crash/warning)."""
+    """Run a soak worker; returns its report with crash, growth and ok (no crash/warning).
+
+    gdb: run the worker under gdb, which prints the native backtrace if it dies (in the
+    report as "backtrace")."""
     # -X faulthandler: a segfault in Qt still prints the Python stack.
     command = [sys.executable, "-X", "faulthandler", "-m", "bench.soak", "--worker"]
+    if gdb:
+        # -return-child-result: gdb exits with the worker's status (non-zero if it died).
+        command = [
+            *("gdb", "-q", "-batch", "-return-child-result", "-iex", "set debuginfod enabled off"),
+            *("-ex", "set pagination off", "-ex", "run", "-ex", "bt 60", "--args", *command),
+        ]
     command += ["--events", str(events)]
     command += ["--seconds", str(seconds), "--seed", str(seed)]
     command += ["--idle-timeout", str(idle_timeout), "--warning", str(warning)]
@@ -264,6 +289,15 @@ def run_soak(
         elif line.startswith("SOAK-PROGRESS "):
             progress.append(line.split()[1:])
     report["crashed"] = proc.returncode != 0 or "events" not in report
+    if gdb:
+        # gdb's own status is 1 when "bt" finds no stack (the worker exited): judge by what
+        # it printed to stdout, from the signal that stopped the worker to the last frame.
+        lines = proc.stdout.splitlines()
+        stop = next((i for i, line in enumerate(lines) if "received signal" in line), None)
+        report["crashed"] = stop is not None or "events" not in report
+        if report["crashed"]:
+            trace = [line for line in lines[stop or 0 :] if not line.startswith("SOAK-")]
+            report["backtrace"] = trace[:80]
     if report["crashed"]:
         # Qt's own chatter (DelegateModel, pipewire) would hide the fatal lines: keep those.
         lines = proc.stderr.splitlines()
@@ -272,6 +306,8 @@ def run_soak(
         report["crashed_after_events"] = int(progress[-1][0]) if progress else 0
         report.setdefault("pss_samples", [[int(p[0]), float(p[1])] for p in progress])
     report.update(growth([tuple(s) for s in report.get("pss_samples", [])]))
+    uss = growth([tuple(s) for s in report.get("uss_samples", [])], "uss")
+    report.update(uss)
     report["ok"] = not report["crashed"] and not report.get("qml_warnings")
     return report
 
@@ -288,6 +324,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pace-ms", type=int, default=5, help="event loop time per event")
     parser.add_argument("--sample-every", type=int, default=250)
     parser.add_argument("--json", type=Path, default=None, help="write the report here")
+    parser.add_argument(
+        "--gdb", action="store_true", help="run the worker under gdb: a native backtrace on a crash"
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -302,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
         idle_timeout=args.idle_timeout,
         warning=args.warning,
         extra=extra,
+        gdb=args.gdb,
     )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -323,7 +363,12 @@ def main(argv: list[str] | None = None) -> int:
             f"PSS after warm-up {report['warm_pss_mib']} MiB -> end {report['end_pss_mib']} MiB: "
             f"growth {report['growth_mib']} MiB (target < 10), max {report['max_pss_mib']} MiB"
         )
-    for line in report.get("stderr_tail", []):
+    if "uss_growth_mib" in report:
+        print(
+            f"USS after warm-up {report['warm_uss_mib']} MiB -> end {report['end_uss_mib']} MiB: "
+            f"growth {report['uss_growth_mib']} MiB (target < 10), max {report['max_uss_mib']} MiB"
+        )
+    for line in report.get("stderr_tail", []) + report.get("backtrace", []):
         print(f"  {line}")
     return 0 if report["ok"] else 1
 

@@ -92,8 +92,16 @@ class QmlMessages:
 
         def handler(kind, context, message):
             ours = "qml/Kiosk" in (context.file or "") or "qml/Kiosk" in message
+            # Qt's delegate model warns without naming a file (a view's pending delegate
+            # cancelled after its model changed): counted by its text.
+            ours = ours or message.startswith("DelegateModel::")
+            # The QML engine reports some errors at info level with the file's URL in the text
+            # ("...QuestionsScreen.qml: Object or context destroyed during incubation", and
+            # "Cannot create delegate"); console.info() from our QML does not name the file.
+            engine_error = kind == QtMsgType.QtInfoMsg and "qml/Kiosk" in message
             level = logging.INFO
-            if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            serious = (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+            if kind in serious or engine_error:
                 level = logging.WARNING
                 if ours or "failed to load component" in message:
                     self.messages.append(message)

@@ -11,6 +11,20 @@ Item {
     readonly property int count: explainer.pages ? explainer.pages.length : 0
     readonly property int current: backend.page
 
+    // Called by Main.qml's screen Loader just before it lets this screen go. The Loader
+    // deletes the screen's QML context at once and the screen itself later; if the page
+    // list was still moving (a swipe's snap, a page turn) it went on laying out pages in
+    // between, could no longer hand rows back to its delegate model (their context was
+    // gone), kept them as "unrequested" items that the model then deleted, and Qt 6.12's
+    // ~QQuickItemView touched them: a segfault in removeItemChangeListener (the soak's).
+    // Emptying the list first releases every page the ordinary way. (Emptying it ends a
+    // movement: that is not a swipe to another page, hence `leaving`.)
+    property bool leaving: false
+    function release() {
+        leaving = true
+        pages.model = null
+    }
+
     Connections {
         target: screen.backend
         function onPlaceChanged() {
@@ -40,7 +54,7 @@ Item {
         }
         // A swipe that settles on another page tells the backend; buttons go the other way.
         onMovementEnded: {
-            if (currentIndex >= 0 && currentIndex !== screen.backend.page)
+            if (!screen.leaving && currentIndex >= 0 && currentIndex !== screen.backend.page)
                 screen.backend.setPage(currentIndex)
         }
 

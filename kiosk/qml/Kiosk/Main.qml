@@ -73,6 +73,10 @@ Window {
             onKeyChanged: show()
             Component.onCompleted: show()
             function show() {
+                // The old screen lets go of its list's rows while its QML context is still
+                // valid (see ExplainerScreen.release(): a crash in Qt 6.12 otherwise).
+                if (item && item.release)
+                    item.release()
                 sourceComponent = null
                 switch (window.backend.screen) {
                 case "home": sourceComponent = homeScreen; break

@@ -9,6 +9,12 @@ Item {
     property alias searchInput: search.input
 
     objectName: "questionsScreen"
+
+    // Called by Main.qml's screen Loader just before it lets this screen go: see
+    // ExplainerScreen.release() (a list still scrolling when its screen is unloaded).
+    function release() {
+        list.model = null
+    }
     readonly property bool searching: backend.searchText.trim().length > 0
     readonly property real innerWidth: Math.min(width - 2 * ui.margin, ui.readingWidth * 1.25)
 
@@ -51,6 +57,12 @@ Item {
         boundsBehavior: Flickable.StopAtBounds
         model: screen.searching ? screen.backend.results : screen.backend.questions
         bottomMargin: ui.margin
+        // No cache buffer: rows beyond the visible area are the only ones a ListView
+        // incubates asynchronously (between frames). Leaving the screen (the Loader destroys
+        // it) or a keystroke, chip or language resetting the model while one of them was
+        // still incubating made Qt warn ("Object or context destroyed during incubation",
+        // "DelegateModel::cancel: index out range"). Rows are cheap: made when they show.
+        cacheBuffer: 0
 
         // The topic chips scroll away with the list, so at big text sizes the questions
         // are not squeezed into a strip under a screenful of chips.
