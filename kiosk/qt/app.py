@@ -81,6 +81,9 @@ def prepare_environment(config: Config, *, offscreen: bool = False) -> dict[str,
     return choices
 
 
+MAX_KEPT_MESSAGES = 1000  # QML warnings kept for tests and snapshot; all go to the log
+
+
 class QmlMessages:
     """Collects QML warnings and errors from our own QML (tests and snapshot fail on them)."""
 
@@ -103,7 +106,8 @@ class QmlMessages:
             serious = (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
             if kind in serious or engine_error:
                 level = logging.WARNING
-                if ours or "failed to load component" in message:
+                kept = len(self.messages) < MAX_KEPT_MESSAGES  # a kiosk runs for months
+                if kept and (ours or "failed to load component" in message):
                     self.messages.append(message)
             logging.getLogger("qt").log(level, "%s", message)
 
