@@ -147,16 +147,17 @@ class KioskProcess:
                 rows.append(json.loads(line))
         return rows
 
-    def wait_event(self, name: str, timeout: float = 30) -> dict[str, Any]:
+    def wait_event(self, *names: str, timeout: float = 30) -> dict[str, Any]:
+        """The first event named any of `names`."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             for event in self.events():
-                if event["event"] == name:
+                if event["event"] in names:
                     return event
             if self.proc.poll() is not None:
-                raise RuntimeError(f"kiosk exited ({self.proc.returncode}) before {name!r}")
+                raise RuntimeError(f"kiosk exited ({self.proc.returncode}) before {names!r}")
             time.sleep(0.005)
-        raise TimeoutError(f"no {name!r} event within {timeout} s")
+        raise TimeoutError(f"no {names!r} event within {timeout} s")
 
     def ask(self, **request: Any) -> dict[str, Any]:
         assert self.sock is not None, "started without the benchmark hook"

@@ -193,6 +193,9 @@ def idle(k: KioskProcess, seconds: float) -> dict[str, float]:
 def memory_and_idle(plat: Platform, idle_seconds: float, navigations: int) -> dict[str, Any]:
     out: dict[str, Any] = {}
     with kiosk(plat) as k:
+        # Idle means nothing left to do: read aloud loads in the background after the first
+        # frame (seconds of CPU with speech-dispatcher), so wait for it to finish either way.
+        out["speech"] = k.wait_event("speech_ready", "speech_unavailable", timeout=60)
         k.settle(quiet=1.0)
         out["pss_start_mib"] = round(k.pss(), 1)
         out["memory_start_mib"] = k.memory()

@@ -224,6 +224,8 @@ class Reader(QObject):
         self._locale_request.connect(tts.setLocale)
         self._tts, self._engine = tts, name
         log.info("read aloud with the %s engine", name)
+        if self._events is not None:
+            self._events.emit("speech_ready", engine=name)
         self.availableChanged.emit()
         self.set_languages(self._wanted)
 

@@ -66,6 +66,8 @@ def test_explainer_page_read_block_by_block_pause_resume_stop_on_page_turn(kiosk
     assert reader.state == "idle" and reader.block == -1 and not session.busy
     assert not highlighted(kiosk, paused_at - 1)
     assert [e for e in kiosk.events() if e["event"] == "read_aloud"][0]["source"] == "explainer"
+    ready = [e for e in kiosk.events() if e["event"] == "speech_ready"]
+    assert ready == [{**ready[0], "engine": "mock"}]
 
 
 def test_answer_stop_button(kiosk):
