@@ -178,13 +178,9 @@ class Maintenance(QObject):
 
     def wait_idle(self, timeout_s: float = 30.0) -> bool:
         """Process events until the background check is done (snapshot and tests)."""
-        from PySide6.QtCore import QCoreApplication
+        from kiosk.qt.waiting import process_events_until
 
-        deadline = time.monotonic() + timeout_s
-        while self._busy and time.monotonic() < deadline:
-            QCoreApplication.processEvents()
-            time.sleep(0.01)
-        return not self._busy
+        return process_events_until(lambda: not self._busy, timeout_s)
 
     @Slot()
     def close(self) -> None:

@@ -6,26 +6,18 @@ from __future__ import annotations
 import html
 import os
 import sys
-import time
 from pathlib import Path
 
 from kiosk.config import load_config
 from kiosk.events import EventLog
 from kiosk.qt.items import find_item
+from kiosk.qt.waiting import process_events_until
 
 
 def settle(app, rounds: int = 6) -> None:
     """Let bindings, layouts and image loads finish before a picture is taken."""
     for _ in range(rounds):
         app.processEvents()
-
-
-def wait_for_voice(app, reader, seconds: float = 10.0) -> None:
-    """The engine loads on its own thread: wait for it, so the read-aloud button shows."""
-    deadline = time.monotonic() + seconds
-    while not reader.property("languages") and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
 
 
 class Shooter:
@@ -172,7 +164,8 @@ def snapshot(args, content: Path) -> int:
             print(f"no language {lang!r} in {content}", file=sys.stderr)
             return 2
         kiosk.window.show()
-        wait_for_voice(app, kiosk.reader)
+        # The engine loads on its own thread: wait, so the read-aloud button shows.
+        process_events_until(lambda reader=kiosk.reader: bool(reader.property("languages")), 10)
         shooter = Shooter(kiosk, out, f"{lang}-")
         snapshot_language(kiosk, shooter, lang)
         sections.append((lang, shooter.shots))

@@ -102,7 +102,7 @@ class Reader(QObject):
     availableChanged = Signal()
     languagesChanged = Signal()
     busyChanged = Signal(bool)  # True while speaking: counts as activity
-    _probed = Signal(str, list, str)  # engine, languages, speechd status (from a thread)
+    _probed = Signal(str, str)  # engine, speechd status (from the probe's thread)
     # Requests to the engine on its thread (queued connections to its slots).
     _say_request = Signal(str)
     _stop_request = Signal()
@@ -158,14 +158,14 @@ class Reader(QObject):
             self._probing = True
             self._probed.connect(self._on_probed)
             threading.Thread(
-                target=lambda: self._probed.emit(engine, [], speechd_status()),
+                target=lambda: self._probed.emit(engine, speechd_status()),
                 name="speechd-probe",
                 daemon=True,
             ).start()
             return
         self._open(engine)
 
-    def _on_probed(self, engine: str, _languages: list, status: str) -> None:
+    def _on_probed(self, engine: str, status: str) -> None:
         self._probing = False
         if status not in ("ok", "absent"):
             self._unavailable(status)

@@ -100,6 +100,11 @@ class Driver:
         self.qtbot.waitUntil(settled, timeout=3000)
         self.tap_at(last[0])
 
+    def start_over(self) -> None:
+        """Tap Start over and wait for the attract screen."""
+        self.tap("startOverButton")
+        self.qtbot.waitUntil(lambda: self.backend.screen == "attract")
+
     def swipe(self, start: QPoint, end: QPoint, steps: int = 12) -> None:
         QTest.mousePress(
             self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start

@@ -108,8 +108,7 @@ def test_a_scripted_session_shows_in_stats_without_what_was_typed(locked, tmp_pa
     locked.tap("explainerCard_how-it-works")
     locked.qtbot.waitUntil(lambda: locked.backend.screen == "explainer")
     locked.tap("homeButton")
-    locked.tap("startOverButton")
-    locked.qtbot.waitUntil(lambda: locked.backend.screen == "attract")
+    locked.start_over()
     locked.kiosk.usage_store.close()
 
     db = tmp_path / "usage.sqlite3"
@@ -139,8 +138,7 @@ def test_a_corrupt_statistics_file_is_set_aside_and_counting_goes_on(
         driver.tap("topic_safety")
         driver.qtbot.waitUntil(lambda: driver.backend.screen == "questions")
         driver.tap("homeButton")
-        driver.tap("startOverButton")
-        driver.qtbot.waitUntil(lambda: driver.backend.screen == "attract")
+        driver.start_over()
     finally:
         kiosk.close()
     aside = list(tmp_path.glob("usage.sqlite3.corrupt-*"))

@@ -188,3 +188,17 @@ def test_a_forgotten_pin_pad_closes_at_the_idle_reset(qtbot, tmp_path, fonts, pi
         assert driver.backend.screen == "attract"
     finally:
         kiosk.close()
+
+
+def test_a_kiosk_closed_during_a_check_waits_for_it(qtbot, tmp_path, fonts, pin_content):
+    kiosk, driver = make_kiosk(qtbot, tmp_path, idle_timeout=60, warning=30, content=pin_content)
+    maintenance = kiosk.maintenance
+    try:
+        driver.corner_taps()
+        driver.qtbot.waitUntil(lambda: maintenance.pinPadOpen)
+        enter_pin(driver, PIN)  # opens the screen, which starts checking the content folder
+        assert maintenance.open and maintenance.busy
+    finally:
+        kiosk.close()
+    # The check must not report to a maintenance object that is about to be deleted.
+    assert not maintenance._worker.is_alive()

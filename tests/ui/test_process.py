@@ -4,6 +4,7 @@ second kiosk refused while one runs."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -73,6 +74,17 @@ def test_watchdog_ready_pings_freeze_and_stop(tmp_path, notify_socket):
             sent += messages(sock, 0.5)
         assert "READY=1" in sent, sent
         assert sum(m == "WATCHDOG=1" for m in messages(sock, 1.5)) >= 4  # every 0.2 s
+
+        # Read aloud loads in the background after the first frame, while the pings go on.
+        def speech_outcome() -> list[str]:
+            log = tmp_path / "events.jsonl"
+            names = [json.loads(line)["event"] for line in log.read_text().splitlines()]
+            return [n for n in names if n in ("first_frame", "speech_ready", "speech_unavailable")]
+
+        deadline = time.monotonic() + 30
+        while len(speech_outcome()) < 2 and time.monotonic() < deadline:
+            assert "WATCHDOG=1" in messages(sock, 0.5)
+        assert speech_outcome()[0] == "first_frame" and len(speech_outcome()) >= 2
 
         second = kiosk(tmp_path, {})  # same state folder: the lock is taken
         _, err = second.communicate(timeout=60)

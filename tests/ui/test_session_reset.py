@@ -85,8 +85,7 @@ def test_plain_taps_keep_the_session_alive(short):
 def test_start_over_resets_on_purpose(kiosk):
     kiosk.tap("touchToStart")
     kiosk.tap("language_es")
-    kiosk.tap("startOverButton")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.screen == "attract")
+    kiosk.start_over()
     assert kiosk.backend.language == "en"
     assert [e for e in kiosk.events() if e["event"] == "reset"][-1]["reason"] == "start-over"
 
