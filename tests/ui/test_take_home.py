@@ -137,3 +137,28 @@ def test_no_site_url_no_button(kiosk):
     kiosk.wait_for("pageOf")
     assert kiosk.backend.takeHomeUrl == ""
     assert kiosk.find("takeHomeButton_p0") is None  # not shown
+
+
+@zbar
+def test_snapshot_pictures_the_qr_screens_when_site_url_is_set(
+    qtbot, tmp_path, fonts, qml_warnings, monkeypatch
+):
+    from kiosk.cli import build_parser
+    from kiosk.qt import snapshot as snapshot_module
+    from kiosk.qt.app import QmlMessages
+
+    folder = content_with_site_url(tmp_path, SITE_URL)
+    monkeypatch.setattr(QmlMessages, "install", lambda self: None)
+    out = tmp_path / "shots"
+    args = build_parser().parse_args(
+        ["snapshot", "--out", str(out), "--lang", "es", "--event-log", str(tmp_path / "e.jsonl")]
+    )
+    assert snapshot_module.snapshot(args, folder) == 0
+    shots = sorted(p.name for p in out.glob("*qr*.png"))
+    assert len(shots) == 2, shots
+    for name in shots:
+        decoded = subprocess.run(
+            ["zbarimg", "--quiet", "--raw", str(out / name)], capture_output=True, text=True
+        ).stdout.strip()
+        assert decoded.startswith(SITE_URL + "/es/"), (name, decoded)
+    assert "Take this with you: " + SITE_URL in (out / "index.html").read_text(encoding="utf-8")
