@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPointF
 
 from kiosk.cli import main
 from kiosk.outputs import paths
@@ -162,3 +163,54 @@ def test_snapshot_pictures_the_qr_screens_when_site_url_is_set(
         ).stdout.strip()
         assert decoded.startswith(SITE_URL + "/es/"), (name, decoded)
     assert "Take this with you: " + SITE_URL in (out / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("lang", "scale", "high", "size"),
+    [
+        ("en", 1.0, False, (1280, 800)),
+        ("es", 2.0, True, (800, 1280)),
+        ("es", 2.0, False, (1920, 1080)),
+    ],
+)
+def test_button_and_overlay_pass_the_accessibility_audit(
+    qtbot, tmp_path, fonts, qml_warnings, lang, scale, high, size
+):
+    from tests.ui.audit import Audit
+
+    folder = content_with_site_url(tmp_path, SITE_URL)
+    kiosk, d = make_kiosk(
+        qtbot,
+        tmp_path,
+        idle_timeout=3600,
+        warning=60,
+        content=folder,
+        size=size,
+        language=lang,
+        text_scale=scale,
+        high_contrast=high,
+    )
+    try:
+        audit = Audit(kiosk.window, 7.0 if high else 4.5, [])
+        d.tap("touchToStart")
+        d.tap("explainerCard_getting-help")
+        d.wait_for("takeHomeButton_p0")
+        d.qtbot.waitUntil(lambda: abs(d.find("page_0").mapToScene(QPointF(0, 0)).x()) < 1)
+        roots = [d.find("topBar"), d.find("page_0"), d.find("pageNav")]
+        audit.check("explainer with its button", roots)
+        d.tap("takeHomeButton_p0")
+        overlay = d.wait_for("takeHome")
+        audit.check("take this with you", [overlay])
+        # The code is big: at least a third of the window's shorter side.
+        code = d.find("takeHomeCode")
+        assert code.width() >= min(size) / 3
+        d.tap("takeHomeClose")
+        d.qtbot.waitUntil(lambda: d.find("takeHome") is None)
+        d.tap("homeButton")
+        d.tap("topic_help")
+        d.tap("result_0")
+        d.wait_for("takeHomeButton")
+        audit.check("answer with its button", [d.find("topBar"), d.find("screenLoader")])
+    finally:
+        kiosk.close()
+    assert not audit.problems, f"{len(audit.problems)} problems:\n" + "\n".join(audit.problems)
