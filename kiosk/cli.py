@@ -338,9 +338,13 @@ def cmd_export_site(args: argparse.Namespace, content: Path) -> int:
     if loaded is None:
         return code
     catalog, langs = loaded
-    from kiosk.outputs.site import export_site
+    from kiosk.outputs.site import ExportError, export_site
 
-    pages = export_site(catalog, args.out, langs)
+    try:
+        pages = export_site(catalog, args.out, langs)
+    except (ExportError, OSError) as exc:
+        print(f"cannot write the site: {exc}", file=sys.stderr)
+        return 1
     print(f"wrote {pages} page(s) to {args.out}; open {args.out / 'index.html'}")
     return 0
 

@@ -239,3 +239,22 @@ def test_opens_from_file_url_with_its_font_and_search(site: Path, tmp_path: Path
     shot = tmp_path / "shot.png"
     run_chromium(page.as_uri(), "--window-size=900,1400", f"--screenshot={shot}")
     assert shot.stat().st_size > 10_000
+
+
+def test_a_new_export_replaces_the_last_and_leaves_other_folders_alone(tmp_path: Path, capsys):
+    out = tmp_path / "site"
+    argv = ["export-site", "--content", str(BUNDLED), "--out", str(out)]
+    assert main(argv) == 0
+    stale = out / "en" / "explainers" / "removed-since" / "index.html"
+    stale.parent.mkdir()
+    stale.write_text("<!DOCTYPE html><title>old</title>")
+    assert main(argv) == 0
+    assert not stale.exists()
+    assert (out / "en" / "index.html").is_file()
+
+    other = tmp_path / "documents"
+    other.mkdir()
+    (other / "letter.txt").write_text("keep me")
+    assert main(["export-site", "--content", str(BUNDLED), "--out", str(other)]) == 1
+    assert "not empty" in capsys.readouterr().err
+    assert sorted(p.name for p in other.iterdir()) == ["letter.txt"]

@@ -112,7 +112,8 @@ class HandoutWriter:
             )
             return (
                 '<table width="100%" border="1" cellspacing="0" cellpadding="6" '
-                f'style="border-color: {INK}; border-style: solid; margin-bottom: 10pt;">'
+                f'style="border-color: {INK}; border-style: solid; border-collapse: collapse; '
+                'margin-bottom: 10pt;">'
                 f"<tr>{head}</tr>{rows}</table>"
             )
         if kind == "image":

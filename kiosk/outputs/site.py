@@ -364,7 +364,7 @@ class SiteBuilder:
         """The language choice at the site's root, each name in its own language."""
         items = "".join(
             f'<li lang="{code}"><a href="{_e(paths.relative("", paths.index_path(code)))}" '
-            f'hreflang="{code}">{_e(say(self.catalog.languages[code], "language_name"))}</a>'
+            f'hreflang="{code}">{_e(self.catalog.languages[code].strings.get("language_name", code))}</a>'
             f" - {_e(say(self.catalog.languages[code], 'output_choose_language'))}</li>"
             for code in self.langs
         )
@@ -458,11 +458,39 @@ ul.cards > li > a {{ font-size: 1.2rem; font-weight: 700; }}
 """
 
 
+MARKER = ".kiosk-site"
+
+
+class ExportError(Exception):
+    """The site cannot be written there (the message says why, for the editor)."""
+
+
+def _prepare(out: Path) -> None:
+    """An empty folder, or the last export's, emptied: a page whose content was removed
+    must not stay published. Any other folder is left alone."""
+    if out.exists() and any(out.iterdir()):
+        if not (out / MARKER).is_file():
+            raise ExportError(
+                f"{out} is not empty and was not written by kiosk export-site: "
+                "choose an empty or new folder"
+            )
+        for child in out.iterdir():
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).write_text(
+        "Written by kiosk export-site. The next export replaces everything in this folder.\n",
+        encoding="utf-8",
+    )
+
+
 def export_site(catalog: Catalog, out: Path, langs: list[str]) -> int:
     """Write the site into `out`; returns how many HTML pages it has."""
     builder = SiteBuilder(catalog, langs)
     pages = builder.pages()
-    out.mkdir(parents=True, exist_ok=True)
+    _prepare(out)
     for page in pages:
         target = out / page.path / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
