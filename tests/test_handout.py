@@ -39,8 +39,15 @@ def pdf_info(path: Path) -> dict[str, str]:
     )
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _application(qapp):
+    """pytest-qt's application, made before `kiosk handout` would make a QGuiApplication of
+    its own (the Qt tests that follow expect pytest-qt's QApplication)."""
+    return qapp
+
+
 @pytest.fixture(scope="module")
-def bundled_handouts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def bundled_handouts(_application, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("handouts")
     assert main(["handout", "--content", str(BUNDLED), "--paper", "letter", "--out", str(out)]) == 0
     return out
