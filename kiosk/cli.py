@@ -1,4 +1,5 @@
-"""`kiosk` command line: run | check | search | snapshot | stats | set-pin.
+"""`kiosk` command line: run | check | search | snapshot | stats | set-pin | handout |
+export-site.
 
 Qt is imported only by the subcommands that show something (run, snapshot), so the editor
 tools start fast and work on machines without Qt's system libraries.
@@ -132,6 +133,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", type=Path, metavar="FILE", help="statistics file (default: state dir)"
     )
 
+    handout = sub.add_parser("handout", help="write printable PDF handouts")
+    content_arg(handout)
+    handout.add_argument(
+        "--lang", action="append", metavar="L", help="only this language (repeatable)"
+    )
+    handout.add_argument(
+        "--paper",
+        action="append",
+        choices=("letter", "a4"),
+        help="paper size (repeatable; default: both)",
+    )
+    handout.add_argument(
+        "ids", nargs="*", metavar="ID", help="explainer or topic ids (default: all)"
+    )
+    handout.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+
+    export = sub.add_parser("export-site", help="write the content as a static website")
+    content_arg(export)
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+
     set_pin = sub.add_parser("set-pin", help="set the maintenance PIN in kiosk.toml")
     content_arg(set_pin)
     set_pin.add_argument(
@@ -157,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         "snapshot": cmd_snapshot,
         "stats": cmd_stats,
         "set-pin": cmd_set_pin,
+        "handout": cmd_handout,
+        "export-site": cmd_export_site,
     }
     try:
         return handlers[command](args, content)
@@ -268,6 +291,61 @@ def cmd_stats(args: argparse.Namespace, content: Path) -> int:
     if args.csv:
         usage.write_csv(report, args.csv)
         print(f"wrote {args.csv}")
+    return 0
+
+
+def _load_for_export(content: Path, langs: list[str] | None):
+    """The catalog and the languages to export, or an exit code if they cannot be."""
+    from kiosk.content import load_catalog
+    from kiosk.problems import Severity
+
+    catalog = load_catalog(content)
+    errors = [p for p in catalog.problems if p.severity == Severity.ERROR]
+    if errors:
+        for problem in errors:
+            print(problem.format(), file=sys.stderr)
+        print(f"{content} has {len(errors)} error(s): nothing written", file=sys.stderr)
+        return None, 1
+    chosen = langs or [c for c in catalog.config.languages if c in catalog.languages]
+    unknown = [c for c in chosen if c not in catalog.languages]
+    if unknown:
+        print(f"no such language in {content}: {', '.join(unknown)}", file=sys.stderr)
+        return None, 2
+    return (catalog, chosen), 0
+
+
+def cmd_handout(args: argparse.Namespace, content: Path) -> int:
+    loaded, code = _load_for_export(content, args.lang)
+    if loaded is None:
+        return code
+    catalog, langs = loaded
+    from kiosk.outputs.handout import PAPERS, handouts, write_handouts
+    from kiosk.qt.offscreen import gui_application
+
+    known = {h.id for h in handouts(catalog, langs, [])}
+    missing = [i for i in args.ids if i not in known]
+    if missing:
+        print(f"no explainer or topic with id: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    gui_application()
+    written = write_handouts(catalog, args.out, langs, args.ids, args.paper or list(PAPERS))
+    print(f"wrote {len(written)} PDF handout(s) to {args.out}")
+    return 0
+
+
+def cmd_export_site(args: argparse.Namespace, content: Path) -> int:
+    loaded, code = _load_for_export(content, None)
+    if loaded is None:
+        return code
+    catalog, langs = loaded
+    from kiosk.outputs.site import ExportError, export_site
+
+    try:
+        pages = export_site(catalog, args.out, langs)
+    except (ExportError, OSError) as exc:
+        print(f"cannot write the site: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {pages} page(s) to {args.out}; open {args.out / 'index.html'}")
     return 0
 
 

@@ -51,6 +51,12 @@ CLINIC = {
     ),
     "website": Key(str, "[clinic website]", "Web address, shown as plain text only"),
     "logo": Key(str, "", "Logo image inside the content folder, e.g. images/logo.svg"),
+    "site_url": Key(
+        str,
+        "",
+        "Public address of the site kiosk export-site wrote, e.g. https://clinic.example/learn; "
+        "set: explainers and answers offer a QR code to it. Empty: no QR code",
+    ),
 }
 
 KIOSK = {

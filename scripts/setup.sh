@@ -13,6 +13,8 @@ APT_PACKAGES=(
   xvfb xauth xdotool             # a virtual screen for machines without a display
   speech-dispatcher espeak-ng speech-dispatcher-espeak-ng  # read aloud (the last is
                                  # speech-dispatcher's espeak-ng module: without it, no voice)
+  poppler-utils zbar-tools       # tests read handout PDFs back and decode the QR code
+  chromium                       # tests open the exported site and run axe-core in it
 )
 
 missing=()

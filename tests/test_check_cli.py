@@ -68,7 +68,8 @@ EXPECTED: dict[str, tuple[str, int | None]] = {
 # The same check, once per language.
 ALSO = [("reading-level", "es/explainers/basics.md", 14)]
 # Codes that need a tree of their own (tested below).
-ELSEWHERE = {"config-missing", "config-syntax", "loader-failure"}
+# (site-url-not-https: tests/test_take_home_core.py.)
+ELSEWHERE = {"config-missing", "config-syntax", "loader-failure", "site-url-not-https"}
 
 
 def all_codes_in_source() -> set[str]:

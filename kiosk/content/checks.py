@@ -55,6 +55,23 @@ def run_all(loader: Loader, catalog: Catalog) -> None:
     logo = catalog.config.clinic.get("logo")
     if logo:
         loader.check_picture("kiosk.toml", None, logo, "logo")
+    _check_site_url(catalog)
+
+
+def _check_site_url(catalog: Catalog) -> None:
+    """The QR codes' address: a phone should open it over https, and it must be a web one."""
+    site_url = catalog.config.clinic.get("site_url", "").strip()
+    if site_url and not site_url.lower().startswith("https://"):
+        catalog.problems.append(
+            warning(
+                "site-url-not-https",
+                "kiosk.toml",
+                None,
+                f"clinic.site_url {site_url!r} does not start with https://",
+                "Publish the kiosk export-site folder on an https address and put that "
+                "address in site_url: phones warn about, or refuse, plain http pages.",
+            )
+        )
 
 
 def _check_strings(catalog: Catalog, language: Language) -> None:

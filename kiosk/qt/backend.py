@@ -16,6 +16,7 @@ from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk.content.model import Block, Catalog, Language, Link, is_draft
 from kiosk.events import EventLog
+from kiosk.outputs.take_home import qr_data_uri, take_home_url
 from kiosk.qt.models import RecordListModel
 from kiosk.search import SearchIndex
 
@@ -297,6 +298,20 @@ class Backend(QObject):
         }
 
     question = Property("QVariantMap", _question, notify=itemChanged)
+
+    def _take_home_url(self) -> str:
+        place = self._place
+        site_url = self._catalog.config.clinic.get("site_url", "")
+        return take_home_url(site_url, place.screen, self.lang.code, place.item, place.page)
+
+    # "Take this with you": the exported site's address of this page ("" = no button).
+    takeHomeUrl = Property(str, _take_home_url, notify=placeChanged)
+
+    def _take_home_code(self) -> str:
+        url = self._take_home_url()
+        return qr_data_uri(url) if url else ""
+
+    takeHomeCode = Property(str, _take_home_code, notify=placeChanged)
 
     # -- content ---------------------------------------------------------------------------
     def _explainers(self) -> QObject:

@@ -69,6 +69,12 @@ def snapshot_language(kiosk, shooter: Shooter, lang: str) -> None:
                 f"{explainer.title}, page {number + 1} of {len(explainer.pages)}",
                 scroll=f"page_{number}",
             )
+    explainers = language.explainer_list()
+    if backend.takeHomeUrl == "" and explainers:
+        backend.openExplainer(explainers[0].id)  # the QR code needs a page to point at
+    if explainers and backend.takeHomeUrl:
+        backend.setPage(0)
+        shoot_take_home(kiosk, shooter, "takeHomeButton_p0", f"explainer-{explainers[0].id}")
     backend.goHome()
     backend.openTopic("")
     shooter.shot("questions", "Question browser, all topics")
@@ -90,6 +96,11 @@ def snapshot_language(kiosk, shooter: Shooter, lang: str) -> None:
             shooter.shot(
                 f"answer-{question.id}", f"{topic.title}: {question.title}", scroll="answerScreen"
             )
+    questions = [q for t in language.topic_list() for q in t.questions]
+    if questions:
+        backend.openQuestion(questions[0].id)
+        if backend.takeHomeUrl:
+            shoot_take_home(kiosk, shooter, "takeHomeButton", f"answer-{questions[0].id}")
     backend.openHelp()
     shooter.shot("help", "Help", scroll="helpScreen")
     backend.set_session_state("warning", 27)
@@ -104,6 +115,20 @@ def snapshot_language(kiosk, shooter: Shooter, lang: str) -> None:
         "maintenance", "Maintenance screen (after the staff PIN)", scroll="maintenanceFlick"
     )
     maintenance.close()
+
+
+def shoot_take_home(kiosk, shooter: Shooter, button_name: str, name: str) -> None:
+    """The "Take this with you" QR code over a page (only when site_url is set)."""
+    from PySide6.QtCore import QMetaObject
+
+    button = find_item(kiosk.window, button_name)
+    if button is None:
+        return
+    QMetaObject.invokeMethod(button, "clicked")
+    shooter.shot(f"{name}-qr", f"Take this with you: {kiosk.backend.takeHomeUrl}")
+    close = find_item(kiosk.window, "takeHomeClose")
+    if close is not None:
+        QMetaObject.invokeMethod(close, "clicked")
 
 
 def write_index(out: Path, sections: list[tuple[str, list[tuple[str, str]]]], title: str) -> None:

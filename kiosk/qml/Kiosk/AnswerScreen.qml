@@ -46,6 +46,16 @@ Flickable {
                    .concat((screen.question.blocks || []).map(b => b.plain || b.alt || ""))
         }
 
+        KButton {
+            objectName: "takeHomeButton"
+            ui: screen.ui
+            width: Math.min(implicitWidth, parent.width)
+            visible: screen.backend.takeHomeUrl !== ""
+            text: screen.ui.txt("take_home_button")
+            variant: "secondary"
+            onClicked: takeHome.open()
+        }
+
         BlockColumn {
             width: parent.width
             ui: screen.ui
@@ -85,5 +95,14 @@ Flickable {
         parent: screen
         ui: screen.ui
         flickable: screen
+    }
+
+    TakeHome {
+        id: takeHome
+        parent: screen
+        anchors.fill: parent
+        ui: screen.ui
+        url: screen.backend.takeHomeUrl
+        code: screen.backend.takeHomeCode
     }
 }

@@ -99,6 +99,16 @@ Item {
                            .concat(pageView.modelData.blocks.map(b => b.plain || b.alt || ""))
                 }
 
+                KButton {
+                    objectName: "takeHomeButton_p" + pageView.index
+                    ui: screen.ui
+                    width: Math.min(implicitWidth, parent.width)
+                    visible: screen.backend.takeHomeUrl !== ""
+                    text: screen.ui.txt("take_home_button")
+                    variant: "secondary"
+                    onClicked: takeHome.open()
+                }
+
                 Text {
                     width: parent.width
                     visible: pageView.index === 0 && screen.explainer.draft === true
@@ -206,5 +216,13 @@ Item {
             onClicked: screen.current < screen.count - 1 ? screen.backend.setPage(screen.current + 1)
                                                          : screen.backend.goHome()
         }
+    }
+
+    TakeHome {
+        id: takeHome
+        anchors.fill: parent
+        ui: screen.ui
+        url: screen.backend.takeHomeUrl
+        code: screen.backend.takeHomeCode
     }
 }

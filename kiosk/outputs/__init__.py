@@ -1,0 +1,1 @@
+"""What the content folder becomes outside the kiosk: printable handouts and a static site."""
