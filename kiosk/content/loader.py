@@ -134,6 +134,8 @@ class Loader:
         self.root = root
         # Scoring reading level is the slowest check; the running kiosk leaves it to `check`.
         self.readability = readability
+        # lang -> (file, label, Reading) of every page and answer, for the median and reports
+        self.readings: dict[str, list] = {}
         self.read_files: dict[str, bytes] = {}
         self.problems: list[Problem] = []
         self.renderer = BlockRenderer()
@@ -181,9 +183,30 @@ class Loader:
                 )
         if not languages:
             languages[config.default_language] = Language(config.default_language)
+        self.check_median_reading()
         catalog = Catalog(self.root, config, languages, self.problems, self.version())
         checks.run_all(self, catalog)
         return catalog
+
+    def check_median_reading(self) -> None:
+        """Most pages must read well below the per-page ceiling, not just under it."""
+        if not self.readability:
+            return
+        from kiosk.content.readability import MAX_MEDIAN_SMOG, median_smog
+
+        for lang, readings in sorted(self.readings.items()):
+            median = median_smog(r for _, _, r in readings)
+            if median is not None and median > MAX_MEDIAN_SMOG:
+                self.problems.append(
+                    error(
+                        "reading-level-median",
+                        f"{lang}/",
+                        None,
+                        f"the median SMOG of {len(readings)} pages and answers is {median:g}, "
+                        f"above {MAX_MEDIAN_SMOG:g}",
+                        "Rewrite the hardest pages with shorter sentences and common words.",
+                    )
+                )
 
     def version(self) -> str:
         """A hash of every file's name and bytes: the same content gives the same version on
@@ -596,19 +619,22 @@ class Loader:
                 f"{label} has {words} words, too long to read on one screen",
                 f"Keep a page under {MAX_PAGE_WORDS} words: split it with a new '##' heading.",
             )
-        reading = None
-        if self.readability:
-            # textstat (and the pkg_resources it pulls in) costs ~0.2 s to import; the kiosk
-            # loads content with readability off, so only `kiosk check` pays for it.
-            from kiosk.content.readability import measure
+        if not self.readability:
+            return
+        # The dictionary loads on first use; the running kiosk loads content
+        # with readability off, so only `kiosk check` pays for them.
+        from kiosk.content.readability import measure
 
-            reading = measure(plain, lang)
-        if reading and reading.too_hard:
-            file.warn(
+        reading = measure(plain, lang)
+        if reading is None:
+            return
+        self.readings.setdefault(lang, []).append((file.rel, label, reading))
+        if reading.too_hard:
+            file.error(
                 "reading-level",
                 line,
-                f"{label} reads above grade 8: {reading.summary}",
-                "Use shorter sentences and common words; explain medical terms.",
+                f"{label} is too hard to read: {'; '.join(reading.failures)} ({reading.summary})",
+                "Use shorter sentences and common words; explain medical terms, or split the page.",
             )
 
     # -- explainers ------------------------------------------------------------------------
