@@ -178,6 +178,8 @@ def _say(numeral: str, lang: str) -> str:
 def spoken_numbers(text: str, lang: str) -> str:
     """`text` with every numeral replaced by its spoken words."""
     spanish = lang.startswith("es")
+    # "Schedule III" / "Lista III": a roman numeral read as a number.
+    text = re.sub(r"\bIII\b", " tres " if spanish else " three ", text)
     text = PHONE.sub(lambda m: " " + _digits(m.group(0), lang) + " ", text)
     text = text.replace("%", " por ciento" if spanish else " percent")
     # "24/7": twenty-four seven; "2-3": two to three (the dash is read as a word).
