@@ -503,8 +503,9 @@ class Loader:
             next_review=due.isoformat() if due else "",
         )
 
-    def _fill_placeholders(self, file: ContentFile, body: str, first_line: int) -> str:
-        clinic = self.config.clinic if self.config else {}
+    def _fill_placeholders(self, file: ContentFile, lang: str, body: str, first_line: int) -> str:
+        # [clinic.es] values fill Spanish pages; [clinic] fills the rest.
+        clinic = self.config.clinic_for(lang) if self.config else {}
 
         def replace(match: re.Match) -> str:
             name = match.group(1)
@@ -648,7 +649,7 @@ class Loader:
         image = data.get("image") or ""
         if image and not self.check_picture(file.rel, _front_matter_line(text, "image"), image):
             image = ""
-        body = self._fill_placeholders(file, fm.body, fm.body_line)
+        body = self._fill_placeholders(file, lang, fm.body, fm.body_line)
         pages, links = [], []
         for number, (heading, section, line) in enumerate(self._sections(body, fm.body_line), 1):
             title = str(data["title"]) if heading is None else heading
@@ -700,7 +701,7 @@ class Loader:
         file, text, fm = opened
         data = fm.data
         sources, review = self._sources_and_review(file, text, data)
-        body = self._fill_placeholders(file, fm.body, fm.body_line)
+        body = self._fill_placeholders(file, lang, fm.body, fm.body_line)
         questions: list[Question] = []
         for heading, section, line in self._sections(body, fm.body_line):
             if heading is None:

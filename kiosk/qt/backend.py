@@ -333,11 +333,13 @@ class Backend(QObject):
     helpLines = Property("QVariantList", _help_lines, notify=languageChanged)
 
     def _clinic(self) -> dict[str, str]:
-        clinic = dict(self._catalog.config.clinic)
+        # The clinic's details in the patient's language ([clinic.es] over [clinic]).
+        clinic = self._catalog.config.clinic_for(self._prefs.language)
         clinic["logo"] = self._url(clinic.get("logo", ""))
         return clinic
 
-    clinic = Property("QVariantMap", _clinic, notify=contentChanged)
+    # languageChanged also fires when new content arrives (see reset).
+    clinic = Property("QVariantMap", _clinic, notify=languageChanged)
 
     def _featured(self) -> list[dict[str, str]]:
         rows = []
