@@ -20,14 +20,17 @@ Rectangle {
 
     Column {
         id: column
-        anchors.centerIn: parent
+        // Centred; from the top when a small screen cannot hold it all.
+        anchors.horizontalCenter: parent.horizontalCenter
+        y: Math.max(ui.gap, (parent.height - height) / 2)
         width: Math.min(parent.width - 2 * ui.margin, ui.readingWidth * 1.2)
         spacing: ui.gap
 
         Image {
             anchors.horizontalCenter: parent.horizontalCenter
             source: screen.backend.clinic.logo
-            visible: source != "" && status === Image.Ready
+            // A landscape tablet keeps its height for the questions in every language.
+            visible: source != "" && status === Image.Ready && screen.height >= 900
             height: visible ? Math.round(80 * ui.dp) : 0
             sourceSize.height: Math.round(80 * ui.dp)
             fillMode: Image.PreserveAspectFit
@@ -37,7 +40,7 @@ Rectangle {
         Heading {
             ui: screen.ui
             text: screen.backend.clinic.name
-            font.pixelSize: ui.fontH1 * 1.2
+            font.pixelSize: ui.fontH1
             horizontalAlignment: Text.AlignHCenter
         }
 
@@ -111,7 +114,7 @@ Rectangle {
                         width: panel.width
                         text: panel.modelData.welcome
                         font.family: ui.fontFamily
-                        font.pixelSize: ui.fontBody * 1.1
+                        font.pixelSize: ui.fontBody
                         color: ui.muted
                         horizontalAlignment: Text.AlignHCenter
                         wrapMode: Text.Wrap
