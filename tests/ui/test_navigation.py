@@ -215,16 +215,16 @@ def test_high_contrast_by_tap_and_back_to_default_at_reset(kiosk):
 
 def test_link_inside_a_sentence_opens_its_explainer(kiosk):
     kiosk.tap("touchToStart")
-    kiosk.backend.openExplainerAt("what-is-ketamine-therapy", 3)
+    kiosk.backend.openExplainerAt("what-is-ketamine-therapy", 4)
     kiosk.wait_for("explainerScreen")
     text = find_text_with_link(kiosk, "explainer:iv-ketamine-and-nasal-spray")
-    assert text is not None, "page 4 has an inline link"
+    assert text is not None, "page 5 has an inline link"
     kiosk.tap_at(link_point(text, "explainer:iv-ketamine-and-nasal-spray"))
     kiosk.qtbot.waitUntil(lambda: kiosk.backend.item == "iv-ketamine-and-nasal-spray")
 
 
 def find_text_with_link(kiosk, target: str):
-    stack = [kiosk.find("page_3")]
+    stack = [kiosk.find("page_4")]
     while stack:
         item = stack.pop()
         if f'href="{target}"' in str(item.property("text") or ""):
