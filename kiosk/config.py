@@ -154,6 +154,12 @@ class Config:
     high_contrast: dict[str, Any]
     admin: dict[str, str]
     problems: tuple[Problem, ...] = field(default=(), compare=False)
+    # [clinic.es] and the like: clinic values in one language, over [clinic].
+    clinic_by_language: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def clinic_for(self, language: str) -> dict[str, str]:
+        """The clinic's details as patients reading `language` should see them."""
+        return {**self.clinic, **self.clinic_by_language.get(language, {})}
 
     @property
     def languages(self) -> list[str]:
@@ -299,6 +305,8 @@ def load_config(content_dir: Path) -> Config:
                 )
             )
             continue
+        if section_name == "clinic":
+            section_data = _split_clinic_languages(section_data, values, problems, source)
         _apply(section_name, section_data, values, problems, source)
 
     kiosk = values["kiosk"]
@@ -328,19 +336,36 @@ def load_config(content_dir: Path) -> Config:
             )
         )
         kiosk["default_language"] = kiosk["languages"][0]
-    for name, value in values["clinic"].items():
-        if name != "logo" and value.startswith("[") and value.endswith("]"):
+    by_language = values.pop("clinic-languages", {})
+    for code in list(by_language):
+        if code not in kiosk["languages"]:
             problems.append(
-                warning(
-                    "clinic-placeholder",
+                error(
+                    "config-range",
                     CONFIG_FILE,
-                    _line_of(source, "clinic", name),
-                    f"clinic.{name} is still the placeholder {value}",
-                    "Put your clinic's own details in kiosk.toml [clinic].",
+                    _section_line(source, f"clinic.{code}"),
+                    f"[clinic.{code}] is for a language not in [kiosk] languages",
+                    f"Add '{code}' to languages, or remove [clinic.{code}].",
                 )
             )
+            del by_language[code]
+    tables = [("clinic", values["clinic"])]
+    tables += [(f"clinic.{code}", table) for code, table in sorted(by_language.items())]
+    for table_name, table in tables:
+        for name, value in table.items():
+            if name != "logo" and value.startswith("[") and value.endswith("]"):
+                problems.append(
+                    warning(
+                        "clinic-placeholder",
+                        CONFIG_FILE,
+                        _line_of(source, table_name, name),
+                        f"{table_name}.{name} is still the placeholder {value}",
+                        f"Put your clinic's own details in kiosk.toml [{table_name}].",
+                    )
+                )
 
     return Config(
+        clinic_by_language=by_language,
         clinic=values["clinic"],
         kiosk=kiosk,
         theme=values["theme"],
@@ -350,7 +375,33 @@ def load_config(content_dir: Path) -> Config:
     )
 
 
-def _apply(section_name: str, section_data: dict, values: dict, problems: list, source: str):
+def _split_clinic_languages(section_data: dict, values: dict, problems: list, source: str) -> dict:
+    """Take [clinic.es]-style tables out of [clinic]; each is checked like [clinic] itself
+    and kept in values["clinic-languages"] (only the keys it sets)."""
+    plain = {}
+    for name, value in section_data.items():
+        if isinstance(value, dict) and LANG_CODE.match(name):
+            checked = {"clinic": defaults(CLINIC)}
+            _apply("clinic", value, checked, problems, source, table=f"clinic.{name}")
+            values.setdefault("clinic-languages", {})[name] = {
+                key: value[key]
+                for key in value
+                if key in CLINIC and checked["clinic"][key] == value[key]
+            }
+        else:
+            plain[name] = value
+    return plain
+
+
+def _apply(
+    section_name: str,
+    section_data: dict,
+    values: dict,
+    problems: list,
+    source: str,
+    table: str | None = None,
+):
+    table = table or section_name  # the name the editor wrote, for messages and lines
     schema = SCHEMA[section_name]
     for name, value in section_data.items():
         if section_name == "theme" and name == "high_contrast":
@@ -367,14 +418,14 @@ def _apply(section_name: str, section_data: dict, values: dict, problems: list, 
                 )
             continue
         key = schema.get(name)
-        line = _line_of(source, section_name, name)
+        line = _line_of(source, table, name)
         if key is None:
             problems.append(
                 error(
                     "config-unknown-key",
                     CONFIG_FILE,
                     line,
-                    f"unknown key '{name}' in [{section_name}]",
+                    f"unknown key '{name}' in [{table}]",
                     f"Known keys: {', '.join(schema)}.",
                 )
             )
@@ -387,7 +438,7 @@ def _apply(section_name: str, section_data: dict, values: dict, problems: list, 
                     code,
                     CONFIG_FILE,
                     line,
-                    f"{section_name}.{name}: {why}",
+                    f"{table}.{name}: {why}",
                     f"{key.doc}. Default: {key.default!r}.",
                 )
             )

@@ -241,3 +241,51 @@ def test_readme_configuration_reference_is_written_from_the_schema():
         "README's configuration reference differs from SCHEMA: paste in "
         "kiosk.config.reference_markdown()"
     )
+
+
+# -- clinic details per language ---------------------------------------------------------
+CLINIC_ES = (
+    CLINIC_OK
+    + """
+[clinic.es]
+hours = "de 9 a 5"
+cost_note = "Pregúntenos."
+
+[kiosk]
+languages = ["en", "es"]
+"""
+)
+
+
+def test_clinic_values_per_language_override_clinic(tmp_path):
+    config = load_config(write(tmp_path, CLINIC_ES))
+    assert config.problems == ()
+    assert config.clinic["hours"] == "9 to 5"  # [clinic] itself is unchanged
+    spanish = config.clinic_for("es")
+    assert spanish["hours"] == "de 9 a 5"
+    assert spanish["cost_note"] == "Pregúntenos."
+    assert spanish["phone"] == "555-0100"  # not given in [clinic.es]: from [clinic]
+    assert config.clinic_for("en") == config.clinic
+
+
+def test_clinic_language_table_is_checked_like_clinic(tmp_path):
+    text = CLINIC_ES.replace('hours = "de 9 a 5"', 'hours = 9\nopening = "x"')
+    config = load_config(write(tmp_path, text))
+    bad_type, unknown = only(config, "config-type"), only(config, "config-unknown-key")
+    assert bad_type.line == 11 and "clinic.es.hours" in bad_type.message
+    assert unknown.line == 12 and "[clinic.es]" in unknown.message
+    assert config.clinic_for("es")["hours"] == "9 to 5"  # a bad value keeps [clinic]'s
+
+
+def test_clinic_language_table_for_a_language_not_offered(tmp_path):
+    config = load_config(write(tmp_path, CLINIC_ES.replace('["en", "es"]', '["en"]')))
+    problem = only(config, "config-range")
+    assert problem.line == 10 and "[clinic.es]" in problem.message
+    assert config.clinic_for("es") == config.clinic
+
+
+def test_clinic_language_placeholder_is_a_warning(tmp_path):
+    config = load_config(write(tmp_path, CLINIC_ES.replace("de 9 a 5", "[Horario]")))
+    problem = only(config, "clinic-placeholder")
+    assert problem.severity is Severity.WARNING
+    assert problem.line == 11 and "clinic.es.hours" in problem.message

@@ -776,8 +776,11 @@ def test_page_too_long_and_reading_level(tmp_path):
     assert problems(catalog) == [
         ("page-too-long", "en/explainers/x.md", 16),
         ("reading-level", "en/explainers/x.md", 20),
+        ("reading-level-median", "en/", None),  # one easy page, one hard
     ]
-    assert all(p.severity is Severity.WARNING for p in catalog.problems)
+    severity = {p.code: p.severity for p in catalog.problems}
+    assert severity["page-too-long"] is Severity.WARNING
+    assert severity["reading-level"] is Severity.ERROR
 
 
 def test_text_outside_questions_and_no_questions(tmp_path):

@@ -134,6 +134,8 @@ class Loader:
         self.root = root
         # Scoring reading level is the slowest check; the running kiosk leaves it to `check`.
         self.readability = readability
+        # lang -> (file, label, Reading) of every page and answer, for the median and reports
+        self.readings: dict[str, list] = {}
         self.read_files: dict[str, bytes] = {}
         self.problems: list[Problem] = []
         self.renderer = BlockRenderer()
@@ -181,9 +183,30 @@ class Loader:
                 )
         if not languages:
             languages[config.default_language] = Language(config.default_language)
+        self.check_median_reading()
         catalog = Catalog(self.root, config, languages, self.problems, self.version())
         checks.run_all(self, catalog)
         return catalog
+
+    def check_median_reading(self) -> None:
+        """Most pages must read well below the per-page ceiling, not just under it."""
+        if not self.readability:
+            return
+        from kiosk.content.readability import MAX_MEDIAN_SMOG, median_smog
+
+        for lang, readings in sorted(self.readings.items()):
+            median = median_smog(r for _, _, r in readings)
+            if median is not None and median > MAX_MEDIAN_SMOG:
+                self.problems.append(
+                    error(
+                        "reading-level-median",
+                        f"{lang}/",
+                        None,
+                        f"the median SMOG of {len(readings)} pages and answers is {median:g}, "
+                        f"above {MAX_MEDIAN_SMOG:g}",
+                        "Rewrite the hardest pages with shorter sentences and common words.",
+                    )
+                )
 
     def version(self) -> str:
         """A hash of every file's name and bytes: the same content gives the same version on
@@ -480,8 +503,9 @@ class Loader:
             next_review=due.isoformat() if due else "",
         )
 
-    def _fill_placeholders(self, file: ContentFile, body: str, first_line: int) -> str:
-        clinic = self.config.clinic if self.config else {}
+    def _fill_placeholders(self, file: ContentFile, lang: str, body: str, first_line: int) -> str:
+        # [clinic.es] values fill Spanish pages; [clinic] fills the rest.
+        clinic = self.config.clinic_for(lang) if self.config else {}
 
         def replace(match: re.Match) -> str:
             name = match.group(1)
@@ -596,19 +620,22 @@ class Loader:
                 f"{label} has {words} words, too long to read on one screen",
                 f"Keep a page under {MAX_PAGE_WORDS} words: split it with a new '##' heading.",
             )
-        reading = None
-        if self.readability:
-            # textstat (and the pkg_resources it pulls in) costs ~0.2 s to import; the kiosk
-            # loads content with readability off, so only `kiosk check` pays for it.
-            from kiosk.content.readability import measure
+        if not self.readability:
+            return
+        # The dictionary loads on first use; the running kiosk loads content
+        # with readability off, so only `kiosk check` pays for them.
+        from kiosk.content.readability import measure
 
-            reading = measure(plain, lang)
-        if reading and reading.too_hard:
-            file.warn(
+        reading = measure(plain, lang)
+        if reading is None:
+            return
+        self.readings.setdefault(lang, []).append((file.rel, label, reading))
+        if reading.too_hard:
+            file.error(
                 "reading-level",
                 line,
-                f"{label} reads above grade 8: {reading.summary}",
-                "Use shorter sentences and common words; explain medical terms.",
+                f"{label} is too hard to read: {'; '.join(reading.failures)} ({reading.summary})",
+                "Use shorter sentences and common words; explain medical terms, or split the page.",
             )
 
     # -- explainers ------------------------------------------------------------------------
@@ -622,7 +649,7 @@ class Loader:
         image = data.get("image") or ""
         if image and not self.check_picture(file.rel, _front_matter_line(text, "image"), image):
             image = ""
-        body = self._fill_placeholders(file, fm.body, fm.body_line)
+        body = self._fill_placeholders(file, lang, fm.body, fm.body_line)
         pages, links = [], []
         for number, (heading, section, line) in enumerate(self._sections(body, fm.body_line), 1):
             title = str(data["title"]) if heading is None else heading
@@ -674,7 +701,7 @@ class Loader:
         file, text, fm = opened
         data = fm.data
         sources, review = self._sources_and_review(file, text, data)
-        body = self._fill_placeholders(file, fm.body, fm.body_line)
+        body = self._fill_placeholders(file, lang, fm.body, fm.body_line)
         questions: list[Question] = []
         for heading, section, line in self._sections(body, fm.body_line):
             if heading is None:

@@ -348,11 +348,13 @@ class Backend(QObject):
     helpLines = Property("QVariantList", _help_lines, notify=languageChanged)
 
     def _clinic(self) -> dict[str, str]:
-        clinic = dict(self._catalog.config.clinic)
+        # The clinic's details in the patient's language ([clinic.es] over [clinic]).
+        clinic = self._catalog.config.clinic_for(self._prefs.language)
         clinic["logo"] = self._url(clinic.get("logo", ""))
         return clinic
 
-    clinic = Property("QVariantMap", _clinic, notify=contentChanged)
+    # languageChanged also fires when new content arrives (see reset).
+    clinic = Property("QVariantMap", _clinic, notify=languageChanged)
 
     def _featured(self) -> list[dict[str, str]]:
         rows = []
@@ -365,15 +367,27 @@ class Backend(QObject):
 
     featured = Property("QVariantList", _featured, notify=languageChanged)
 
-    def _touch_to_start(self) -> list[dict[str, str]]:
-        """'Touch to start' in every language, default language first."""
+    def _touch_to_start(self) -> list[dict[str, Any]]:
+        """The attract screen in every language, default language first: its invitation,
+        tagline, Help now label and featured questions (titles in that language)."""
         rows = []
         for code, language in self._catalog.languages.items():
+            featured = []
+            for target in self._catalog.config.kiosk.get("featured", []):
+                kind, _, item_id = str(target).partition(":")
+                items = {"explainer": language.explainers, "question": language.questions}
+                item = items.get(kind, {}).get(item_id)
+                if item is not None:
+                    featured.append({"id": item_id, "title": item.title, "target": target})
             rows.append(
                 {
                     "code": code,
                     "text": language.strings.get("touch_to_start", ""),
                     "welcome": language.strings.get("attract_welcome", ""),
+                    "name": language.strings.get("language_name") or LANGUAGE_NAMES.get(code, code),
+                    "featuredHeading": language.strings.get("featured_heading", ""),
+                    "help": language.strings.get("help_button", ""),
+                    "featured": featured,
                 }
             )
         default = self._defaults["language"]
@@ -459,6 +473,13 @@ class Backend(QObject):
         """A touch on the attract screen."""
         self.startRequested.emit()
         self._go(Place("home"), remember=False)
+
+    @Slot(str)
+    def startIn(self, code: str) -> None:  # noqa: N802 (QML API)
+        """A touch on the attract screen under one language's label: the session starts in
+        that language, so a featured question tapped under Spanish opens in Spanish."""
+        self.setLanguage(code)
+        self.start()
 
     @Slot()
     def goHome(self) -> None:  # noqa: N802 (QML API)

@@ -10,6 +10,8 @@ contrast). All problems of a run are reported together.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QPointF
 
@@ -82,7 +84,9 @@ def test_every_screen_passes_the_audit(qtbot, tmp_path, fonts, qml_warnings, num
 def walk_screens(d, audit: Audit, explainer: str, topic: str) -> None:
     wait = d.qtbot.waitUntil
     screen = d.find("screenLoader")
-    audit.check("attract", [screen])
+    # The attract screen speaks every language on purpose (a panel per language); every
+    # other check holds there too. The list of problems is shared.
+    replace(audit, foreign=frozenset()).check("attract", [screen])
 
     d.tap("touchToStart")
     d.wait_for("homeScreen")

@@ -162,10 +162,40 @@ def test_more_below_cue_scrolls_a_long_answer(kiosk):
 
 
 def test_featured_question_on_the_attract_screen_opens_its_answer(kiosk):
-    kiosk.tap("featured_is-ketamine-safe")
+    kiosk.tap("featured_en_is-ketamine-safe")
     kiosk.wait_for("answerScreen")
     assert kiosk.backend.item == "is-ketamine-safe"
     assert kiosk.backend.phase == "active"
+    assert kiosk.backend.language == "en"
+
+
+def test_attract_screen_speaks_every_language(kiosk):
+    """Taglines, Help now and featured questions are on the first screen in each language."""
+    for code, tagline in (("en", "Find clear answers"), ("es", "respuestas claras")):
+        panel = kiosk.wait_for(f"attractPanel_{code}")
+        texts = [c.property("text") or "" for c in panel.childItems()]
+        assert any(tagline in t for t in texts), (code, texts)
+        assert kiosk.on_screen(f"attractHelp_{code}") is not None, code
+        assert kiosk.on_screen(f"featured_{code}_is-ketamine-safe") is not None, code
+    spanish = kiosk.find("featured_es_is-ketamine-safe").property("text")
+    assert spanish == "¿La ketamina es segura?"
+
+
+def test_featured_question_under_spanish_opens_in_spanish(kiosk):
+    kiosk.tap("featured_es_is-ketamine-addictive")
+    kiosk.wait_for("answerScreen")
+    assert kiosk.backend.language == "es"
+    assert kiosk.backend.item == "is-ketamine-addictive"
+    assert kiosk.backend.question["title"] == "¿La ketamina es adictiva?"
+
+
+def test_help_now_is_one_tap_from_the_attract_screen(kiosk):
+    kiosk.tap("attractHelp_es")
+    kiosk.wait_for("helpScreen")
+    assert kiosk.backend.screen == "help"
+    assert kiosk.backend.language == "es"
+    assert kiosk.backend.phase == "active"
+    assert any(line["number"] == "988" for line in kiosk.backend.helpLines)
 
 
 def test_high_contrast_by_tap_and_back_to_default_at_reset(kiosk):
@@ -185,16 +215,16 @@ def test_high_contrast_by_tap_and_back_to_default_at_reset(kiosk):
 
 def test_link_inside_a_sentence_opens_its_explainer(kiosk):
     kiosk.tap("touchToStart")
-    kiosk.backend.openExplainerAt("what-is-ketamine-therapy", 3)
+    kiosk.backend.openExplainerAt("what-is-ketamine-therapy", 4)
     kiosk.wait_for("explainerScreen")
     text = find_text_with_link(kiosk, "explainer:iv-ketamine-and-nasal-spray")
-    assert text is not None, "page 4 has an inline link"
+    assert text is not None, "page 5 has an inline link"
     kiosk.tap_at(link_point(text, "explainer:iv-ketamine-and-nasal-spray"))
     kiosk.qtbot.waitUntil(lambda: kiosk.backend.item == "iv-ketamine-and-nasal-spray")
 
 
 def find_text_with_link(kiosk, target: str):
-    stack = [kiosk.find("page_3")]
+    stack = [kiosk.find("page_4")]
     while stack:
         item = stack.pop()
         if f'href="{target}"' in str(item.property("text") or ""):

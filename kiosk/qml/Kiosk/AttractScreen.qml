@@ -1,6 +1,7 @@
 import QtQuick
 
-// What a passer-by sees: the clinic, an invitation in every language, a few questions.
+// What a passer-by sees: the clinic, an invitation in every language and, per language,
+// a tagline, Help now (the crisis lines) and a few questions.
 // Deliberately still: no looping motion.
 Rectangle {
     id: screen
@@ -19,16 +20,19 @@ Rectangle {
 
     Column {
         id: column
-        anchors.centerIn: parent
+        // Centred; from the top when a small screen cannot hold it all.
+        anchors.horizontalCenter: parent.horizontalCenter
+        y: Math.max(ui.gap, (parent.height - height) / 2)
         width: Math.min(parent.width - 2 * ui.margin, ui.readingWidth * 1.2)
-        spacing: ui.gap * 1.5
+        spacing: ui.gap
 
         Image {
             anchors.horizontalCenter: parent.horizontalCenter
             source: screen.backend.clinic.logo
-            visible: source != "" && status === Image.Ready
-            height: visible ? Math.round(120 * ui.dp) : 0
-            sourceSize.height: Math.round(120 * ui.dp)
+            // A landscape tablet keeps its height for the questions in every language.
+            visible: source != "" && status === Image.Ready && screen.height >= 900
+            height: visible ? Math.round(80 * ui.dp) : 0
+            sourceSize.height: Math.round(80 * ui.dp)
             fillMode: Image.PreserveAspectFit
             Accessible.ignored: true
         }
@@ -36,22 +40,8 @@ Rectangle {
         Heading {
             ui: screen.ui
             text: screen.backend.clinic.name
-            font.pixelSize: ui.fontH1 * 1.2
+            font.pixelSize: ui.fontH1
             horizontalAlignment: Text.AlignHCenter
-        }
-
-        Repeater {
-            model: screen.backend.touchToStart.slice(0, 1)
-            delegate: Text {
-                required property var modelData
-                width: column.width
-                text: modelData.welcome
-                font.family: ui.fontFamily
-                font.pixelSize: ui.fontH2
-                color: ui.muted
-                horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.Wrap
-            }
         }
 
         Rectangle {
@@ -101,34 +91,71 @@ Rectangle {
             }
         }
 
-        Text {
+        // One panel per language, side by side (or stacked on a portrait screen): its tagline,
+        // Help now and featured questions. A tap there starts the session in that language.
+        Grid {
+            id: panels
             width: parent.width
-            text: ui.txt("featured_heading")
-            visible: screen.backend.featured.length > 0
-            font.family: ui.fontFamily
-            font.pixelSize: ui.fontBody
-            font.bold: true
-            color: ui.text
-            horizontalAlignment: Text.AlignHCenter
-            topPadding: ui.gap
-        }
-
-        Flow {
-            width: parent.width
-            spacing: ui.gap * 0.75
+            columns: ui.portrait ? 1 : screen.backend.touchToStart.length
+            columnSpacing: ui.gap * 1.5
+            rowSpacing: ui.gap
             Repeater {
-                model: screen.backend.featured
-                delegate: KButton {
+                model: screen.backend.touchToStart
+                delegate: Column {
+                    id: panel
                     required property var modelData
-                    objectName: "featured_" + modelData.id
-                    ui: screen.ui
-                    width: ui.portrait ? column.width : (column.width - ui.gap * 0.75) / 2
-                    text: modelData.title
-                    variant: "secondary"
-                    bold: false
-                    onClicked: {
-                        screen.backend.start()
-                        screen.backend.openLink(modelData.target)
+                    readonly property string code: modelData.code
+                    objectName: "attractPanel_" + code
+                    width: (panels.width - (panels.columns - 1) * panels.columnSpacing)
+                           / panels.columns
+                    spacing: ui.gap * 0.5
+
+                    Text {
+                        width: panel.width
+                        text: panel.modelData.welcome
+                        font.family: ui.fontFamily
+                        font.pixelSize: ui.fontBody
+                        color: ui.muted
+                        horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.Wrap
+                    }
+                    KButton {
+                        objectName: "attractHelp_" + panel.code
+                        ui: screen.ui
+                        width: panel.width
+                        text: panel.modelData.help
+                        variant: "urgent"
+                        onClicked: {
+                            screen.backend.startIn(panel.code)
+                            screen.backend.openHelp()
+                        }
+                    }
+                    Text {
+                        width: panel.width
+                        text: panel.modelData.featuredHeading
+                        visible: panel.modelData.featured.length > 0
+                        font.family: ui.fontFamily
+                        font.pixelSize: ui.fontBody
+                        font.bold: true
+                        color: ui.text
+                        horizontalAlignment: Text.AlignHCenter
+                        topPadding: ui.gap * 0.5
+                    }
+                    Repeater {
+                        model: panel.modelData.featured
+                        delegate: KButton {
+                            required property var modelData
+                            objectName: "featured_" + panel.code + "_" + modelData.id
+                            ui: screen.ui
+                            width: panel.width
+                            text: modelData.title
+                            variant: "secondary"
+                            bold: false
+                            onClicked: {
+                                screen.backend.startIn(panel.code)
+                                screen.backend.openLink(modelData.target)
+                            }
+                        }
                     }
                 }
             }

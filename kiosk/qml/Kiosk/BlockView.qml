@@ -133,36 +133,53 @@ Item {
 
     Component {
         id: picture
-        Item {
-            implicitHeight: image.status === Image.Error ? missing.implicitHeight
-                            : Math.min(image.implicitHeight, view.ui.windowHeight * 0.38)
-            Image {
-                id: image
-                anchors.fill: parent
-                source: view.block.src
-                fillMode: Image.PreserveAspectFit
-                sourceSize.width: Math.min(parent.width, 1200)
-                smooth: true
-                Accessible.role: Accessible.Graphic
-                Accessible.name: view.block.alt
-            }
-            Rectangle {
-                id: missing
-                // A missing picture still tells what it would have shown.
-                visible: image.status === Image.Error
+        // A picture with its caption (the alt text) shown under it: patients see what the
+        // picture is meant to tell them (PEMAT item 17).
+        Column {
+            spacing: view.ui.gap / 2
+            Item {
                 width: parent.width
-                implicitHeight: altText.implicitHeight + 2 * view.ui.gap
-                color: view.ui.surface
-                border.color: view.ui.border
-                radius: view.ui.radius
-                BodyText {
-                    id: altText
-                    x: view.ui.gap
-                    y: view.ui.gap
-                    width: parent.width - 2 * view.ui.gap
-                    text: view.block.alt
-                    color: view.ui.muted
+                implicitHeight: image.status === Image.Error ? missing.implicitHeight
+                                : Math.min(image.implicitHeight, view.ui.windowHeight * 0.38)
+                height: implicitHeight
+                Image {
+                    id: image
+                    anchors.fill: parent
+                    source: view.block.src
+                    fillMode: Image.PreserveAspectFit
+                    sourceSize.width: Math.min(parent.width, 1200)
+                    smooth: true
+                    Accessible.role: Accessible.Graphic
+                    Accessible.name: view.block.alt
                 }
+                Rectangle {
+                    id: missing
+                    // A missing picture still tells what it would have shown.
+                    visible: image.status === Image.Error
+                    width: parent.width
+                    implicitHeight: altText.implicitHeight + 2 * view.ui.gap
+                    color: view.ui.surface
+                    border.color: view.ui.border
+                    radius: view.ui.radius
+                    BodyText {
+                        id: altText
+                        x: view.ui.gap
+                        y: view.ui.gap
+                        width: parent.width - 2 * view.ui.gap
+                        text: view.block.alt
+                        color: view.ui.muted
+                    }
+                }
+            }
+            BodyText {
+                objectName: "pictureCaption"
+                visible: image.status !== Image.Error && text !== ""
+                text: view.block.alt
+                textFormat: Text.PlainText
+                color: view.ui.muted
+                font.italic: true
+                horizontalAlignment: Text.AlignHCenter
+                Accessible.ignored: true  // the picture already carries it as its name
             }
         }
     }

@@ -1,0 +1,37 @@
+"""Clinic details per language: [clinic.es] values on Spanish screens and pages."""
+
+from __future__ import annotations
+
+import re
+
+from .conftest import make_kiosk
+
+
+def spanish_clinic(content):
+    config = content / "kiosk.toml"
+    text = config.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^hours = .*$", 'hours = "Mon-Fri 9-5"', text, count=1)
+    text = text.replace('hours = "[Horario de atención]"', 'hours = "lunes a viernes, de 9 a 5"')
+    config.write_text(text, encoding="utf-8")
+
+
+def test_spanish_screens_show_the_spanish_clinic_values(
+    qtbot, tmp_path, fonts, qml_warnings, content_copy
+):
+    spanish_clinic(content_copy)
+    kiosk, driver = make_kiosk(qtbot, tmp_path, idle_timeout=60, warning=30, content=content_copy)
+    try:
+        driver.tap("attractHelp_es")
+        driver.wait_for("helpScreen")
+        assert kiosk.backend.clinic["hours"] == "lunes a viernes, de 9 a 5"
+        # The same kiosk in English shows [clinic]'s value.
+        driver.tap("language_en")
+        qtbot.waitUntil(lambda: kiosk.backend.language == "en")
+        assert kiosk.backend.clinic["hours"] == "Mon-Fri 9-5"
+        # Pages are filled per language too: {{ clinic.hours }} in the booking answer.
+        es = kiosk.backend.catalog.languages["es"].questions["how-to-book"]
+        en = kiosk.backend.catalog.languages["en"].questions["how-to-book"]
+        assert any("lunes a viernes, de 9 a 5" in b.plain for b in es.blocks)
+        assert any("Mon-Fri 9-5" in b.plain for b in en.blocks)
+    finally:
+        kiosk.close()
