@@ -1,10 +1,23 @@
 """Search as you type: SQLite FTS5 in memory over explainer pages and questions.
 
 Text is normalised in Python before it reaches FTS5 (accents folded, Snowball-stemmed per
-language), so the index and the query always agree. On top of that the query side adds
-what a patient typing on a touchscreen needs: prefix matching on the word being typed,
-spelling correction against the content's own words (a SymSpell-style delete index, edit
-distance 1 for short words and 2 for long ones), and synonyms from synonyms.toml.
+language), so the index and the query always agree.
+
+A query is read as a list of *concepts*: each word a patient typed (little words such as
+"is", "my", "the" are not concepts) with its stem, its spelling corrections (a SymSpell-style
+delete index over the content's own words, edit distance 1 for short words and 2 for long
+ones), the words it starts when it is still being typed, and the words of its synonym groups
+(synonyms.toml; a phrase like "out of body" counts as one concept). FTS5 finds and BM25-scores
+the items that hold any concept; then every item is ranked by
+
+1. how many of the concepts it covers (so more words never make a good answer disappear),
+2. how well a question's title or one of its `also:` phrasings matches the whole query
+   (exact first, then near-exact, then all concepts in the title),
+3. BM25, plus a little for words matched as typed rather than through a synonym and for
+   concepts next to each other in the title.
+
+Explainer pages are grouped (one result per explainer, at its best page), and an explainer
+whose title is a question's title is folded into that question: one result per answer.
 """
 
 from __future__ import annotations
@@ -27,87 +40,24 @@ STEMMERS = {
     "pt": "portuguese",
     "it": "italian",
 }
-STOPWORDS = {
-    "en": set(
-        [
-            "a",
-            "an",
-            "and",
-            "are",
-            "as",
-            "at",
-            "be",
-            "can",
-            "do",
-            "does",
-            "for",
-            "from",
-            "how",
-            "i",
-            "if",
-            "in",
-            "is",
-            "it",
-            "me",
-            "my",
-            "of",
-            "on",
-            "or",
-            "so",
-            "the",
-            "to",
-            "what",
-            "when",
-            "where",
-            "which",
-            "who",
-            "why",
-            "will",
-            "with",
-            "you",
-            "your",
-        ]
-    ),
-    "es": set(
-        [
-            "a",
-            "al",
-            "con",
-            "como",
-            "cual",
-            "cuando",
-            "de",
-            "del",
-            "donde",
-            "el",
-            "en",
-            "es",
-            "esta",
-            "este",
-            "la",
-            "las",
-            "lo",
-            "los",
-            "me",
-            "mi",
-            "o",
-            "para",
-            "por",
-            "que",
-            "qué",
-            "se",
-            "si",
-            "sin",
-            "su",
-            "un",
-            "una",
-            "y",
-            "yo",
-        ]
-    ),
+# Little words that carry no meaning on their own: never a concept, never counted.
+STOPWORDS_TEXT = {
+    "en": """a about after again all also am an and any are as at be been being but by can
+        could did do does doing done dont doesnt for from get gets getting go goes going got
+        had has have having he her here him his how i if im in into is isnt it its ive just
+        like me might my myself of on or our out really she should so some such than that
+        the their them then there these they this those to too up us very was we were what
+        whats when where which who why will with would wont you your youre s t""",
+    "es": """a al algo ante como con cual cuales cuando de del desde donde e el ella ellas
+        ellos en era eres es esa ese eso esta estan estar este esto estos estas fue ha han has
+        hay he la las le les lo los me mi mis muy nos o para pero por porque que se sea ser si
+        sin sobre son su sus tan te ti tu tus u un una unas unos va van vas voy y ya yo""",
 }
 MAX_PREFIX_EXPANSIONS = 40
+PREFIX_SCAN = 400  # words looked at for a short prefix, the most frequent 40 kept
+CANDIDATES = 200  # items FTS5 hands over for ranking
 TITLE_WEIGHT = 6.0
+FORMAT = 2  # bump when the pickled index changes shape (the content cache then rebuilds)
 
 
 def fold(text: str) -> str:
@@ -116,6 +66,9 @@ def fold(text: str) -> str:
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+STOPWORDS = {code: frozenset(fold(text).split()) for code, text in STOPWORDS_TEXT.items()}
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -160,6 +113,29 @@ class Hit:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class Concept:
+    """One thing the patient asked about: any of `stems` in an item covers it."""
+
+    word: str  # as typed (folded), for "did you mean"
+    stems: frozenset[str]
+    own: frozenset[str]  # the typed word's own stem (or its prefix words): worth a little more
+    known: bool  # the word (or a correction of it) is in the content or the synonyms
+
+
+@dataclass(frozen=True)
+class Item:
+    """What ranking needs to know about one row, beyond FTS5's BM25."""
+
+    kind: str
+    id: str
+    title: str
+    where: str
+    page: int
+    stems: frozenset[str]  # every stem in title and body
+    titles: tuple[tuple[str, ...], ...]  # content stems of the title and each `also:` line
+
+
 class LanguageIndex:
     """The index for one language."""
 
@@ -167,27 +143,23 @@ class LanguageIndex:
         self.db = db
         self.table = table
         self.code = language.code
-        self.stopwords = STOPWORDS.get(language.code[:2], set())
+        self.stopwords = STOPWORDS.get(language.code[:2], frozenset())
         # Snowball is pure Python and slow; the content repeats a few thousand words, so a
         # cache cuts index building several-fold (it was most of the kiosk's start-up).
         self._stems: dict[str, str] = {}
         self.vocabulary: set[str] = set()
-        self.synonyms: dict[str, set[str]] = {}
-        for word, alternatives in language.synonyms.items():
-            for alternative in alternatives:
-                for token in WORD.findall(fold(alternative)):
-                    self.synonyms.setdefault(token, set()).add(fold(word))
+        self._read_synonyms(language)
         db.execute(
-            f"CREATE VIRTUAL TABLE {table} USING fts5(title, body, kind UNINDEXED, "
-            "id UNINDEXED, title_raw UNINDEXED, location UNINDEXED, page UNINDEXED, "
+            f"CREATE VIRTUAL TABLE {table} USING fts5(title, body, "
             "tokenize = 'unicode61 remove_diacritics 2')"
         )
-        rows = []
+        rows = []  # (title texts, body, kind, id, title shown, where, page)
         for topic in language.topic_list():
             for question in topic.questions:
+                titles = (question.title, *question.also)
                 rows.append(
                     (
-                        question.title,
+                        titles,
                         question.plain,
                         "question",
                         question.id,
@@ -198,27 +170,91 @@ class LanguageIndex:
                 )
         for explainer in language.explainer_list():
             for number, page in enumerate(explainer.pages):
-                title = explainer.title if number == 0 else f"{explainer.title} {page.title}"
-                body = page.plain + (" " + explainer.summary if number == 0 else "")
+                if number == 0:
+                    titles, body = (explainer.title,), page.plain + " " + explainer.summary
+                else:  # the explainer's title is context, the page's own title its heading
+                    titles, body = (page.title,), explainer.title + " " + page.plain
                 rows.append(
-                    (title, body, "explainer", explainer.id, explainer.title, page.title, number)
+                    (titles, body, "explainer", explainer.id, explainer.title, page.title, number)
                 )
-        texts = self.normalise_all([text for row in rows for text in row[:2]])
-        db.executemany(
-            f"INSERT INTO {table} VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(texts[2 * n], texts[2 * n + 1], *row[2:]) for n, row in enumerate(rows)],
-        )
-        self.words = sorted(self.vocabulary)
+        self.items: list[Item | None] = [None]  # FTS5 rowids start at 1
+        inserts = []
+        df: dict[str, int] = {}
+        for titles, body, kind, item_id, shown, where, page in rows:
+            title_words = [WORD.findall(fold(t)) for t in titles]
+            body_words = WORD.findall(fold(body))
+            self.vocabulary.update(w for words in title_words for w in words)
+            self.vocabulary.update(body_words)
+            title_stems = [[self.stem(w) for w in words] for words in title_words]
+            body_stems = [self.stem(w) for w in body_words]
+            for word in {*body_words, *(w for words in title_words for w in words)}:
+                df[word] = df.get(word, 0) + 1
+            item = Item(
+                kind,
+                item_id,
+                shown,
+                where,
+                page,
+                frozenset(body_stems).union(*title_stems),
+                tuple(
+                    tuple(self.stem(w) for w in words if w not in self.stopwords)
+                    for words in title_words
+                ),
+            )
+            self.items.append(item)
+            inserts.append(
+                (
+                    len(self.items) - 1,
+                    " ".join(" ".join(s) for s in title_stems),
+                    " ".join(body_stems),
+                )
+            )
+        db.executemany(f"INSERT INTO {table}(rowid, title, body) VALUES (?, ?, ?)", inserts)
+        self.vocabulary = {w for w in self.vocabulary if not w.isdigit() or len(w) > 1}
+        # Prefix expansion prefers the words most items use: "h" should reach "heart" and
+        # "help" before "haloperidol".
+        self.frequency = {w: df.get(w, 0) for w in self.vocabulary | set(self.synonyms)}
+        self.words = sorted(self.frequency)
         # Words a patient might type that the content does not use are still worth correcting to.
         self.delete_index: dict[str, set[str]] = {}
-        for word in self.vocabulary | set(self.synonyms):
+        for word in self.words:
             if max_distance(word):
                 for variant in _deletes(word) | {word}:
                     self.delete_index.setdefault(variant, set()).add(word)
+        self._prefix_cache: dict[str, tuple[str, ...]] = {}
 
+    # -- synonyms ------------------------------------------------------------------------
+    def _read_synonyms(self, language: Language) -> None:
+        """Each synonyms.toml entry is a group: its key and its list mean the same thing to
+        a patient. A word of a group reaches every one-word member of it; a phrase member
+        ("out of body") is recognised as a whole in a query and reaches them too."""
+        self.synonyms: dict[str, set[str]] = {}  # word or its stem -> group words
+        self.phrases: dict[tuple[str, ...], set[str]] = {}
+        for key, alternatives in language.synonyms.items():
+            members = [WORD.findall(fold(m)) for m in (key, *alternatives)]
+            members = [m for m in members if m]
+            words = {m[0] for m in members if len(m) == 1}
+            for member in members:
+                if len(member) == 1:
+                    for form in (member[0], self.stem(member[0])):
+                        self.synonyms.setdefault(form, set()).update(words)
+                else:
+                    self.phrases.setdefault(tuple(member), set()).update(words)
+                    self.phrases[tuple(member)].update(member)
+        self.longest_phrase = max((len(p) for p in self.phrases), default=0)
+
+    def group_words(self, word: str) -> set[str]:
+        return self.synonyms.get(word) or self.synonyms.get(self.stem(word)) or set()
+
+    # -- pickling and stemming -------------------------------------------------------------
     def __getstate__(self) -> dict:
         # The connection belongs to SearchIndex and the stemmer is rebuilt (not picklable).
-        return {k: v for k, v in self.__dict__.items() if k not in ("db", "stemmer")}
+        skip = ("db", "stemmer", "_prefix_cache")
+        return {k: v for k, v in self.__dict__.items() if k not in skip}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._prefix_cache = {}
 
     @functools.cached_property
     def stemmer(self):
@@ -235,28 +271,11 @@ class LanguageIndex:
         return stem
 
     def normalise(self, text: str) -> str:
-        words = WORD.findall(fold(text))
-        self.vocabulary.update(w for w in words if not w.isdigit() or len(w) > 1)
-        return " ".join(self.stem(w) for w in words)
+        return " ".join(self.stem(w) for w in WORD.findall(fold(text)))
 
-    def normalise_all(self, texts: list[str]) -> list[str]:
-        """`normalise` of each text; each distinct word is filtered and stemmed only once."""
-        seen: set[str] = set()
-        stems = self._stems
-        normalised = []
-        for text in texts:
-            words = WORD.findall(fold(text))
-            new = set(words) - seen
-            if new:
-                seen |= new
-                self.vocabulary.update(w for w in new if not w.isdigit() or len(w) > 1)
-                for word in new:
-                    self.stem(word)  # into self._stems
-            normalised.append(" ".join([stems[w] for w in words]))
-        return normalised
-
-    def corrections(self, word: str) -> set[str]:
-        limit = max_distance(word)
+    # -- words of the query ----------------------------------------------------------------
+    def corrections(self, word: str, limit: int | None = None) -> set[str]:
+        limit = max_distance(word) if limit is None else limit
         if not limit:
             return set()
         candidates: set[str] = set()
@@ -269,70 +288,179 @@ class LanguageIndex:
         best = min(d for d, _ in scored)
         return {c for d, c in scored if d == best}
 
-    def prefix_expansions(self, prefix: str) -> list[str]:
-        start = bisect.bisect_left(self.words, prefix)
-        found = []
-        for word in self.words[start : start + MAX_PREFIX_EXPANSIONS]:
-            if not word.startswith(prefix):
-                break
-            found.append(word)
+    def prefix_expansions(self, prefix: str) -> tuple[str, ...]:
+        found = self._prefix_cache.get(prefix)
+        if found is None:
+            start = bisect.bisect_left(self.words, prefix)
+            matching = []
+            for word in self.words[start : start + PREFIX_SCAN]:
+                if not word.startswith(prefix):
+                    break
+                matching.append(word)
+            matching.sort(key=lambda w: (-self.frequency[w], len(w)))
+            found = tuple(matching[:MAX_PREFIX_EXPANSIONS])
+            if len(self._prefix_cache) > 2000:
+                self._prefix_cache.clear()
+            self._prefix_cache[prefix] = found
         return found
 
-    def alternatives(self, token: str, *, is_prefix: bool) -> set[str]:
+    def concept(self, token: str, *, is_prefix: bool) -> Concept:
+        own = {token}
         words = {token}
         if is_prefix:
-            words.update(self.prefix_expansions(token))
+            own.update(w for w in self.prefix_expansions(token) if w not in self.stopwords)
+            words |= own
         known = token in self.vocabulary or token in self.synonyms or len(words) > 1
         if not known:
-            words |= self.corrections(token)
+            fixed = self.corrections(token)
+            if not fixed and is_prefix:
+                # A slip in a word still being typed ("adictib"): the words that start
+                # like its longest known beginning, so the list never empties mid-word.
+                for cut in range(len(token) - 1, max(3, len(token) - 3), -1):
+                    fixed = set(self.prefix_expansions(token[:cut]))
+                    if fixed:
+                        break
+            words |= fixed
+            own |= fixed
+            known = bool(fixed) or bool(self.group_words(token))
         for word in list(words):
-            words |= self.synonyms.get(word, set())
-        return {self.stem(w) for w in words if w}
+            words |= self.group_words(word)
+        return Concept(
+            token,
+            frozenset(self.stem(w) for w in words if w),
+            frozenset(self.stem(w) for w in own if w),
+            known,
+        )
 
-    def query_groups(self, query: str) -> list[set[str]]:
+    def concepts(self, query: str) -> list[Concept]:
         tokens = WORD.findall(fold(query))
         if not tokens:
             return []
         typing_last = not query[-1:].isspace()
-        content = [t for t in tokens if t not in self.stopwords]
-        if not content:
-            # Only little words ("the", "is it", "AND"): they match everything, so they find
-            # nothing, except as the start of a longer word still being typed ("the" ->
-            # "therapy").
-            if not typing_last:
-                return []
-            words = {w for w in self.prefix_expansions(tokens[-1]) if w not in self.stopwords}
-            return [{self.stem(w) for w in words}] if words else []
-        groups = []
-        for index, token in enumerate(content):
-            is_last = index == len(content) - 1 and token == tokens[-1]
-            groups.append(self.alternatives(token, is_prefix=typing_last and is_last))
-        return groups
+        last = len(tokens) - 1
+        found: list[Concept] = []
+        index = 0
+        while index < len(tokens):
+            phrase = self._phrase_at(tokens, index)
+            if phrase:
+                words = self.phrases[phrase]
+                stems = frozenset(self.stem(w) for w in words)
+                found.append(Concept(" ".join(phrase), stems, stems, True))
+                index += len(phrase)
+                continue
+            token = tokens[index]
+            is_last = index == last
+            if token not in self.stopwords:
+                found.append(self.concept(token, is_prefix=typing_last and is_last))
+            elif is_last and typing_last and (not found or len(token) > 2):
+                # A little word may be the start of a longer one still being typed
+                # ("the" -> "therapy"); it alone is no concept, only its longer words.
+                words = {w for w in self.prefix_expansions(token) if w not in self.stopwords}
+                words.discard(token)
+                if words:
+                    stems = frozenset(self.stem(w) for w in words)
+                    found.append(Concept(token, stems, stems, True))
+            index += 1
+        return found
 
+    def _phrase_at(self, tokens: list[str], index: int) -> tuple[str, ...] | None:
+        for size in range(min(self.longest_phrase, len(tokens) - index), 1, -1):
+            candidate = tuple(tokens[index : index + size])
+            if candidate in self.phrases:
+                return candidate
+        return None
+
+    def query_groups(self, query: str) -> list[set[str]]:
+        """The stems each concept of the query may match (kept for tools and tests)."""
+        return [set(c.stems) for c in self.concepts(query)]
+
+    # -- search ------------------------------------------------------------------------------
     def search(self, query: str, limit: int = 30) -> list[Hit]:
-        groups = [g for g in self.query_groups(query) if g]
-        if not groups:
+        concepts = [c for c in self.concepts(query) if c.stems]
+        if not concepts:
             return []
-        expressions = ["(" + " OR ".join(f'"{s}"' for s in sorted(g)) + ")" for g in groups]
-        hits = self._run(" AND ".join(expressions), limit)
-        if not hits and len(expressions) > 1:
-            hits = self._run(" OR ".join(expressions), limit)
+        expressions = ["(" + " OR ".join(f'"{s}"' for s in sorted(c.stems)) + ")" for c in concepts]
+        scores = self._bm25(" OR ".join(expressions), CANDIDATES)
+        if len(concepts) > 1 and len(scores) >= CANDIDATES:
+            # Many items hold some word: make sure those that hold every one are ranked too.
+            scores.update(self._bm25(" AND ".join(expressions), CANDIDATES))
+        ranked = sorted(
+            (
+                (self._rank(self.items[rowid], concepts, bm25), rowid)
+                for rowid, bm25 in scores.items()
+            ),
+            reverse=True,
+        )
+        hits: list[Hit] = []
+        seen: set[tuple[str, str]] = set()
+        answers: set[str] = set()
+        for score, rowid in ranked:
+            item = self.items[rowid]
+            answer = fold(item.title).strip(" ?¿!¡.")
+            if (item.kind, item.id) in seen or answer in answers:
+                continue  # one result per explainer, and per answer
+            seen.add((item.kind, item.id))
+            answers.add(answer)
+            hits.append(Hit(item.kind, item.id, item.title, item.where, item.page, round(score, 3)))
+            if len(hits) >= limit:
+                break
         return hits
 
-    def _run(self, match: str, limit: int) -> list[Hit]:
+    def _bm25(self, match: str, limit: int) -> dict[int, float]:
         rows = self.db.execute(
-            f"SELECT kind, id, title_raw, location, page, bm25({self.table}, ?, 1.0) AS rank "
-            f"FROM {self.table} WHERE {self.table} MATCH ? ORDER BY rank LIMIT ?",
-            (TITLE_WEIGHT, match, limit * 3),
+            f"SELECT rowid, bm25({self.table}, ?, 1.0) FROM {self.table} "
+            f"WHERE {self.table} MATCH ? ORDER BY rank LIMIT ?",
+            (TITLE_WEIGHT, match, limit),
         ).fetchall()
-        hits: dict[tuple[str, str], Hit] = {}
-        for kind, item_id, title, location, page, rank in rows:
-            key = (kind, item_id)
-            # A question answers one thing; on a tie it beats a page of an explainer.
-            score = round(-rank * (1.0 if kind == "question" else 0.8), 3)
-            if key not in hits:
-                hits[key] = Hit(kind, item_id, title, location, int(page), score)
-        return sorted(hits.values(), key=lambda h: -h.score)[:limit]
+        return {rowid: -rank for rowid, rank in rows}
+
+    @staticmethod
+    def _rank(item: Item, concepts: list[Concept], bm25: float) -> float:
+        """Concepts covered, then title match, then BM25: one number, tiers 1000 apart."""
+        stems = item.stems
+        covered = [c for c in concepts if not c.stems.isdisjoint(stems)]
+        as_typed = sum(1 for c in covered if not c.own.isdisjoint(stems))
+        title_class = 0
+        for title in item.titles:
+            if not title:
+                continue
+            in_title = [c for c in covered if not c.stems.isdisjoint(title)]
+            if len(in_title) < len(covered) or not in_title:
+                continue
+            asked = frozenset().union(*(c.stems for c in in_title))
+            extra = sum(1 for s in title if s not in asked)
+            title_class = max(title_class, 3 if extra == 0 else 2 if extra == 1 else 1)
+        # Concepts next to each other in a title, in the order typed ("blood pressure").
+        near = 0
+        if len(covered) > 1:
+            for title in item.titles:
+                for a, b in zip(covered, covered[1:], strict=False):
+                    for x, y in zip(title, title[1:], strict=False):
+                        if x in a.stems and y in b.stems:
+                            near += 1
+                            break
+        base = bm25 * (1.0 if item.kind == "question" else 0.8) + 0.5 * as_typed + 0.5 * near
+        if title_class and item.kind == "question":
+            title_class += 1  # the question that asks just this beats the page about it
+        return len(covered) * 1000 + title_class * 100 + min(base, 99.0)
+
+    # -- when nothing matches ----------------------------------------------------------------
+    def suggestion(self, query: str) -> str:
+        """The query with each unknown word replaced by the closest content word, or ""."""
+        tokens = WORD.findall(fold(query))
+        changed = False
+        out = []
+        for token in tokens:
+            if token in self.stopwords or token in self.vocabulary or token in self.synonyms:
+                out.append(token)
+                continue
+            fixed = self.corrections(token, max(max_distance(token), 2) + 1)
+            if fixed:
+                out.append(max(fixed, key=lambda w: (self.frequency.get(w, 0), -len(w))))
+                changed = True
+            else:
+                out.append(token)
+        return " ".join(out) if changed else ""
 
 
 class SearchIndex:
@@ -350,9 +478,16 @@ class SearchIndex:
 
     def __getstate__(self) -> dict:
         """Picklable (the content cache): the in-memory database travels as bytes."""
-        return {"db": self.db.serialize(), "languages": self.languages, "default": self.default}
+        return {
+            "format": FORMAT,
+            "db": self.db.serialize(),
+            "languages": self.languages,
+            "default": self.default,
+        }
 
     def __setstate__(self, state: dict) -> None:
+        if state.get("format") != FORMAT:
+            raise ValueError("search index from an older kiosk")  # the cache rebuilds it
         self.db = sqlite3.connect(":memory:", check_same_thread=False)
         self.db.deserialize(state["db"])
         self.languages = state["languages"]
@@ -366,6 +501,11 @@ class SearchIndex:
             return index.search(query, limit)
         except sqlite3.Error:
             return []  # a query FTS5 cannot parse is simply "no results"
+
+    def suggestion(self, query: str, lang: str | None = None) -> str:
+        """ "Did you mean": the query spelled as the content spells it, or "" if no idea."""
+        index = self.languages.get(lang or self.default) or next(iter(self.languages.values()))
+        return index.suggestion(query)
 
     def close(self) -> None:
         self.db.close()
