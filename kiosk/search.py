@@ -47,14 +47,21 @@ STOPWORDS_TEXT = {
         had has have having he her here him his how i if im in into is isnt it its ive just
         like me might my myself of on or our out really she should so some such than that
         the their them then there these they this those to too up us very was we were what
-        whats when where which who why will with would wont you your youre s t""",
+        whats when where which who why will with would wont you your youre s t while still
+        ever even every each one anything something thing things way lot lots bit kind sort
+        yes no ok okay please thanks hi hello hey want know tell say says said""",
     "es": """a al algo ante como con cual cuales cuando de del desde donde e el ella ellas
         ellos en era eres es esa ese eso esta estan estar este esto estos estas fue ha han has
         hay he la las le les lo los me mi mis muy nos o para pero por porque que se sea ser si
-        sin sobre son su sus tan te ti tu tus u un una unas unos va van vas voy y ya yo""",
+        sin sobre son su sus tan te ti tu tus u un una unas unos va van vas voy y ya yo
+        mientras estoy estas estamos soy somos tengo tiene tienen tener quiero puedo puede
+        pueden podria hacer hago debo debe deben ir ahi aqui alla todo toda todos cada otro
+        otra mucho mucha muchos poco mas menos solo tambien asi entonces bueno ok hola
+        gracias favor usted ustedes nosotros cosa cosas algo""",
 }
 MAX_PREFIX_EXPANSIONS = 40
 PREFIX_SCAN = 400  # words looked at for a short prefix, the most frequent 40 kept
+COMMON_SHARE = 0.3  # a stem in more than this share of items counts half as a concept
 CANDIDATES = 200  # items FTS5 hands over for ranking
 TITLE_WEIGHT = 6.0
 FORMAT = 2  # bump when the pickled index changes shape (the content cache then rebuilds)
@@ -121,6 +128,19 @@ class Concept:
     stems: frozenset[str]
     own: frozenset[str]  # the typed word's own stem (or its prefix words): worth a little more
     known: bool  # the word (or a correction of it) is in the content or the synonyms
+    weight: float = 1.0  # half for a word most items use
+    phrases: tuple[tuple[str, ...], ...] = ()  # stems of phrases that cover it too
+
+    def covers(self, stems: frozenset[str] | tuple[str, ...]) -> bool:
+        if not self.stems.isdisjoint(stems):
+            return True
+        return any(all(s in stems for s in phrase) for phrase in self.phrases)
+
+    def match(self) -> str:
+        """The FTS5 expression for it: any of its stems or phrases."""
+        terms = [f'"{s}"' for s in sorted(self.stems)]
+        terms += ['"' + " ".join(p) + '"' for p in self.phrases]
+        return "(" + " OR ".join(terms) + ")"
 
 
 @dataclass(frozen=True)
@@ -180,6 +200,7 @@ class LanguageIndex:
         self.items: list[Item | None] = [None]  # FTS5 rowids start at 1
         inserts = []
         df: dict[str, int] = {}
+        stem_df: dict[str, int] = {}
         for titles, body, kind, item_id, shown, where, page in rows:
             title_words = [WORD.findall(fold(t)) for t in titles]
             body_words = WORD.findall(fold(body))
@@ -201,6 +222,8 @@ class LanguageIndex:
                     for words in title_words
                 ),
             )
+            for stem in item.stems:
+                stem_df[stem] = stem_df.get(stem, 0) + 1
             self.items.append(item)
             inserts.append(
                 (
@@ -211,6 +234,9 @@ class LanguageIndex:
             )
         db.executemany(f"INSERT INTO {table}(rowid, title, body) VALUES (?, ?, ?)", inserts)
         self.vocabulary = {w for w in self.vocabulary if not w.isdigit() or len(w) > 1}
+        # Stems most items hold ("ketamine", "use") are weak evidence of what was asked.
+        common = max(3, COMMON_SHARE * (len(self.items) - 1))
+        self.common_stems = frozenset(s for s, n in stem_df.items() if n > common)
         # Prefix expansion prefers the words most items use: "h" should reach "heart" and
         # "help" before "haloperidol".
         self.frequency = {w: df.get(w, 0) for w in self.vocabulary | set(self.synonyms)}
@@ -226,25 +252,34 @@ class LanguageIndex:
     # -- synonyms ------------------------------------------------------------------------
     def _read_synonyms(self, language: Language) -> None:
         """Each synonyms.toml entry is a group: its key and its list mean the same thing to
-        a patient. A word of a group reaches every one-word member of it; a phrase member
-        ("out of body") is recognised as a whole in a query and reaches them too."""
-        self.synonyms: dict[str, set[str]] = {}  # word or its stem -> group words
-        self.phrases: dict[tuple[str, ...], set[str]] = {}
+        a patient. Typing any member (a word, or a phrase such as "out of body" typed as a
+        whole) reaches every member: words anywhere, phrases as phrases."""
+        # word, its stem, or a phrase (tuple of words) -> the groups' words and phrases
+        self.synonyms: dict[str, tuple[frozenset[str], frozenset[tuple[str, ...]]]] = {}
+        self.phrases: dict[tuple[str, ...], tuple[frozenset[str], frozenset[tuple[str, ...]]]] = {}
         for key, alternatives in language.synonyms.items():
-            members = [WORD.findall(fold(m)) for m in (key, *alternatives)]
-            members = [m for m in members if m]
-            words = {m[0] for m in members if len(m) == 1}
+            members = [tuple(WORD.findall(fold(m))) for m in (key, *alternatives)]
+            words = frozenset(m[0] for m in members if len(m) == 1)
+            phrases = frozenset(m for m in members if len(m) > 1)
             for member in members:
                 if len(member) == 1:
-                    for form in (member[0], self.stem(member[0])):
-                        self.synonyms.setdefault(form, set()).update(words)
-                else:
-                    self.phrases.setdefault(tuple(member), set()).update(words)
-                    self.phrases[tuple(member)].update(member)
+                    for form in {member[0], self.stem(member[0])}:
+                        old_words, old_phrases = self.synonyms.get(form, (frozenset(), frozenset()))
+                        self.synonyms[form] = (old_words | words, old_phrases | phrases)
+                elif member:
+                    old_words, old_phrases = self.phrases.get(member, (frozenset(), frozenset()))
+                    self.phrases[member] = (old_words | words, old_phrases | phrases)
         self.longest_phrase = max((len(p) for p in self.phrases), default=0)
 
-    def group_words(self, word: str) -> set[str]:
-        return self.synonyms.get(word) or self.synonyms.get(self.stem(word)) or set()
+    def group(self, word: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+        return (
+            self.synonyms.get(word)
+            or self.synonyms.get(self.stem(word))
+            or (frozenset(), frozenset())
+        )
+
+    def group_words(self, word: str) -> frozenset[str]:
+        return self.group(word)[0]
 
     # -- pickling and stemming -------------------------------------------------------------
     def __getstate__(self) -> dict:
@@ -281,12 +316,25 @@ class LanguageIndex:
         candidates: set[str] = set()
         for variant in _deletes(word) | {word}:
             candidates |= self.delete_index.get(variant, set())
+        if not candidates and limit >= 2 and len(word) > 4:
+            # Two slips, one of them an extra letter ("quetamina"): deletes of the deletes.
+            for variant in _deletes(word):
+                for shorter in _deletes(variant):
+                    candidates |= self.delete_index.get(shorter, set())
         scored = [(edit_distance(word, c, limit), c) for c in candidates]
         scored = [(d, c) for d, c in scored if d <= limit]
         if not scored:
             return set()
         best = min(d for d, _ in scored)
         return {c for d, c in scored if d == best}
+
+    def split(self, word: str) -> set[str]:
+        """Two words typed as one ("sideeffects"): both halves, when both are known."""
+        for cut in range(3, len(word) - 2):
+            left, right = word[:cut], word[cut:]
+            if left in self.vocabulary and right in self.vocabulary:
+                return {left, right}
+        return set()
 
     def prefix_expansions(self, prefix: str) -> tuple[str, ...]:
         found = self._prefix_cache.get(prefix)
@@ -312,7 +360,7 @@ class LanguageIndex:
             words |= own
         known = token in self.vocabulary or token in self.synonyms or len(words) > 1
         if not known:
-            fixed = self.corrections(token)
+            fixed = self.corrections(token) or self.split(token)
             if not fixed and is_prefix:
                 # A slip in a word still being typed ("adictib"): the words that start
                 # like its longest known beginning, so the list never empties mid-word.
@@ -323,13 +371,22 @@ class LanguageIndex:
             words |= fixed
             own |= fixed
             known = bool(fixed) or bool(self.group_words(token))
+        phrases: set[tuple[str, ...]] = set()
         for word in list(words):
-            words |= self.group_words(word)
+            group_words, group_phrases = self.group(word)
+            words |= group_words
+            phrases |= group_phrases
+        return self._concept(token, words, own, phrases, known)
+
+    def _concept(self, token: str, words, own, phrases, known: bool) -> Concept:
+        own_stems = frozenset(self.stem(w) for w in own if w)
         return Concept(
             token,
             frozenset(self.stem(w) for w in words if w),
-            frozenset(self.stem(w) for w in own if w),
+            own_stems,
             known,
+            0.5 if own_stems and own_stems <= self.common_stems else 1.0,
+            tuple(sorted({tuple(self.stem(w) for w in p) for p in phrases})),
         )
 
     def concepts(self, query: str) -> list[Concept]:
@@ -343,9 +400,8 @@ class LanguageIndex:
         while index < len(tokens):
             phrase = self._phrase_at(tokens, index)
             if phrase:
-                words = self.phrases[phrase]
-                stems = frozenset(self.stem(w) for w in words)
-                found.append(Concept(" ".join(phrase), stems, stems, True))
+                words, phrases = self.phrases[phrase]
+                found.append(self._concept(" ".join(phrase), words, (), phrases, True))
                 index += len(phrase)
                 continue
             token = tokens[index]
@@ -376,10 +432,10 @@ class LanguageIndex:
 
     # -- search ------------------------------------------------------------------------------
     def search(self, query: str, limit: int = 30) -> list[Hit]:
-        concepts = [c for c in self.concepts(query) if c.stems]
+        concepts = [c for c in self.concepts(query) if c.stems or c.phrases]
         if not concepts:
             return []
-        expressions = ["(" + " OR ".join(f'"{s}"' for s in sorted(c.stems)) + ")" for c in concepts]
+        expressions = [c.match() for c in concepts]
         scores = self._bm25(" OR ".join(expressions), CANDIDATES)
         if len(concepts) > 1 and len(scores) >= CANDIDATES:
             # Many items hold some word: make sure those that hold every one are ranked too.
@@ -418,16 +474,18 @@ class LanguageIndex:
     def _rank(item: Item, concepts: list[Concept], bm25: float) -> float:
         """Concepts covered, then title match, then BM25: one number, tiers 1000 apart."""
         stems = item.stems
-        covered = [c for c in concepts if not c.stems.isdisjoint(stems)]
+        covered = [c for c in concepts if c.covers(stems)]
         as_typed = sum(1 for c in covered if not c.own.isdisjoint(stems))
         title_class = 0
         for title in item.titles:
             if not title:
                 continue
-            in_title = [c for c in covered if not c.stems.isdisjoint(title)]
+            in_title = [c for c in covered if c.covers(title)]
             if len(in_title) < len(covered) or not in_title:
                 continue
-            asked = frozenset().union(*(c.stems for c in in_title))
+            asked = frozenset().union(
+                *(c.stems for c in in_title), *(p for c in in_title for p in c.phrases)
+            )
             extra = sum(1 for s in title if s not in asked)
             title_class = max(title_class, 3 if extra == 0 else 2 if extra == 1 else 1)
         # Concepts next to each other in a title, in the order typed ("blood pressure").
@@ -442,7 +500,8 @@ class LanguageIndex:
         base = bm25 * (1.0 if item.kind == "question" else 0.8) + 0.5 * as_typed + 0.5 * near
         if title_class and item.kind == "question":
             title_class += 1  # the question that asks just this beats the page about it
-        return len(covered) * 1000 + title_class * 100 + min(base, 99.0)
+        coverage = sum(c.weight for c in covered)
+        return coverage * 1000 + title_class * 100 + min(base, 99.0)
 
     # -- when nothing matches ----------------------------------------------------------------
     def suggestion(self, query: str) -> str:
