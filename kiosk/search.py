@@ -332,7 +332,8 @@ class LanguageIndex:
         """Two words typed as one ("sideeffects"): both halves, when both are known."""
         for cut in range(3, len(word) - 2):
             left, right = word[:cut], word[cut:]
-            if left in self.vocabulary and right in self.vocabulary:
+            known = self.vocabulary
+            if left in known and right in known and not {left, right} & self.stopwords:
                 return {left, right}
         return set()
 
@@ -408,9 +409,10 @@ class LanguageIndex:
             is_last = index == last
             if token not in self.stopwords:
                 found.append(self.concept(token, is_prefix=typing_last and is_last))
-            elif is_last and typing_last and (not found or len(token) > 2):
-                # A little word may be the start of a longer one still being typed
-                # ("the" -> "therapy"); it alone is no concept, only its longer words.
+            elif is_last and typing_last and not found:
+                # A little word typed alone may be the start of a longer one ("the" ->
+                # "therapy"); it is no concept, only its longer words are. After other
+                # words it is most likely just finished ("used for"): nothing changes.
                 words = {w for w in self.prefix_expansions(token) if w not in self.stopwords}
                 words.discard(token)
                 if words:
@@ -440,9 +442,11 @@ class LanguageIndex:
         if len(concepts) > 1 and len(scores) >= CANDIDATES:
             # Many items hold some word: make sure those that hold every one are ranked too.
             scores.update(self._bm25(" AND ".join(expressions), CANDIDATES))
+        items = self.items
+        present = sum(1 for c in concepts if any(c.covers(items[r].stems) for r in scores))
         ranked = sorted(
             (
-                (self._rank(self.items[rowid], concepts, bm25), rowid)
+                (self._rank(items[rowid], concepts, present, bm25), rowid)
                 for rowid, bm25 in scores.items()
             ),
             reverse=True,
@@ -471,18 +475,21 @@ class LanguageIndex:
         return {rowid: -rank for rowid, rank in rows}
 
     @staticmethod
-    def _rank(item: Item, concepts: list[Concept], bm25: float) -> float:
-        """Concepts covered, then title match, then BM25: one number, tiers 1000 apart."""
+    def _rank(item: Item, concepts: list[Concept], present: int, bm25: float) -> float:
+        """Concepts covered (a common word counts half), then title match, then BM25: one
+        number, tiers 500 apart. `present` is how many concepts some item covers."""
         stems = item.stems
         covered = [c for c in concepts if c.covers(stems)]
         as_typed = sum(1 for c in covered if not c.own.isdisjoint(stems))
         title_class = 0
+        in_titles = 0
         for title in item.titles:
             if not title:
                 continue
             in_title = [c for c in covered if c.covers(title)]
-            if len(in_title) < len(covered) or not in_title:
-                continue
+            in_titles = max(in_titles, len(in_title))
+            if len(in_title) < present:
+                continue  # a title about part of the question is no title match
             asked = frozenset().union(
                 *(c.stems for c in in_title), *(p for c in in_title for p in c.phrases)
             )
@@ -497,7 +504,8 @@ class LanguageIndex:
                         if x in a.stems and y in b.stems:
                             near += 1
                             break
-        base = bm25 * (1.0 if item.kind == "question" else 0.8) + 0.5 * as_typed + 0.5 * near
+        base = bm25 * (1.0 if item.kind == "question" else 0.8)
+        base += 0.5 * as_typed + 0.5 * near + 1.0 * in_titles
         if title_class and item.kind == "question":
             title_class += 1  # the question that asks just this beats the page about it
         coverage = sum(c.weight for c in covered)
