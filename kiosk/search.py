@@ -57,8 +57,27 @@ STOPWORDS_TEXT = {
         mientras estoy estas estamos soy somos tengo tiene tienen tener quiero puedo puede
         pueden podria hacer hago debo debe deben ir ahi aqui alla todo toda todos cada otro
         otra mucho mucha muchos poco mas menos solo tambien asi entonces bueno ok hola
-        gracias favor usted ustedes nosotros cosa cosas algo""",
+        gracias favor usted ustedes nosotros cosa cosas algo volver vuelve quien quienes""",
 }
+# Little words that still tell questions apart when the rest is the same.
+QUESTION_WORDS = frozenset(
+    [
+        "how",
+        "what",
+        "when",
+        "where",
+        "who",
+        "why",
+        "which",
+        "como",
+        "que",
+        "cuando",
+        "donde",
+        "quien",
+        "cual",
+        "cuales",
+    ]
+)
 MAX_PREFIX_EXPANSIONS = 40
 PREFIX_SCAN = 400  # words looked at for a short prefix, the most frequent 40 kept
 COMMON_SHARE = 0.3  # a stem in more than this share of items counts half as a concept
@@ -154,6 +173,7 @@ class Item:
     page: int
     stems: frozenset[str]  # every stem in title and body
     titles: tuple[tuple[str, ...], ...]  # content stems of the title and each `also:` line
+    little: tuple[frozenset[str], ...]  # the little words of each of those ("how", "what")
 
 
 class LanguageIndex:
@@ -221,6 +241,7 @@ class LanguageIndex:
                     tuple(self.stem(w) for w in words if w not in self.stopwords)
                     for words in title_words
                 ),
+                tuple(frozenset(w for w in words if w in self.stopwords) for words in title_words),
             )
             for stem in item.stems:
                 stem_df[stem] = stem_df.get(stem, 0) + 1
@@ -328,14 +349,14 @@ class LanguageIndex:
         best = min(d for d, _ in scored)
         return {c for d, c in scored if d == best}
 
-    def split(self, word: str) -> set[str]:
+    def split(self, word: str) -> tuple[str, ...]:
         """Two words typed as one ("sideeffects"): both halves, when both are known."""
+        known = self.vocabulary
         for cut in range(3, len(word) - 2):
             left, right = word[:cut], word[cut:]
-            known = self.vocabulary
             if left in known and right in known and not {left, right} & self.stopwords:
-                return {left, right}
-        return set()
+                return (left, right)
+        return ()
 
     def prefix_expansions(self, prefix: str) -> tuple[str, ...]:
         found = self._prefix_cache.get(prefix)
@@ -361,7 +382,7 @@ class LanguageIndex:
             words |= own
         known = token in self.vocabulary or token in self.synonyms or len(words) > 1
         if not known:
-            fixed = self.corrections(token) or self.split(token)
+            fixed = self.corrections(token)
             if not fixed and is_prefix:
                 # A slip in a word still being typed ("adictib"): the words that start
                 # like its longest known beginning, so the list never empties mid-word.
@@ -408,7 +429,12 @@ class LanguageIndex:
             token = tokens[index]
             is_last = index == last
             if token not in self.stopwords:
-                found.append(self.concept(token, is_prefix=typing_last and is_last))
+                concept = self.concept(token, is_prefix=typing_last and is_last)
+                halves = () if concept.known else self.split(token)
+                if halves:  # two words run together ("sideeffects"): two concepts
+                    found += [self.concept(half, is_prefix=False) for half in halves]
+                else:
+                    found.append(concept)
             elif is_last and typing_last and not found:
                 # A little word typed alone may be the start of a longer one ("the" ->
                 # "therapy"); it is no concept, only its longer words are. After other
@@ -443,10 +469,11 @@ class LanguageIndex:
             # Many items hold some word: make sure those that hold every one are ranked too.
             scores.update(self._bm25(" AND ".join(expressions), CANDIDATES))
         items = self.items
+        little = frozenset(w for w in WORD.findall(fold(query)) if w in self.stopwords)
         present = sum(1 for c in concepts if any(c.covers(items[r].stems) for r in scores))
         ranked = sorted(
             (
-                (self._rank(items[rowid], concepts, present, bm25), rowid)
+                (self._rank(items[rowid], concepts, little, present, bm25), rowid)
                 for rowid, bm25 in scores.items()
             ),
             reverse=True,
@@ -475,15 +502,18 @@ class LanguageIndex:
         return {rowid: -rank for rowid, rank in rows}
 
     @staticmethod
-    def _rank(item: Item, concepts: list[Concept], present: int, bm25: float) -> float:
+    def _rank(
+        item: Item, concepts: list[Concept], little: frozenset[str], present: int, bm25: float
+    ) -> float:
         """Concepts covered (a common word counts half), then title match, then BM25: one
         number, tiers 500 apart. `present` is how many concepts some item covers."""
         stems = item.stems
         covered = [c for c in concepts if c.covers(stems)]
         as_typed = sum(1 for c in covered if not c.own.isdisjoint(stems))
-        title_class = 0
+        title_class = 0.0
+        fewest_extra = 99
         in_titles = 0
-        for title in item.titles:
+        for title, title_little in zip(item.titles, item.little, strict=True):
             if not title:
                 continue
             in_title = [c for c in covered if c.covers(title)]
@@ -494,7 +524,15 @@ class LanguageIndex:
                 *(c.stems for c in in_title), *(p for c in in_title for p in c.phrases)
             )
             extra = sum(1 for s in title if s not in asked)
-            title_class = max(title_class, 3 if extra == 0 else 2 if extra == 1 else 1)
+            fewest_extra = min(fewest_extra, extra)
+            grade = 3 if extra == 0 else 2 if extra == 1 else 1
+            if grade == 3 and len(title_little - little) > len(title_little & little):
+                grade = 2  # same words, but asked another way ("will it work for me?")
+            if little & title_little & QUESTION_WORDS:
+                grade += 0.5  # asked the same way: "how does it work", not "how well"
+            if any(c.own and c.own.isdisjoint(title) for c in in_title):
+                grade = max(1, grade - 1)  # matched through a synonym, not the typed word
+            title_class = max(title_class, grade)
         # Concepts next to each other in a title, in the order typed ("blood pressure").
         near = 0
         if len(covered) > 1:
@@ -505,7 +543,7 @@ class LanguageIndex:
                             near += 1
                             break
         base = bm25 * (1.0 if item.kind == "question" else 0.8)
-        base += 0.5 * as_typed + 0.5 * near + 1.0 * in_titles
+        base += 0.5 * as_typed + 0.5 * near + 1.0 * in_titles + 2.0 / (1 + fewest_extra)
         if title_class and item.kind == "question":
             title_class += 1  # the question that asks just this beats the page about it
         coverage = sum(c.weight for c in covered)
