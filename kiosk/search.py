@@ -386,7 +386,7 @@ class LanguageIndex:
             if not fixed and is_prefix:
                 # A slip in a word still being typed ("adictib"): the words that start
                 # like its longest known beginning, so the list never empties mid-word.
-                for cut in range(len(token) - 1, max(3, len(token) - 3), -1):
+                for cut in range(len(token) - 1, max(4, len(token) - 3) - 1, -1):
                     fixed = set(self.prefix_expansions(token[:cut]))
                     if fixed:
                         break
