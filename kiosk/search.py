@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import re
 import sqlite3
 import unicodedata
-from dataclasses import asdict, dataclass
+from collections import Counter
+from dataclasses import asdict, dataclass, replace
 
 from kiosk.content.model import Catalog, Language
 
@@ -81,7 +83,9 @@ QUESTION_WORDS = frozenset(
 MAX_PREFIX_EXPANSIONS = 40
 PREFIX_SCAN = 400  # words looked at for a short prefix, the most frequent 40 kept
 COMMON_SHARE = 0.3  # a stem in more than this share of items counts half as a concept
-CANDIDATES = 200  # items FTS5 hands over for ranking
+POOL = 150  # items with the most concepts whose BM25 is added up
+CANDIDATES = 45  # of those, the best ranked in full (titles, phrasing)
+SCORES_CACHED = 64  # concepts whose lookups are kept (the words of the last queries)
 TITLE_WEIGHT = 6.0
 FORMAT = 2  # bump when the pickled index changes shape (the content cache then rebuilds)
 
@@ -149,17 +153,20 @@ class Concept:
     known: bool  # the word (or a correction of it) is in the content or the synonyms
     weight: float = 1.0  # half for a word most items use
     phrases: tuple[tuple[str, ...], ...] = ()  # stems of phrases that cover it too
+    # One or two letters of a word being typed could start anything: they are looked for
+    # in titles only (what the patient reads first, and cheap: a bare "d" is in every body).
+    title_only: bool = False
 
     def covers(self, stems: frozenset[str] | tuple[str, ...]) -> bool:
         if not self.stems.isdisjoint(stems):
             return True
-        return any(all(s in stems for s in phrase) for phrase in self.phrases)
+        return bool(self.phrases) and any(all(s in stems for s in p) for p in self.phrases)
 
     def match(self) -> str:
         """The FTS5 expression for it: any of its stems or phrases."""
         terms = [f'"{s}"' for s in sorted(self.stems)]
         terms += ['"' + " ".join(p) + '"' for p in self.phrases]
-        return "(" + " OR ".join(terms) + ")"
+        return ("title : (" if self.title_only else "(") + " OR ".join(terms) + ")"
 
 
 @dataclass(frozen=True)
@@ -269,6 +276,7 @@ class LanguageIndex:
                 for variant in _deletes(word) | {word}:
                     self.delete_index.setdefault(variant, set()).add(word)
         self._prefix_cache: dict[str, tuple[str, ...]] = {}
+        self._scores_cache: dict[str, dict[int, float]] = {}
 
     # -- synonyms ------------------------------------------------------------------------
     def _read_synonyms(self, language: Language) -> None:
@@ -305,12 +313,13 @@ class LanguageIndex:
     # -- pickling and stemming -------------------------------------------------------------
     def __getstate__(self) -> dict:
         # The connection belongs to SearchIndex and the stemmer is rebuilt (not picklable).
-        skip = ("db", "stemmer", "_prefix_cache")
+        skip = ("db", "stemmer", "_prefix_cache", "_scores_cache")
         return {k: v for k, v in self.__dict__.items() if k not in skip}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._prefix_cache = {}
+        self._scores_cache = {}
 
     @functools.cached_property
     def stemmer(self):
@@ -368,7 +377,8 @@ class LanguageIndex:
                     break
                 matching.append(word)
             matching.sort(key=lambda w: (-self.frequency[w], len(w)))
-            found = tuple(matching[:MAX_PREFIX_EXPANSIONS])
+            # One or two letters could start anything: only the commonest words.
+            found = tuple(matching[: MAX_PREFIX_EXPANSIONS if len(prefix) > 2 else 12])
             if len(self._prefix_cache) > 2000:
                 self._prefix_cache.clear()
             self._prefix_cache[prefix] = found
@@ -398,7 +408,10 @@ class LanguageIndex:
             group_words, group_phrases = self.group(word)
             words |= group_words
             phrases |= group_phrases
-        return self._concept(token, words, own, phrases, known)
+        concept = self._concept(token, words, own, phrases, known)
+        if is_prefix:
+            concept = replace(concept, title_only=len(token) <= 2)
+        return concept
 
     def _concept(self, token: str, words, own, phrases, known: bool) -> Concept:
         own_stems = frozenset(self.stem(w) for w in own if w)
@@ -443,7 +456,7 @@ class LanguageIndex:
                 words.discard(token)
                 if words:
                     stems = frozenset(self.stem(w) for w in words)
-                    found.append(Concept(token, stems, stems, True))
+                    found.append(Concept(token, stems, stems, True, title_only=len(token) <= 2))
             index += 1
         return found
 
@@ -463,18 +476,38 @@ class LanguageIndex:
         concepts = [c for c in self.concepts(query) if c.stems or c.phrases]
         if not concepts:
             return []
-        expressions = [c.match() for c in concepts]
-        scores = self._bm25(" OR ".join(expressions), CANDIDATES)
-        if len(concepts) > 1 and len(scores) >= CANDIDATES:
-            # Many items hold some word: make sure those that hold every one are ranked too.
-            scores.update(self._bm25(" AND ".join(expressions), CANDIDATES))
+        # BM25 of an item for the whole query is the sum of its BM25 for each concept
+        # (FTS5 adds up per term), so each concept is looked up on its own and kept: while
+        # a patient types, only the last word's lookup is new.
+        found = [self._concept_scores(c) for c in concepts]
+        # Concepts covered, in half units (a common word counts one, others two).
+        cover: Counter[int] = Counter()
+        for concept, scores in zip(concepts, found, strict=True):
+            cover.update(scores.keys())
+            if concept.weight == 1.0:
+                cover.update(scores.keys())
+        pool = cover if len(cover) <= POOL else sorted(cover, key=cover.get, reverse=True)[:POOL]
+        if len(found) == 1:
+            totals = found[0]
+        else:
+            totals = {r: sum([scores.get(r, 0.0) for scores in found]) for r in pool}
+        best = heapq.nlargest(CANDIDATES, pool, key=lambda r: (cover[r], totals[r]))
         items = self.items
+        present = sum(1 for scores in found if scores)
         little = frozenset(w for w in WORD.findall(fold(query)) if w in self.stopwords)
-        present = sum(1 for c in concepts if any(c.covers(items[r].stems) for r in scores))
         ranked = sorted(
             (
-                (self._rank(items[rowid], concepts, little, present, bm25), rowid)
-                for rowid, bm25 in scores.items()
+                (
+                    self._rank(
+                        items[rowid],
+                        [c for c, scores in zip(concepts, found, strict=True) if rowid in scores],
+                        little,
+                        present,
+                        totals[rowid],
+                    ),
+                    rowid,
+                )
+                for rowid in best
             ),
             reverse=True,
         )
@@ -482,7 +515,7 @@ class LanguageIndex:
         seen: set[tuple[str, str]] = set()
         answers: set[str] = set()
         for score, rowid in ranked:
-            item = self.items[rowid]
+            item = items[rowid]
             answer = fold(item.title).strip(" ?¿!¡.")
             if (item.kind, item.id) in seen or answer in answers:
                 continue  # one result per explainer, and per answer
@@ -493,22 +526,30 @@ class LanguageIndex:
                 break
         return hits
 
-    def _bm25(self, match: str, limit: int) -> dict[int, float]:
-        rows = self.db.execute(
-            f"SELECT rowid, bm25({self.table}, ?, 1.0) FROM {self.table} "
-            f"WHERE {self.table} MATCH ? ORDER BY rank LIMIT ?",
-            (TITLE_WEIGHT, match, limit),
-        ).fetchall()
-        return {rowid: -rank for rowid, rank in rows}
+    def _concept_scores(self, concept: Concept) -> dict[int, float]:
+        """rowid -> BM25 (higher is better) of every item that holds the concept."""
+        match = concept.match()
+        scores = self._scores_cache.get(match)
+        if scores is None:
+            rows = self.db.execute(
+                f"SELECT rowid, -bm25({self.table}, ?, 1.0) FROM {self.table} "
+                f"WHERE {self.table} MATCH ?",
+                (TITLE_WEIGHT, match),
+            ).fetchall()
+            scores = dict(rows)
+            if len(self._scores_cache) >= SCORES_CACHED:
+                self._scores_cache.pop(next(iter(self._scores_cache)))  # the oldest
+            self._scores_cache[match] = scores
+        return scores
 
     @staticmethod
     def _rank(
-        item: Item, concepts: list[Concept], little: frozenset[str], present: int, bm25: float
+        item: Item, covered: list[Concept], little: frozenset[str], present: int, bm25: float
     ) -> float:
         """Concepts covered (a common word counts half), then title match, then BM25: one
-        number, tiers 500 apart. `present` is how many concepts some item covers."""
+        number, tiers 500 apart. `covered`: the query's concepts this item holds; `present`:
+        how many concepts some item holds."""
         stems = item.stems
-        covered = [c for c in concepts if c.covers(stems)]
         as_typed = sum(1 for c in covered if not c.own.isdisjoint(stems))
         title_class = 0.0
         fewest_extra = 99
