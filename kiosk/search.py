@@ -537,6 +537,8 @@ class LanguageIndex:
                 (TITLE_WEIGHT, match),
             ).fetchall()
             scores = dict(rows)
+            if not scores and concept.title_only:  # no title has it: the pages may
+                scores = self._concept_scores(replace(concept, title_only=False))
             if len(self._scores_cache) >= SCORES_CACHED:
                 self._scores_cache.pop(next(iter(self._scores_cache)))  # the oldest
             self._scores_cache[match] = scores
