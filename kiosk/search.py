@@ -593,6 +593,19 @@ class LanguageIndex:
         return coverage * 1000 + title_class * 100 + min(base, 99.0)
 
     # -- when nothing matches ----------------------------------------------------------------
+    def _nearest(self, word: str) -> set[str]:
+        """The closest words that start with the same letter (up to a third of the letters
+        wrong): slower than the delete index, so only for "did you mean"."""
+        if len(word) < 4:
+            return set()
+        limit = max(2, len(word) // 3)
+        start = bisect.bisect_left(self.words, word[0])
+        end = bisect.bisect_left(self.words, chr(ord(word[0]) + 1))
+        scored = [(edit_distance(word, w, limit), w) for w in self.words[start:end]]
+        scored = [(d, w) for d, w in scored if d <= limit]
+        best = min((d for d, _ in scored), default=None)
+        return {w for d, w in scored if d == best}
+
     def suggestion(self, query: str) -> str:
         """The query with each unknown word replaced by the closest content word, or ""."""
         tokens = WORD.findall(fold(query))
@@ -602,7 +615,7 @@ class LanguageIndex:
             if token in self.stopwords or token in self.vocabulary or token in self.synonyms:
                 out.append(token)
                 continue
-            fixed = self.corrections(token, max(max_distance(token), 2) + 1)
+            fixed = self.corrections(token, max(max_distance(token), 2) + 1) or self._nearest(token)
             if fixed:
                 out.append(max(fixed, key=lambda w: (self.frequency.get(w, 0), -len(w))))
                 changed = True
