@@ -35,8 +35,13 @@ InputPanel {
     // Main.qml gives the Loader this width; the panel's height follows from it.
     readonly property real panelWidth: Math.min(wantedWidth, roomHeight / heightPerWidth)
 
+    // Every layout Qt has, read before activeLocales narrows the list to one.
+    property var shippedLocales: []
+
     function chooseLayout() {
-        const available = VirtualKeyboardSettings.availableLocales
+        if (shippedLocales.length === 0)
+            shippedLocales = VirtualKeyboardSettings.availableLocales.slice()
+        const available = shippedLocales
         const wanted = regional[language] || []
         let found = wanted.find(code => available.indexOf(code) >= 0)
         if (!found)
