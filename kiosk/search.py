@@ -493,7 +493,11 @@ class LanguageIndex:
             totals = {r: sum([scores.get(r, 0.0) for scores in found]) for r in pool}
         best = heapq.nlargest(CANDIDATES, pool, key=lambda r: (cover[r], totals[r]))
         items = self.items
-        present = sum(1 for scores in found if scores)
+        # Concepts some item holds; a title must hold them all to count as a match (a common
+        # word like "use" or "ketamine" need not be in it).
+        present = sum(
+            1 for c, scores in zip(concepts, found, strict=True) if scores and c.weight == 1.0
+        )
         little = frozenset(w for w in WORD.findall(fold(query)) if w in self.stopwords)
         ranked = sorted(
             (
@@ -561,7 +565,7 @@ class LanguageIndex:
                 continue
             in_title = [c for c in covered if c.covers(title)]
             in_titles = max(in_titles, len(in_title))
-            if len(in_title) < present:
+            if not in_title or sum(1 for c in in_title if c.weight == 1.0) < present:
                 continue  # a title about part of the question is no title match
             asked = frozenset().union(
                 *(c.stems for c in in_title), *(p for c in in_title for p in c.phrases)
