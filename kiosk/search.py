@@ -226,32 +226,32 @@ class LanguageIndex:
                 )
         self.items: list[Item | None] = [None]  # FTS5 rowids start at 1
         inserts = []
-        df: dict[str, int] = {}
-        stem_df: dict[str, int] = {}
+        df: Counter[str] = Counter()  # items per word
+        stem_df: Counter[str] = Counter()  # items per stem
+        stems = self._stems
+        stopwords = self.stopwords
         for titles, body, kind, item_id, shown, where, page in rows:
             title_words = [WORD.findall(fold(t)) for t in titles]
             body_words = WORD.findall(fold(body))
-            self.vocabulary.update(w for words in title_words for w in words)
-            self.vocabulary.update(body_words)
-            title_stems = [[self.stem(w) for w in words] for words in title_words]
-            body_stems = [self.stem(w) for w in body_words]
-            for word in {*body_words, *(w for words in title_words for w in words)}:
-                df[word] = df.get(word, 0) + 1
+            distinct = set(body_words).union(*title_words)
+            for word in distinct - stems.keys():  # each new word stemmed once
+                self.stem(word)
+            df.update(distinct)
+            title_stems = [[stems[w] for w in words] for words in title_words]
+            body_stems = [stems[w] for w in body_words]
             item = Item(
                 kind,
                 item_id,
                 shown,
                 where,
                 page,
-                frozenset(body_stems).union(*title_stems),
+                frozenset(stems[w] for w in distinct),
                 tuple(
-                    tuple(self.stem(w) for w in words if w not in self.stopwords)
-                    for words in title_words
+                    tuple(stems[w] for w in words if w not in stopwords) for words in title_words
                 ),
-                tuple(frozenset(w for w in words if w in self.stopwords) for words in title_words),
+                tuple(frozenset(w for w in words if w in stopwords) for words in title_words),
             )
-            for stem in item.stems:
-                stem_df[stem] = stem_df.get(stem, 0) + 1
+            stem_df.update(item.stems)
             self.items.append(item)
             inserts.append(
                 (
@@ -260,6 +260,7 @@ class LanguageIndex:
                     " ".join(body_stems),
                 )
             )
+        self.vocabulary.update(df)
         db.executemany(f"INSERT INTO {table}(rowid, title, body) VALUES (?, ?, ?)", inserts)
         self.vocabulary = {w for w in self.vocabulary if not w.isdigit() or len(w) > 1}
         # Stems most items hold ("ketamine", "use") are weak evidence of what was asked.
