@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import functools
 import heapq
+import itertools
 import re
 import sqlite3
 import unicodedata
@@ -82,7 +83,7 @@ QUESTION_WORDS = frozenset(
 )
 MAX_PREFIX_EXPANSIONS = 40
 PREFIX_SCAN = 400  # words looked at for a short prefix, the most frequent 40 kept
-COMMON_SHARE = 0.3  # a stem in more than this share of items counts half as a concept
+COMMON_SHARE = 0.3  # a stem in more than this share of items counts a quarter of a concept
 POOL = 150  # items with the most concepts whose BM25 is added up
 CANDIDATES = 45  # of those, the best ranked in full (titles, phrasing)
 SCORES_CACHED = 64  # concepts whose lookups are kept (the words of the last queries)
@@ -151,7 +152,7 @@ class Concept:
     stems: frozenset[str]
     own: frozenset[str]  # the typed word's own stem (or its prefix words): worth a little more
     known: bool  # the word (or a correction of it) is in the content or the synonyms
-    weight: float = 1.0  # half for a word most items use
+    weight: float = 1.0  # a quarter for a word most items use
     phrases: tuple[tuple[str, ...], ...] = ()  # stems of phrases that cover it too
     # One or two letters of a word being typed could start anything: they are looked for
     # in titles only (what the patient reads first, and cheap: a bare "d" is in every body).
@@ -263,7 +264,7 @@ class LanguageIndex:
         self.vocabulary.update(df)
         db.executemany(f"INSERT INTO {table}(rowid, title, body) VALUES (?, ?, ?)", inserts)
         self.vocabulary = {w for w in self.vocabulary if not w.isdigit() or len(w) > 1}
-        # Stems most items hold ("ketamine", "use") are weak evidence of what was asked.
+        # Stems many items hold ("ketamine", "use") are weak evidence of what was asked.
         common = max(3, COMMON_SHARE * (len(self.items) - 1))
         self.common_stems = frozenset(s for s, n in stem_df.items() if n > common)
         # Prefix expansion prefers the words most items use: "h" should reach "heart" and
@@ -421,7 +422,7 @@ class LanguageIndex:
             frozenset(self.stem(w) for w in words if w),
             own_stems,
             known,
-            0.5 if own_stems and own_stems <= self.common_stems else 1.0,
+            0.25 if own_stems and own_stems <= self.common_stems else 1.0,
             tuple(sorted({tuple(self.stem(w) for w in p) for p in phrases})),
         )
 
@@ -481,12 +482,17 @@ class LanguageIndex:
         # (FTS5 adds up per term), so each concept is looked up on its own and kept: while
         # a patient types, only the last word's lookup is new.
         found = [self._concept_scores(c) for c in concepts]
-        # Concepts covered, in half units (a common word counts one, others two).
+        # The pool to rank: items by how many uncommon concepts they hold; items that hold
+        # only common words ("ketamine", "use") fill it up when those are too few.
+        strong = [f for c, f in zip(concepts, found, strict=True) if c.weight == 1.0] or found
         cover: Counter[int] = Counter()
-        for concept, scores in zip(concepts, found, strict=True):
+        for scores in strong:
             cover.update(scores.keys())
-            if concept.weight == 1.0:
-                cover.update(scores.keys())
+        for scores in found:
+            if len(cover) >= POOL:
+                break
+            for rowid in itertools.islice(scores.keys() - cover.keys(), POOL - len(cover)):
+                cover[rowid] = 0
         pool = cover if len(cover) <= POOL else sorted(cover, key=cover.get, reverse=True)[:POOL]
         if len(found) == 1:
             totals = found[0]
@@ -553,8 +559,8 @@ class LanguageIndex:
     def _rank(
         item: Item, covered: list[Concept], little: frozenset[str], present: int, bm25: float
     ) -> float:
-        """Concepts covered (a common word counts half), then title match, then BM25: one
-        number, tiers 500 apart. `covered`: the query's concepts this item holds; `present`:
+        """Concepts covered (a common word counts a quarter), then title match, then BM25: one
+        number, a whole concept worth 1000. `covered`: the query's concepts this item holds; `present`:
         how many concepts some item holds."""
         stems = item.stems
         as_typed = sum(1 for c in covered if not c.own.isdisjoint(stems))
