@@ -84,8 +84,9 @@ QUESTION_WORDS = frozenset(
 MAX_PREFIX_EXPANSIONS = 40
 PREFIX_SCAN = 400  # words looked at for a short prefix, the most frequent 40 kept
 COMMON_SHARE = 0.3  # a stem in more than this share of items counts a quarter of a concept
+PER_CONCEPT = 300  # items looked at per concept (all of them in a clinic's content)
 POOL = 150  # items with the most concepts whose BM25 is added up
-CANDIDATES = 45  # of those, the best ranked in full (titles, phrasing)
+CANDIDATES = 40  # of those, the best ranked in full (titles, phrasing)
 SCORES_CACHED = 64  # concepts whose lookups are kept (the words of the last queries)
 TITLE_WEIGHT = 6.0
 FORMAT = 2  # bump when the pickled index changes shape (the content cache then rebuilds)
@@ -542,10 +543,12 @@ class LanguageIndex:
         match = concept.match()
         scores = self._scores_cache.get(match)
         if scores is None:
+            # The best PER_CONCEPT items for it: in a big catalog a word held by thousands
+            # of items tells little, and Python need not see every one of them.
             rows = self.db.execute(
-                f"SELECT rowid, -bm25({self.table}, ?, 1.0) FROM {self.table} "
-                f"WHERE {self.table} MATCH ?",
-                (TITLE_WEIGHT, match),
+                f"SELECT rowid, -bm25({self.table}, ?, 1.0) AS score FROM {self.table} "
+                f"WHERE {self.table} MATCH ? ORDER BY score DESC LIMIT ?",
+                (TITLE_WEIGHT, match, PER_CONCEPT),
             ).fetchall()
             scores = dict(rows)
             if not scores and concept.title_only:  # no title has it: the pages may
