@@ -39,8 +39,11 @@ InputPanel {
     property var shippedLocales: []
 
     function chooseLayout() {
-        if (shippedLocales.length === 0)
+        if (shippedLocales.length === 0) {
+            // The settings are the application's: an earlier keyboard may have narrowed them.
+            VirtualKeyboardSettings.activeLocales = []
             shippedLocales = VirtualKeyboardSettings.availableLocales.slice()
+        }
         const available = shippedLocales
         const wanted = regional[language] || []
         let found = wanted.find(code => available.indexOf(code) >= 0)
