@@ -179,51 +179,68 @@ Item {
         }
     }
 
-    Column {
+    // Scrolls within the space above the keyboard: every topic stays within reach.
+    Flickable {
+        id: noResultsFlick
         objectName: "noResults"
         x: header.x
         width: screen.innerWidth
         anchors.top: header.bottom
         anchors.topMargin: ui.gap * 2
-        spacing: ui.gap
+        anchors.bottom: parent.bottom
+        contentHeight: noResultsColumn.implicitHeight + ui.gap
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
         visible: screen.searching && screen.backend.results.count === 0
 
-        // Mid-word there is no verdict yet: the patient is still typing.
-        Heading {
-            objectName: "noResultsTitle"
+        MoreBelow {
+            parent: noResultsFlick
             ui: screen.ui
-            level: 2
-            visible: !screen.backend.searchTyping
-            text: ui.txt("no_results_title")
+            flickable: noResultsFlick
         }
-        Chip {
-            objectName: "didYouMean"
-            ui: screen.ui
-            visible: screen.backend.searchSuggestion !== ""
-            text: ui.fmt("did_you_mean", {"query": screen.backend.searchSuggestion})
-            onClicked: screen.backend.setSearchText(screen.backend.searchSuggestion + " ")
-        }
-        Text {
+
+        Column {
+            id: noResultsColumn
             width: parent.width
-            text: screen.backend.searchTyping ? ui.txt("search_keep_typing") : ui.txt("no_results_hint")
-            font.family: ui.fontFamily
-            font.pixelSize: ui.fontBody
-            color: ui.text
-            wrapMode: Text.Wrap
-        }
-        Flow {
-            width: parent.width
-            spacing: ui.gap * 0.6
-            Repeater {
-                model: screen.backend.topics
-                delegate: Chip {
-                    required property string id
-                    required property string title
-                    ui: screen.ui
-                    text: title
-                    onClicked: {
-                        screen.backend.setSearchText("")
-                        screen.backend.openTopic(id)
+            spacing: ui.gap
+
+            // Mid-word there is no verdict yet: the patient is still typing.
+            Heading {
+                objectName: "noResultsTitle"
+                ui: screen.ui
+                level: 2
+                visible: !screen.backend.searchTyping
+                text: ui.txt("no_results_title")
+            }
+            Chip {
+                objectName: "didYouMean"
+                ui: screen.ui
+                visible: screen.backend.searchSuggestion !== ""
+                text: ui.fmt("did_you_mean", {"query": screen.backend.searchSuggestion})
+                onClicked: screen.backend.setSearchText(screen.backend.searchSuggestion + " ")
+            }
+            Text {
+                width: parent.width
+                text: screen.backend.searchTyping ? ui.txt("search_keep_typing") : ui.txt("no_results_hint")
+                font.family: ui.fontFamily
+                font.pixelSize: ui.fontBody
+                color: ui.text
+                wrapMode: Text.Wrap
+            }
+            Flow {
+                width: parent.width
+                spacing: ui.gap * 0.6
+                Repeater {
+                    model: screen.backend.topics
+                    delegate: Chip {
+                        required property string id
+                        required property string title
+                        ui: screen.ui
+                        text: title
+                        onClicked: {
+                            screen.backend.setSearchText("")
+                            screen.backend.openTopic(id)
+                        }
                     }
                 }
             }
