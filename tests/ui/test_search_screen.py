@@ -134,3 +134,39 @@ def test_a_language_switch_leaves_no_stale_query(kiosk):
     keyboard = kiosk.wait_for("keyboard")
     kiosk.qtbot.waitUntil(lambda: keyboard.property("layoutLocale") == "es_MX")
     assert kiosk.keyboard_key("ñ") is not None
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_the_keyboard_follows_high_contrast(qtbot, tmp_path, fonts, qml_warnings, high_contrast):
+    kiosk, driver = make_kiosk(
+        qtbot, tmp_path, idle_timeout=60, warning=30, high_contrast=high_contrast
+    )
+    try:
+        keyboard = open_search(driver)
+        letters = keyboard.property("keyTextColour").name()
+        theme = driver.backend.theme
+        if high_contrast:
+            assert letters == theme["accent"].lower()  # the theme's yellow on black keys
+            assert keyboard.property("keyColour").name() == theme["background"].lower()
+        else:
+            assert letters == "#ffffff"  # Qt's own style: white on dark keys
+    finally:
+        kiosk.close()
+
+
+def test_the_keyboard_grows_with_the_text_size_where_there_is_room(
+    qtbot, tmp_path, fonts, qml_warnings
+):
+    widths = []
+    for scale in (1.0, 1.5):
+        kiosk, driver = make_kiosk(
+            qtbot, tmp_path, idle_timeout=60, warning=30, size=(1280, 1024), text_scale=scale
+        )
+        try:
+            keyboard = open_search(driver)
+            widths.append(keyboard.width())
+            driver.type_on_keyboard("safe")  # its keys still type, at any size
+            qtbot.waitUntil(lambda d=driver: d.backend.searchText == "safe")
+        finally:
+            kiosk.close()
+    assert widths[1] > widths[0]

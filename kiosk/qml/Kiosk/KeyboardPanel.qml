@@ -1,4 +1,5 @@
 import QtQuick
+import QtQml
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
 
@@ -62,6 +63,44 @@ InputPanel {
         target: VirtualKeyboardSettings
         function onAvailableLocalesChanged() { panel.chooseLayout() }
     }
+
+    // In the high-contrast theme the keys take its colours (the default style exposes
+    // them): black keys edged by the theme's lines, letters in its accent colour.
+    property bool highContrast: false
+    property var ui: null
+    readonly property var contrastColours: ui === null ? ({}) : ({
+        "keyboardBackgroundColor": ui.border,
+        "normalKeyBackgroundColor": ui.background,
+        "highlightedKeyBackgroundColor": ui.surface,
+        "keyTextColor": ui.accent,
+        "keySmallTextColor": ui.text,
+        "modeKeyAccentColor": ui.accent,
+        "capsLockKeyAccentColor": ui.focus,
+        "popupBackgroundColor": ui.background,
+        "popupBorderColor": ui.accent,
+        "popupTextColor": ui.accent,
+        "popupHighlightColor": ui.surface,
+        "navigationHighlightColor": ui.focus
+    })
+    Instantiator {
+        model: Object.keys(panel.contrastColours)
+        delegate: Binding {
+            required property string modelData
+            target: panel.keyboard ? panel.keyboard.style : null
+            property: modelData
+            value: panel.contrastColours[modelData]
+            when: panel.highContrast && target !== null
+        }
+    }
+
+    // For the band beside a keyboard narrower than the window.
+    readonly property color backgroundColour: keyboard && keyboard.style
+        ? keyboard.style.keyboardBackgroundColor : "#263238"
+    // What the keys show (read by the tests: Python cannot reach the style object).
+    readonly property color keyTextColour: keyboard && keyboard.style
+        ? keyboard.style.keyTextColor : "transparent"
+    readonly property color keyColour: keyboard && keyboard.style
+        ? keyboard.style.normalKeyBackgroundColor : "transparent"
 
     objectName: "keyboard"
     visible: active

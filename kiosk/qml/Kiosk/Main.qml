@@ -116,12 +116,12 @@ Window {
     }
 
     Rectangle {
-        // Beside a keyboard narrower than the window: the keyboard's own dark colour.
+        // Beside a keyboard narrower than the window: the keyboard's own colour.
         anchors.fill: keyboardLoader
         anchors.leftMargin: -keyboardLoader.x
         anchors.rightMargin: -keyboardLoader.x
         visible: keyboardLoader.item !== null && keyboardLoader.item.active
-        color: "#1a1a1a"
+        color: keyboardLoader.item ? keyboardLoader.item.backgroundColour : "black"
     }
 
     Loader {
@@ -136,6 +136,8 @@ Window {
         onLoaded: {
             item.language = Qt.binding(() => window.backend.language)
             item.textScale = Qt.binding(() => window.backend.textScale)
+            item.ui = kioskUi
+            item.highContrast = Qt.binding(() => window.backend.highContrast)
             item.availableWidth = Qt.binding(() => window.width)
             item.availableHeight = Qt.binding(() => window.height)
             // What the screen needs above the keys (QuestionsScreen: field and two results).
