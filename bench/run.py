@@ -1,6 +1,7 @@
 """The kiosk benchmark: start-up, memory, idle cost, tap latency, search, content load, reset.
 
     scripts/bench.sh [--quick] [--platforms xcb,offscreen] [--idle-seconds 60] [--peer]
+    scripts/bench.sh --only quality   # search quality alone (or: python -m bench.quality)
 
 Every number comes from a real `kiosk run` process (under Xvfb for xcb) except search and
 content load, which time the same Python code in a fresh interpreter. Results go to JSON
@@ -34,6 +35,7 @@ from bench.common import (
     xvfb,
 )
 from bench.gen import generate_files, generate_questions
+from bench.quality import report_lines, search_quality
 
 RESULTS = REPO / "bench" / "results"
 
@@ -47,6 +49,10 @@ BUDGETS: dict[str, tuple[float, str, str, str]] = {
     "idle_cpu_explainer_s_per_min": (0.05, "CPU-s/min", "<", "idle CPU on an explainer"),
     "tap_first_frame_ms_p50": (33, "ms", "<=", "tap -> first frame of new content (median)"),
     "search_keystroke_ms_p95": (5, "ms", "<=", "search per keystroke, 2,000 questions (p95)"),
+    "search_top1_en": (0.85, "share", ">=", "search quality en: right answer first"),
+    "search_top3_en": (0.97, "share", ">=", "search quality en: right answer in top 3"),
+    "search_top1_es": (0.85, "share", ">=", "search quality es: right answer first"),
+    "search_top3_es": (0.97, "share", ">=", "search quality es: right answer in top 3"),
     "load_1000_files_s": (1.0, "s", "<=", "load + index 1,000 files"),
     "load_growth_5000_vs_1000": (6.0, "x", "<=", "time(5,000)/time(1,000); linear is 5"),
     "reset_ms": (100, "ms", "<=", "idle timeout -> attract drawn (median)"),
@@ -441,6 +447,10 @@ def summary(results: dict[str, Any]) -> dict[str, float]:
         out["tap_first_frame_ms_p50"] = first["tap"]["first_frame_ms_p50"]
     if "search" in results:
         out["search_keystroke_ms_p95"] = results["search"]["p95_ms"]
+    for lang, data in results.get("search_quality", {}).items():
+        for rate in ("top1", "top3"):
+            if f"search_{rate}_{lang}" in BUDGETS:
+                out[f"search_{rate}_{lang}"] = data[rate]
     load = results.get("content_load", {})
     if "1000" in load:
         out["load_1000_files_s"] = round(load["1000"]["total_s"], 3)
@@ -457,7 +467,7 @@ def verdicts(values: dict[str, float]) -> dict[str, dict[str, Any]]:
     table = {}
     for name, value in values.items():
         limit, unit, op, meaning = BUDGETS[name]
-        ok = value <= limit if op == "<=" else value < limit
+        ok = {"<=": value <= limit, "<": value < limit, ">=": value >= limit}[op]
         table[name] = {
             "value": value,
             "budget": f"{op} {limit:g} {unit}",
@@ -522,6 +532,8 @@ def print_table(results: dict[str, Any]) -> None:
         )
     if "peer" in results:
         extra += results["peer"].get("lines", [])
+    if "search_quality" in results:
+        extra += report_lines(results["search_quality"])
     print("\n" + "\n".join(extra))
 
 
@@ -533,7 +545,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=None, help="cold starts (default 5, 3 quick)")
     parser.add_argument("--navigations", type=int, default=500)
     parser.add_argument(
-        "--only", default="", help="comma list: cold,home,memory,tap,search,load,reset"
+        "--only",
+        default="",
+        help="comma list: cold,home,memory,tap,search,quality,load,reset",
     )
     parser.add_argument("--load-sizes", default="100,1000,5000")
     parser.add_argument("--peer", action="store_true", help="also MkDocs + Chromium --kiosk")
@@ -566,6 +580,9 @@ def main(argv: list[str] | None = None) -> int:
         if wanted("search"):
             log("search latency, 2,000 questions")
             guarded(results, "search", search_latency, work)
+        if wanted("quality"):
+            log("search quality, patients' queries (bench/search_queries)")
+            guarded(results, "search_quality", search_quality)
         if wanted("load"):
             log("content load")
             sizes = [int(s) for s in args.load_sizes.split(",")]

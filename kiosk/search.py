@@ -1,20 +1,36 @@
 """Search as you type: SQLite FTS5 in memory over explainer pages and questions.
 
 Text is normalised in Python before it reaches FTS5 (accents folded, Snowball-stemmed per
-language), so the index and the query always agree. On top of that the query side adds
-what a patient typing on a touchscreen needs: prefix matching on the word being typed,
-spelling correction against the content's own words (a SymSpell-style delete index, edit
-distance 1 for short words and 2 for long ones), and synonyms from synonyms.toml.
+language), so the index and the query always agree.
+
+A query is read as a list of *concepts*: each word a patient typed (little words such as
+"is", "my", "the" are not concepts) with its stem, its spelling corrections (a SymSpell-style
+delete index over the content's own words, edit distance 1 for short words and 2 for long
+ones), the words it starts when it is still being typed, and the words of its synonym groups
+(synonyms.toml; a phrase like "out of body" counts as one concept). FTS5 finds and BM25-scores
+the items that hold any concept; then every item is ranked by
+
+1. how many of the concepts it covers (so more words never make a good answer disappear),
+2. how well a question's title or one of its `also:` phrasings matches the whole query
+   (exact first, then near-exact, then all concepts in the title),
+3. BM25, plus a little for words matched as typed rather than through a synonym and for
+   concepts next to each other in the title.
+
+Explainer pages are grouped (one result per explainer, at its best page), and an explainer
+whose title is a question's title is folded into that question: one result per answer.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import heapq
+import itertools
 import re
 import sqlite3
 import unicodedata
-from dataclasses import asdict, dataclass
+from collections import Counter
+from dataclasses import asdict, dataclass, replace
 
 from kiosk.content.model import Catalog, Language
 
@@ -27,87 +43,53 @@ STEMMERS = {
     "pt": "portuguese",
     "it": "italian",
 }
-STOPWORDS = {
-    "en": set(
-        [
-            "a",
-            "an",
-            "and",
-            "are",
-            "as",
-            "at",
-            "be",
-            "can",
-            "do",
-            "does",
-            "for",
-            "from",
-            "how",
-            "i",
-            "if",
-            "in",
-            "is",
-            "it",
-            "me",
-            "my",
-            "of",
-            "on",
-            "or",
-            "so",
-            "the",
-            "to",
-            "what",
-            "when",
-            "where",
-            "which",
-            "who",
-            "why",
-            "will",
-            "with",
-            "you",
-            "your",
-        ]
-    ),
-    "es": set(
-        [
-            "a",
-            "al",
-            "con",
-            "como",
-            "cual",
-            "cuando",
-            "de",
-            "del",
-            "donde",
-            "el",
-            "en",
-            "es",
-            "esta",
-            "este",
-            "la",
-            "las",
-            "lo",
-            "los",
-            "me",
-            "mi",
-            "o",
-            "para",
-            "por",
-            "que",
-            "qué",
-            "se",
-            "si",
-            "sin",
-            "su",
-            "un",
-            "una",
-            "y",
-            "yo",
-        ]
-    ),
+# Little words that carry no meaning on their own: never a concept, never counted.
+STOPWORDS_TEXT = {
+    "en": """a about after again all also am an and any are as at be been being but by can
+        could did do does doing done dont doesnt for from get gets getting go goes going got
+        had has have having he her here him his how i if im in into is isnt it its ive just
+        like me might my myself of on or our out really she should so some such than that
+        the their them then there these they this those to too up us very was we were what
+        whats when where which who why will with would wont you your youre s t while still
+        ever even every each one anything something thing things way lot lots bit kind sort
+        yes no ok okay please thanks hi hello hey want know tell say says said""",
+    "es": """a al algo ante como con cual cuales cuando de del desde donde e el ella ellas
+        ellos en era eres es esa ese eso esta estan estar este esto estos estas fue ha han has
+        hay he la las le les lo los me mi mis muy nos o para pero por porque que se sea ser si
+        sin sobre son su sus tan te ti tu tus u un una unas unos va van vas voy y ya yo
+        mientras estoy estas estamos soy somos tengo tiene tienen tener quiero puedo puede
+        pueden podria hacer hago debo debe deben ir ahi aqui alla todo toda todos cada otro
+        otra mucho mucha muchos poco mas menos solo tambien asi entonces bueno ok hola
+        gracias favor usted ustedes nosotros cosa cosas algo volver vuelve quien quienes""",
 }
+# Little words that still tell questions apart when the rest is the same.
+QUESTION_WORDS = frozenset(
+    [
+        "how",
+        "what",
+        "when",
+        "where",
+        "who",
+        "why",
+        "which",
+        "como",
+        "que",
+        "cuando",
+        "donde",
+        "quien",
+        "cual",
+        "cuales",
+    ]
+)
 MAX_PREFIX_EXPANSIONS = 40
+PREFIX_SCAN = 400  # words looked at for a short prefix, the most frequent 40 kept
+COMMON_SHARE = 0.3  # a stem in more than this share of items counts a quarter of a concept
+PER_CONCEPT = 300  # items looked at per concept (all of them in a clinic's content)
+POOL = 80  # items with the most concepts whose BM25 is added up
+CANDIDATES = 32  # of those, the best ranked in full (titles, phrasing)
+SCORES_CACHED = 64  # concepts whose lookups are kept (the words of the last queries)
 TITLE_WEIGHT = 6.0
+FORMAT = 2  # bump when the pickled index changes shape (the content cache then rebuilds)
 
 
 def fold(text: str) -> str:
@@ -116,6 +98,9 @@ def fold(text: str) -> str:
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+STOPWORDS = {code: frozenset(fold(text).split()) for code, text in STOPWORDS_TEXT.items()}
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -160,6 +145,46 @@ class Hit:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class Concept:
+    """One thing the patient asked about: any of `stems` in an item covers it."""
+
+    word: str  # as typed (folded), for "did you mean"
+    stems: frozenset[str]
+    own: frozenset[str]  # the typed word's own stem (or its prefix words): worth a little more
+    known: bool  # the word (or a correction of it) is in the content or the synonyms
+    weight: float = 1.0  # a quarter for a word most items use
+    phrases: tuple[tuple[str, ...], ...] = ()  # stems of phrases that cover it too
+    # One or two letters of a word being typed could start anything: they are looked for
+    # in titles only (what the patient reads first, and cheap: a bare "d" is in every body).
+    title_only: bool = False
+
+    def covers(self, stems: frozenset[str] | tuple[str, ...]) -> bool:
+        if not self.stems.isdisjoint(stems):
+            return True
+        return bool(self.phrases) and any(all(s in stems for s in p) for p in self.phrases)
+
+    def match(self) -> str:
+        """The FTS5 expression for it: any of its stems or phrases."""
+        terms = [f'"{s}"' for s in sorted(self.stems)]
+        terms += ['"' + " ".join(p) + '"' for p in self.phrases]
+        return ("title : (" if self.title_only else "(") + " OR ".join(terms) + ")"
+
+
+@dataclass(frozen=True)
+class Item:
+    """What ranking needs to know about one row, beyond FTS5's BM25."""
+
+    kind: str
+    id: str
+    title: str
+    where: str
+    page: int
+    stems: frozenset[str]  # every stem in title and body
+    titles: tuple[tuple[str, ...], ...]  # content stems of the title and each `also:` line
+    little: tuple[frozenset[str], ...]  # the little words of each of those ("how", "what")
+
+
 class LanguageIndex:
     """The index for one language."""
 
@@ -167,27 +192,23 @@ class LanguageIndex:
         self.db = db
         self.table = table
         self.code = language.code
-        self.stopwords = STOPWORDS.get(language.code[:2], set())
+        self.stopwords = STOPWORDS.get(language.code[:2], frozenset())
         # Snowball is pure Python and slow; the content repeats a few thousand words, so a
         # cache cuts index building several-fold (it was most of the kiosk's start-up).
         self._stems: dict[str, str] = {}
         self.vocabulary: set[str] = set()
-        self.synonyms: dict[str, set[str]] = {}
-        for word, alternatives in language.synonyms.items():
-            for alternative in alternatives:
-                for token in WORD.findall(fold(alternative)):
-                    self.synonyms.setdefault(token, set()).add(fold(word))
+        self._read_synonyms(language)
         db.execute(
-            f"CREATE VIRTUAL TABLE {table} USING fts5(title, body, kind UNINDEXED, "
-            "id UNINDEXED, title_raw UNINDEXED, location UNINDEXED, page UNINDEXED, "
+            f"CREATE VIRTUAL TABLE {table} USING fts5(title, body, "
             "tokenize = 'unicode61 remove_diacritics 2')"
         )
-        rows = []
+        rows = []  # (title texts, body, kind, id, title shown, where, page)
         for topic in language.topic_list():
             for question in topic.questions:
+                titles = (question.title, *question.also)
                 rows.append(
                     (
-                        question.title,
+                        titles,
                         question.plain,
                         "question",
                         question.id,
@@ -198,27 +219,110 @@ class LanguageIndex:
                 )
         for explainer in language.explainer_list():
             for number, page in enumerate(explainer.pages):
-                title = explainer.title if number == 0 else f"{explainer.title} {page.title}"
-                body = page.plain + (" " + explainer.summary if number == 0 else "")
+                if number == 0:
+                    titles, body = (explainer.title,), page.plain + " " + explainer.summary
+                else:  # the explainer's title is context, the page's own title its heading
+                    titles, body = (page.title,), explainer.title + " " + page.plain
                 rows.append(
-                    (title, body, "explainer", explainer.id, explainer.title, page.title, number)
+                    (titles, body, "explainer", explainer.id, explainer.title, page.title, number)
                 )
-        texts = self.normalise_all([text for row in rows for text in row[:2]])
-        db.executemany(
-            f"INSERT INTO {table} VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(texts[2 * n], texts[2 * n + 1], *row[2:]) for n, row in enumerate(rows)],
-        )
-        self.words = sorted(self.vocabulary)
+        self.items: list[Item | None] = [None]  # FTS5 rowids start at 1
+        inserts = []
+        df: Counter[str] = Counter()  # items per word
+        stem_df: Counter[str] = Counter()  # items per stem
+        stems = self._stems
+        stopwords = self.stopwords
+        for titles, body, kind, item_id, shown, where, page in rows:
+            title_words = [WORD.findall(fold(t)) for t in titles]
+            body_words = WORD.findall(fold(body))
+            distinct = set(body_words).union(*title_words)
+            for word in distinct - stems.keys():  # each new word stemmed once
+                self.stem(word)
+            df.update(distinct)
+            title_stems = [[stems[w] for w in words] for words in title_words]
+            body_stems = [stems[w] for w in body_words]
+            item = Item(
+                kind,
+                item_id,
+                shown,
+                where,
+                page,
+                frozenset(stems[w] for w in distinct),
+                tuple(
+                    tuple(stems[w] for w in words if w not in stopwords) for words in title_words
+                ),
+                tuple(frozenset(w for w in words if w in stopwords) for words in title_words),
+            )
+            stem_df.update(item.stems)
+            self.items.append(item)
+            inserts.append(
+                (
+                    len(self.items) - 1,
+                    " ".join(" ".join(s) for s in title_stems),
+                    " ".join(body_stems),
+                )
+            )
+        self.vocabulary.update(df)
+        db.executemany(f"INSERT INTO {table}(rowid, title, body) VALUES (?, ?, ?)", inserts)
+        self.vocabulary = {w for w in self.vocabulary if not w.isdigit() or len(w) > 1}
+        # Stems many items hold ("ketamine", "use") are weak evidence of what was asked.
+        common = max(3, COMMON_SHARE * (len(self.items) - 1))
+        self.common_stems = frozenset(s for s, n in stem_df.items() if n > common)
+        # Prefix expansion prefers the words most items use: "h" should reach "heart" and
+        # "help" before "haloperidol".
+        self.frequency = {w: df.get(w, 0) for w in self.vocabulary | set(self.synonyms)}
+        self.words = sorted(self.frequency)
         # Words a patient might type that the content does not use are still worth correcting to.
         self.delete_index: dict[str, set[str]] = {}
-        for word in self.vocabulary | set(self.synonyms):
+        for word in self.words:
             if max_distance(word):
                 for variant in _deletes(word) | {word}:
                     self.delete_index.setdefault(variant, set()).add(word)
+        self._prefix_cache: dict[str, tuple[str, ...]] = {}
+        self._scores_cache: dict[str, dict[int, float]] = {}
 
+    # -- synonyms ------------------------------------------------------------------------
+    def _read_synonyms(self, language: Language) -> None:
+        """Each synonyms.toml entry is a group: its key and its list mean the same thing to
+        a patient. Typing any member (a word, or a phrase such as "out of body" typed as a
+        whole) reaches every member: words anywhere, phrases as phrases."""
+        # word, its stem, or a phrase (tuple of words) -> the groups' words and phrases
+        self.synonyms: dict[str, tuple[frozenset[str], frozenset[tuple[str, ...]]]] = {}
+        self.phrases: dict[tuple[str, ...], tuple[frozenset[str], frozenset[tuple[str, ...]]]] = {}
+        for key, alternatives in language.synonyms.items():
+            members = [tuple(WORD.findall(fold(m))) for m in (key, *alternatives)]
+            words = frozenset(m[0] for m in members if len(m) == 1)
+            phrases = frozenset(m for m in members if len(m) > 1)
+            for member in members:
+                if len(member) == 1:
+                    for form in {member[0], self.stem(member[0])}:
+                        old_words, old_phrases = self.synonyms.get(form, (frozenset(), frozenset()))
+                        self.synonyms[form] = (old_words | words, old_phrases | phrases)
+                elif member:
+                    old_words, old_phrases = self.phrases.get(member, (frozenset(), frozenset()))
+                    self.phrases[member] = (old_words | words, old_phrases | phrases)
+        self.longest_phrase = max((len(p) for p in self.phrases), default=0)
+
+    def group(self, word: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+        return (
+            self.synonyms.get(word)
+            or self.synonyms.get(self.stem(word))
+            or (frozenset(), frozenset())
+        )
+
+    def group_words(self, word: str) -> frozenset[str]:
+        return self.group(word)[0]
+
+    # -- pickling and stemming -------------------------------------------------------------
     def __getstate__(self) -> dict:
         # The connection belongs to SearchIndex and the stemmer is rebuilt (not picklable).
-        return {k: v for k, v in self.__dict__.items() if k not in ("db", "stemmer")}
+        skip = ("db", "stemmer", "_prefix_cache", "_scores_cache")
+        return {k: v for k, v in self.__dict__.items() if k not in skip}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._prefix_cache = {}
+        self._scores_cache = {}
 
     @functools.cached_property
     def stemmer(self):
@@ -235,33 +339,21 @@ class LanguageIndex:
         return stem
 
     def normalise(self, text: str) -> str:
-        words = WORD.findall(fold(text))
-        self.vocabulary.update(w for w in words if not w.isdigit() or len(w) > 1)
-        return " ".join(self.stem(w) for w in words)
+        return " ".join(self.stem(w) for w in WORD.findall(fold(text)))
 
-    def normalise_all(self, texts: list[str]) -> list[str]:
-        """`normalise` of each text; each distinct word is filtered and stemmed only once."""
-        seen: set[str] = set()
-        stems = self._stems
-        normalised = []
-        for text in texts:
-            words = WORD.findall(fold(text))
-            new = set(words) - seen
-            if new:
-                seen |= new
-                self.vocabulary.update(w for w in new if not w.isdigit() or len(w) > 1)
-                for word in new:
-                    self.stem(word)  # into self._stems
-            normalised.append(" ".join([stems[w] for w in words]))
-        return normalised
-
-    def corrections(self, word: str) -> set[str]:
-        limit = max_distance(word)
+    # -- words of the query ----------------------------------------------------------------
+    def corrections(self, word: str, limit: int | None = None) -> set[str]:
+        limit = max_distance(word) if limit is None else limit
         if not limit:
             return set()
         candidates: set[str] = set()
         for variant in _deletes(word) | {word}:
             candidates |= self.delete_index.get(variant, set())
+        if not candidates and limit >= 2 and len(word) > 4:
+            # Two slips, one of them an extra letter ("quetamina"): deletes of the deletes.
+            for variant in _deletes(word):
+                for shorter in _deletes(variant):
+                    candidates |= self.delete_index.get(shorter, set())
         scored = [(edit_distance(word, c, limit), c) for c in candidates]
         scored = [(d, c) for d, c in scored if d <= limit]
         if not scored:
@@ -269,70 +361,281 @@ class LanguageIndex:
         best = min(d for d, _ in scored)
         return {c for d, c in scored if d == best}
 
-    def prefix_expansions(self, prefix: str) -> list[str]:
-        start = bisect.bisect_left(self.words, prefix)
-        found = []
-        for word in self.words[start : start + MAX_PREFIX_EXPANSIONS]:
-            if not word.startswith(prefix):
-                break
-            found.append(word)
+    def split(self, word: str) -> tuple[str, ...]:
+        """Two words typed as one ("sideeffects"): both halves, when both are known."""
+        known = self.vocabulary
+        for cut in range(3, len(word) - 2):
+            left, right = word[:cut], word[cut:]
+            if left in known and right in known and not {left, right} & self.stopwords:
+                return (left, right)
+        return ()
+
+    def prefix_expansions(self, prefix: str) -> tuple[str, ...]:
+        found = self._prefix_cache.get(prefix)
+        if found is None:
+            start = bisect.bisect_left(self.words, prefix)
+            matching = []
+            for word in self.words[start : start + PREFIX_SCAN]:
+                if not word.startswith(prefix):
+                    break
+                matching.append(word)
+            matching.sort(key=lambda w: (-self.frequency[w], len(w)))
+            # One or two letters could start anything: only the commonest words.
+            found = tuple(matching[: MAX_PREFIX_EXPANSIONS if len(prefix) > 2 else 12])
+            if len(self._prefix_cache) > 2000:
+                self._prefix_cache.clear()
+            self._prefix_cache[prefix] = found
         return found
 
-    def alternatives(self, token: str, *, is_prefix: bool) -> set[str]:
+    def concept(self, token: str, *, is_prefix: bool) -> Concept:
+        own = {token}
         words = {token}
         if is_prefix:
-            words.update(self.prefix_expansions(token))
+            own.update(w for w in self.prefix_expansions(token) if w not in self.stopwords)
+            words |= own
         known = token in self.vocabulary or token in self.synonyms or len(words) > 1
         if not known:
-            words |= self.corrections(token)
+            fixed = self.corrections(token)
+            if not fixed and is_prefix:
+                # A slip in a word still being typed ("adictib"): the words that start
+                # like its longest known beginning, so the list never empties mid-word.
+                for cut in range(len(token) - 1, max(4, len(token) - 3) - 1, -1):
+                    fixed = set(self.prefix_expansions(token[:cut]))
+                    if fixed:
+                        break
+            words |= fixed
+            own |= fixed
+            known = bool(fixed) or bool(self.group_words(token))
+        phrases: set[tuple[str, ...]] = set()
         for word in list(words):
-            words |= self.synonyms.get(word, set())
-        return {self.stem(w) for w in words if w}
+            group_words, group_phrases = self.group(word)
+            words |= group_words
+            phrases |= group_phrases
+        concept = self._concept(token, words, own, phrases, known)
+        if is_prefix:
+            concept = replace(concept, title_only=len(token) <= 2)
+        return concept
 
-    def query_groups(self, query: str) -> list[set[str]]:
+    def _concept(self, token: str, words, own, phrases, known: bool) -> Concept:
+        own_stems = frozenset(self.stem(w) for w in own if w)
+        return Concept(
+            token,
+            frozenset(self.stem(w) for w in words if w),
+            own_stems,
+            known,
+            0.25 if own_stems and own_stems <= self.common_stems else 1.0,
+            tuple(sorted({tuple(self.stem(w) for w in p) for p in phrases})),
+        )
+
+    def concepts(self, query: str) -> list[Concept]:
         tokens = WORD.findall(fold(query))
         if not tokens:
             return []
         typing_last = not query[-1:].isspace()
-        content = [t for t in tokens if t not in self.stopwords]
-        if not content:
-            # Only little words ("the", "is it", "AND"): they match everything, so they find
-            # nothing, except as the start of a longer word still being typed ("the" ->
-            # "therapy").
-            if not typing_last:
-                return []
-            words = {w for w in self.prefix_expansions(tokens[-1]) if w not in self.stopwords}
-            return [{self.stem(w) for w in words}] if words else []
-        groups = []
-        for index, token in enumerate(content):
-            is_last = index == len(content) - 1 and token == tokens[-1]
-            groups.append(self.alternatives(token, is_prefix=typing_last and is_last))
-        return groups
+        last = len(tokens) - 1
+        found: list[Concept] = []
+        index = 0
+        while index < len(tokens):
+            phrase = self._phrase_at(tokens, index)
+            if phrase:
+                words, phrases = self.phrases[phrase]
+                found.append(self._concept(" ".join(phrase), words, (), phrases, True))
+                index += len(phrase)
+                continue
+            token = tokens[index]
+            is_last = index == last
+            if token not in self.stopwords:
+                concept = self.concept(token, is_prefix=typing_last and is_last)
+                halves = () if concept.known else self.split(token)
+                if halves:  # two words run together ("sideeffects"): two concepts
+                    found += [self.concept(half, is_prefix=False) for half in halves]
+                else:
+                    found.append(concept)
+            elif is_last and typing_last and not found:
+                # A little word typed alone may be the start of a longer one ("the" ->
+                # "therapy"); it is no concept, only its longer words are. After other
+                # words it is most likely just finished ("used for"): nothing changes.
+                words = {w for w in self.prefix_expansions(token) if w not in self.stopwords}
+                words.discard(token)
+                if words:
+                    stems = frozenset(self.stem(w) for w in words)
+                    found.append(Concept(token, stems, stems, True, title_only=len(token) <= 2))
+            index += 1
+        return found
 
+    def _phrase_at(self, tokens: list[str], index: int) -> tuple[str, ...] | None:
+        for size in range(min(self.longest_phrase, len(tokens) - index), 1, -1):
+            candidate = tuple(tokens[index : index + size])
+            if candidate in self.phrases:
+                return candidate
+        return None
+
+    def query_groups(self, query: str) -> list[set[str]]:
+        """The stems each concept of the query may match (kept for tools and tests)."""
+        return [set(c.stems) for c in self.concepts(query)]
+
+    # -- search ------------------------------------------------------------------------------
     def search(self, query: str, limit: int = 30) -> list[Hit]:
-        groups = [g for g in self.query_groups(query) if g]
-        if not groups:
+        concepts = [c for c in self.concepts(query) if c.stems or c.phrases]
+        if not concepts:
             return []
-        expressions = ["(" + " OR ".join(f'"{s}"' for s in sorted(g)) + ")" for g in groups]
-        hits = self._run(" AND ".join(expressions), limit)
-        if not hits and len(expressions) > 1:
-            hits = self._run(" OR ".join(expressions), limit)
+        # BM25 of an item for the whole query is the sum of its BM25 for each concept
+        # (FTS5 adds up per term), so each concept is looked up on its own and kept: while
+        # a patient types, only the last word's lookup is new.
+        found = [self._concept_scores(c) for c in concepts]
+        # The pool to rank: items by how many uncommon concepts they hold; items that hold
+        # only common words ("ketamine", "use") fill it up when those are too few.
+        strong = [f for c, f in zip(concepts, found, strict=True) if c.weight == 1.0] or found
+        cover: Counter[int] = Counter()
+        for scores in strong:
+            cover.update(scores.keys())
+        for scores in found:
+            if len(cover) >= POOL:
+                break
+            for rowid in itertools.islice(scores.keys() - cover.keys(), POOL - len(cover)):
+                cover[rowid] = 0
+        pool = cover if len(cover) <= POOL else sorted(cover, key=cover.get, reverse=True)[:POOL]
+        if len(found) == 1:
+            totals = found[0]
+        else:
+            totals = {r: sum([scores.get(r, 0.0) for scores in found]) for r in pool}
+        best = heapq.nlargest(CANDIDATES, pool, key=lambda r: (cover[r], totals[r]))
+        items = self.items
+        # Concepts some item holds; a title must hold them all to count as a match (a common
+        # word like "use" or "ketamine" need not be in it).
+        present = sum(
+            1 for c, scores in zip(concepts, found, strict=True) if scores and c.weight == 1.0
+        )
+        little = frozenset(w for w in WORD.findall(fold(query)) if w in self.stopwords)
+        ranked = sorted(
+            (
+                (
+                    self._rank(
+                        items[rowid],
+                        [c for c, scores in zip(concepts, found, strict=True) if rowid in scores],
+                        little,
+                        present,
+                        totals[rowid],
+                    ),
+                    rowid,
+                )
+                for rowid in best
+            ),
+            reverse=True,
+        )
+        hits: list[Hit] = []
+        seen: set[tuple[str, str]] = set()
+        answers: set[str] = set()
+        for score, rowid in ranked:
+            item = items[rowid]
+            answer = fold(item.title).strip(" ?¿!¡.")
+            if (item.kind, item.id) in seen or answer in answers:
+                continue  # one result per explainer, and per answer
+            seen.add((item.kind, item.id))
+            answers.add(answer)
+            hits.append(Hit(item.kind, item.id, item.title, item.where, item.page, round(score, 3)))
+            if len(hits) >= limit:
+                break
         return hits
 
-    def _run(self, match: str, limit: int) -> list[Hit]:
-        rows = self.db.execute(
-            f"SELECT kind, id, title_raw, location, page, bm25({self.table}, ?, 1.0) AS rank "
-            f"FROM {self.table} WHERE {self.table} MATCH ? ORDER BY rank LIMIT ?",
-            (TITLE_WEIGHT, match, limit * 3),
-        ).fetchall()
-        hits: dict[tuple[str, str], Hit] = {}
-        for kind, item_id, title, location, page, rank in rows:
-            key = (kind, item_id)
-            # A question answers one thing; on a tie it beats a page of an explainer.
-            score = round(-rank * (1.0 if kind == "question" else 0.8), 3)
-            if key not in hits:
-                hits[key] = Hit(kind, item_id, title, location, int(page), score)
-        return sorted(hits.values(), key=lambda h: -h.score)[:limit]
+    def _concept_scores(self, concept: Concept) -> dict[int, float]:
+        """rowid -> BM25 (higher is better) of every item that holds the concept."""
+        match = concept.match()
+        scores = self._scores_cache.get(match)
+        if scores is None:
+            # The best PER_CONCEPT items for it: in a big catalog a word held by thousands
+            # of items tells little, and Python need not see every one of them.
+            rows = self.db.execute(
+                f"SELECT rowid, -bm25({self.table}, ?, 1.0) AS score FROM {self.table} "
+                f"WHERE {self.table} MATCH ? ORDER BY score DESC LIMIT ?",
+                (TITLE_WEIGHT, match, PER_CONCEPT),
+            ).fetchall()
+            scores = dict(rows)
+            if not scores and concept.title_only:  # no title has it: the pages may
+                scores = self._concept_scores(replace(concept, title_only=False))
+            if len(self._scores_cache) >= SCORES_CACHED:
+                self._scores_cache.pop(next(iter(self._scores_cache)))  # the oldest
+            self._scores_cache[match] = scores
+        return scores
+
+    @staticmethod
+    def _rank(
+        item: Item, covered: list[Concept], little: frozenset[str], present: int, bm25: float
+    ) -> float:
+        """Concepts covered (a common word counts a quarter), then title match, then BM25: one
+        number, a whole concept worth 1000. `covered`: the query's concepts this item holds; `present`:
+        how many concepts some item holds."""
+        stems = item.stems
+        as_typed = sum(1 for c in covered if not c.own.isdisjoint(stems))
+        title_class = 0.0
+        fewest_extra = 99
+        in_titles = 0
+        for title, title_little in zip(item.titles, item.little, strict=True):
+            if not title:
+                continue
+            in_title = [c for c in covered if c.covers(title)]
+            in_titles = max(in_titles, len(in_title))
+            if not in_title or sum(1 for c in in_title if c.weight == 1.0) < present:
+                continue  # a title about part of the question is no title match
+            asked = frozenset().union(
+                *(c.stems for c in in_title), *(p for c in in_title for p in c.phrases)
+            )
+            extra = sum(1 for s in title if s not in asked)
+            fewest_extra = min(fewest_extra, extra)
+            grade = 3 if extra == 0 else 2 if extra == 1 else 1
+            if grade == 3 and len(title_little - little) > len(title_little & little):
+                grade = 2  # same words, but asked another way ("will it work for me?")
+            if little & title_little & QUESTION_WORDS:
+                grade += 0.5  # asked the same way: "how does it work", not "how well"
+            if any(c.own and c.own.isdisjoint(title) for c in in_title):
+                grade = max(1, grade - 1)  # matched through a synonym, not the typed word
+            title_class = max(title_class, grade)
+        # Concepts next to each other in a title, in the order typed ("blood pressure").
+        near = 0
+        if len(covered) > 1:
+            for title in item.titles:
+                for a, b in zip(covered, covered[1:], strict=False):
+                    for x, y in zip(title, title[1:], strict=False):
+                        if x in a.stems and y in b.stems:
+                            near += 1
+                            break
+        base = bm25 * (1.0 if item.kind == "question" else 0.8)
+        base += 0.5 * as_typed + 0.5 * near + 1.0 * in_titles + 2.0 / (1 + fewest_extra)
+        if title_class and item.kind == "question":
+            title_class += 1  # the question that asks just this beats the page about it
+        coverage = sum(c.weight for c in covered)
+        return coverage * 1000 + title_class * 100 + min(base, 99.0)
+
+    # -- when nothing matches ----------------------------------------------------------------
+    def _nearest(self, word: str) -> set[str]:
+        """The closest words that start with the same letter (up to a third of the letters
+        wrong): slower than the delete index, so only for "did you mean"."""
+        if len(word) < 4:
+            return set()
+        limit = max(2, len(word) // 3)
+        start = bisect.bisect_left(self.words, word[0])
+        end = bisect.bisect_left(self.words, chr(ord(word[0]) + 1))
+        scored = [(edit_distance(word, w, limit), w) for w in self.words[start:end]]
+        scored = [(d, w) for d, w in scored if d <= limit]
+        best = min((d for d, _ in scored), default=None)
+        return {w for d, w in scored if d == best}
+
+    def suggestion(self, query: str) -> str:
+        """The query with each unknown word replaced by the closest content word, or ""."""
+        tokens = WORD.findall(fold(query))
+        changed = False
+        out = []
+        for token in tokens:
+            if token in self.stopwords or token in self.vocabulary or token in self.synonyms:
+                out.append(token)
+                continue
+            fixed = self.corrections(token, max(max_distance(token), 2) + 1) or self._nearest(token)
+            if fixed:
+                out.append(max(fixed, key=lambda w: (self.frequency.get(w, 0), -len(w))))
+                changed = True
+            else:
+                out.append(token)
+        return " ".join(out) if changed else ""
 
 
 class SearchIndex:
@@ -350,9 +653,16 @@ class SearchIndex:
 
     def __getstate__(self) -> dict:
         """Picklable (the content cache): the in-memory database travels as bytes."""
-        return {"db": self.db.serialize(), "languages": self.languages, "default": self.default}
+        return {
+            "format": FORMAT,
+            "db": self.db.serialize(),
+            "languages": self.languages,
+            "default": self.default,
+        }
 
     def __setstate__(self, state: dict) -> None:
+        if state.get("format") != FORMAT:
+            raise ValueError("search index from an older kiosk")  # the cache rebuilds it
         self.db = sqlite3.connect(":memory:", check_same_thread=False)
         self.db.deserialize(state["db"])
         self.languages = state["languages"]
@@ -366,6 +676,11 @@ class SearchIndex:
             return index.search(query, limit)
         except sqlite3.Error:
             return []  # a query FTS5 cannot parse is simply "no results"
+
+    def suggestion(self, query: str, lang: str | None = None) -> str:
+        """ "Did you mean": the query spelled as the content spells it, or "" if no idea."""
+        index = self.languages.get(lang or self.default) or next(iter(self.languages.values()))
+        return index.suggestion(query)
 
     def close(self) -> None:
         self.db.close()

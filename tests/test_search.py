@@ -255,3 +255,60 @@ def test_bundled_spanish(bundled, query):
 def test_bundled_junk(bundled, query):
     for lang in ("en", "es"):
         assert isinstance(bundled.search(query, lang), list)
+
+
+# -- ranking that degrades gracefully ----------------------------------------------------------
+
+
+def test_more_words_never_lose_the_answer(index):
+    # Every extra word here matches nothing or something else: the answer stays first.
+    for query in ("coffee", "coffee awake", "can coffee keep me awake at night zebra"):
+        assert ids(index.search(query + " ", "en"), 1) == ["coffee-and-sleep"], query
+
+
+def test_little_words_are_not_concepts(index):
+    assert ids(index.search("is it the coffee ", "en")) == ids(index.search("coffee ", "en"))
+    concepts = index.languages["en"].concepts("is it the coffee for me ")
+    assert [c.word for c in concepts] == ["coffee"]
+
+
+def test_also_phrasings_are_searched_like_titles_and_not_shown(good, index):
+    question = good.languages["en"].questions["how-much-sleep"]
+    assert question.also == ("am I resting enough", "hours in bed")
+    assert "resting" not in question.plain and "also:" not in question.plain
+    assert ids(index.search("am i resting enough", "en"), 1) == ["how-much-sleep"]
+    assert ids(index.search("descanso lo suficiente", "es"), 1) == ["how-much-sleep"]
+
+
+def test_one_result_per_explainer(index):
+    hits = index.search("sleep", "en")
+    explainers = [h.id for h in hits if h.kind == "explainer"]
+    assert len(explainers) == len(set(explainers))
+
+
+def test_a_slip_in_the_word_being_typed_keeps_results(index):
+    assert index.search("caffzzz", "en")  # no such word, but it starts like one
+    assert index.search("caffzzz ", "en") == []  # finished: too far from any word
+
+
+def test_did_you_mean(index):
+    assert index.suggestion("cofeee", "en") == "coffee"
+    assert index.suggestion("coffee", "en") == ""  # nothing to correct
+    assert index.suggestion("zzzzqqq", "en") == ""
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("is ketamine addictive", "is-ketamine-addictive"),
+        ("addictive", "is-ketamine-addictive"),
+        ("is it safe for my heart", "blood-pressure"),
+        ("can i drive home", "can-i-drive-afterwards"),
+    ],
+)
+def test_bundled_exact_question_first(bundled, query, expected):
+    hits = bundled.search(query, "en")
+    assert (hits[0].kind, hits[0].id) == ("question", expected)
+    # The explainer with the same title is folded into the question: one result per answer.
+    titles = [h.title.lower() for h in hits]
+    assert len(titles) == len(set(titles))

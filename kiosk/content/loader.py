@@ -39,6 +39,7 @@ QUESTION_ID = re.compile(r"\s*\{\s*#([A-Za-z0-9][\w-]*)\s*\}\s*$")
 PLACEHOLDER = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
 FENCE = re.compile(r"^\s*(```|~~~)")
 RAW_HTML = re.compile(r"<(?:[a-zA-Z][\w-]*)(?:\s[^>]*)?/?>")
+ALSO_LINE = re.compile(r"^\s*also\s*:(.*)$", re.IGNORECASE)
 SLUG_STRIP = re.compile(r"[^\w\s-]")
 MAX_PAGE_WORDS = 160
 REVIEW_STATUSES = ("draft", "reviewed")
@@ -227,6 +228,73 @@ class Loader:
         return digest.hexdigest()[:12]
 
     # -- languages -----------------------------------------------------------------------
+    def _also_line(
+        self, file: ContentFile, title: str, section: str, line: int
+    ) -> tuple[tuple[str, ...], str]:
+        """The `also: one way; another way` line right under a question's heading: other
+        ways patients ask it. Returns the phrasings and the answer without that line (the
+        line keeps its place as an empty one, so later line numbers stay right)."""
+        lines = section.split("\n")
+        first = next((n for n, text in enumerate(lines) if text.strip()), None)
+        for n, text in enumerate(lines):
+            if n != first and ALSO_LINE.match(text):
+                file.warn(
+                    "also-misplaced",
+                    line + 1 + n,
+                    f"the 'also:' line of '{title}' is not right under its heading",
+                    "Move it to the line after the '## ' heading; here it shows as answer text.",
+                )
+        match = ALSO_LINE.match(lines[first]) if first is not None else None
+        if not match:
+            return (), section
+        lines[first] = ""
+        phrases: list[str] = []
+        seen = {" ".join(title.lower().split()).strip(" ?¿!¡.")}
+        for phrase in match.group(1).split(";"):
+            phrase = " ".join(phrase.split())
+            if not phrase:
+                continue
+            key = phrase.lower().strip(" ?¿!¡.")
+            if key in seen:
+                file.warn(
+                    "also-duplicate",
+                    line + 1 + first,
+                    f"'{phrase}' is listed twice for '{title}' (or is its heading)",
+                    "Each 'also:' phrasing once, separated by ';'.",
+                )
+                continue
+            seen.add(key)
+            phrases.append(phrase)
+        if not phrases:
+            file.warn(
+                "also-empty",
+                line + 1 + first,
+                f"the 'also:' line of '{title}' lists nothing",
+                "also: another way to ask; one more way",
+            )
+        return tuple(phrases), "\n".join(lines)
+
+    def _check_also_across(self, language: Language) -> None:
+        """One phrasing, one question: the same `also:` phrasing under two questions makes
+        search unable to put the right one first."""
+        owner: dict[str, Question] = {}
+        for topic in language.topic_list():
+            for question in topic.questions:
+                for phrase in question.also:
+                    key = phrase.lower().strip(" ?¿!¡.")
+                    other = owner.setdefault(key, question)
+                    if other is not question:
+                        self.problems.append(
+                            warning(
+                                "also-duplicate",
+                                question.path,
+                                question.line,
+                                f"'{phrase}' is an 'also:' phrasing of both '{other.title}' "
+                                f"and '{question.title}'",
+                                "Keep it under the question that answers it best.",
+                            )
+                        )
+
     def load_language(self, code: str, folder: Path) -> Language:
         language = Language(code)
         self.load_strings(language, folder / "strings.toml")
@@ -240,6 +308,7 @@ class Loader:
             topic = self.load_topic(code, path, seen_questions)
             if topic:
                 language.topics[topic.id] = topic
+        self._check_also_across(language)
         return language
 
     def _read_toml(self, path: Path) -> tuple[dict[str, Any], str] | tuple[None, None]:
@@ -733,6 +802,7 @@ class Loader:
                 )
                 continue
             seen[qid] = f"{file.rel}:{line}"
+            also, section = self._also_line(file, title, section, line)
             blocks, findings = self._render(file, lang, section, line + 1)
             self._check_page(file, lang, title, blocks, line, f"answer to '{title}'")
             if not blocks:
@@ -747,6 +817,7 @@ class Loader:
                     related=tuple(dict.fromkeys(findings.links)),
                     line=line,
                     path=file.rel,
+                    also=also,
                 )
             )
         if not questions:

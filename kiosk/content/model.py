@@ -109,6 +109,8 @@ class Question:
     related: tuple[Link, ...]
     line: int
     path: str
+    # Other ways patients ask it (the `also:` line under the heading): searched, not shown.
+    also: tuple[str, ...] = ()
 
     @property
     def plain(self) -> str:

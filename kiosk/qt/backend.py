@@ -111,6 +111,8 @@ class Backend(QObject):
         self._prefs = self._default_prefs()
         self._place = Place()
         self._search_text = ""
+        self._search_suggestion = ""  # "did you mean", when a query finds nothing
+        self._search_focus_pending = False  # the search box opens with the keyboard up
         self._counted_search = ""  # the last query counted, so a query counts once
         # A query counts once the patient stops typing, even without pressing Enter
         # (on a touch screen they rarely do).
@@ -192,6 +194,9 @@ class Backend(QObject):
     def _run_search(self) -> None:
         text = self._search_text.strip()
         hits = self._index.search(self._search_text, self._prefs.language) if text else []
+        self._search_suggestion = (
+            "" if hits or not text else self._index.suggestion(text, self._prefs.language)
+        )
         self.result_model.replace(
             [
                 {"kind": h.kind, "id": h.id, "title": h.title, "where": h.where, "page": h.page}
@@ -451,6 +456,22 @@ class Backend(QObject):
 
     searchText = Property(str, _search, notify=searchChanged)
 
+    def _suggestion(self) -> str:
+        return self._search_suggestion
+
+    searchSuggestion = Property(str, _suggestion, notify=searchChanged)
+
+    def _typing(self) -> bool:
+        """A word is still being typed: the text does not end with a space."""
+        return bool(self._search_text.strip()) and not self._search_text[-1].isspace()
+
+    searchTyping = Property(bool, _typing, notify=searchChanged)
+
+    def _focus_pending(self) -> bool:
+        return self._search_focus_pending
+
+    searchFocusPending = Property(bool, _focus_pending, notify=searchChanged)
+
     # -- session ---------------------------------------------------------------------------
     def _phase_get(self) -> str:
         return self._phase
@@ -525,7 +546,25 @@ class Backend(QObject):
             self._fill_questions()
             self._place_changed()
             return
+        if self._search_text:  # coming from another screen: a new look, no old query
+            self._search_text = ""
+            self._run_search()
+            self.searchChanged.emit()
         self._go(Place("questions", topic=topic))
+
+    @Slot()
+    def openSearch(self) -> None:  # noqa: N802
+        """The home screen's search box: the question browser with an empty query, its
+        search field focused so the on-screen keyboard comes up at the first tap."""
+        self._search_focus_pending = True
+        self.setSearchText("")
+        self.openTopic("")
+
+    @Slot()
+    def searchFocusTaken(self) -> None:  # noqa: N802
+        if self._search_focus_pending:
+            self._search_focus_pending = False
+            self.searchChanged.emit()
 
     @Slot(str)
     def openQuestion(self, question_id: str) -> None:  # noqa: N802
@@ -578,12 +617,17 @@ class Backend(QObject):
         if code not in self._catalog.languages or code == self._prefs.language:
             return
         self._prefs.language = code
+        # A query typed in the old language means nothing in the new one: it is counted
+        # (if not yet) and cleared.
+        self.searchSubmitted()
+        self._search_text = ""
         # An item not translated into the new language falls back to home.
         items = {"explainer": self.lang.explainers, "answer": self.lang.questions}
         if self._place.item and self._place.item not in items.get(self._place.screen, {}):
             self._place = Place("home")
         self._fill_models()
         self.languageChanged.emit()
+        self.searchChanged.emit()
         self.itemChanged.emit()
         self.placeChanged.emit()
         self._events.emit("language", language=code)
@@ -640,6 +684,7 @@ class Backend(QObject):
         self._prefs = self._default_prefs()
         self._place = Place()
         self._search_text = ""
+        self._search_focus_pending = False
         self._counted_search = ""
         self._search_settle.stop()
         self._fill_models()

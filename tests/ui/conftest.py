@@ -117,6 +117,30 @@ class Driver:
             self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end
         )
 
+    def keyboard_key(self, text: str) -> QQuickItem | None:
+        """The on-screen keyboard's key that types `text` (" " is the space bar)."""
+        keyboard = self.wait_for("keyboard")
+        self.qtbot.waitUntil(lambda: keyboard.property("active"))
+        stack = [keyboard]
+        while stack:
+            item = stack.pop()
+            if (
+                item.property("text") == text
+                and item.property("key") is not None
+                and item.width() > 0
+                and item.property("visible")
+            ):
+                return item
+            stack.extend(item.childItems())
+        return None
+
+    def type_on_keyboard(self, text: str) -> None:
+        """Taps on the on-screen keyboard's keys, one per character, as a finger would."""
+        for char in text:
+            key = self.keyboard_key(char)
+            assert key is not None, f"no key {char!r} on the on-screen keyboard"
+            self.tap_at(self.center(key))
+
     def type_keys(self, text: str) -> None:
         """A hardware keyboard: one key press and release per character."""
         for char in text:

@@ -117,7 +117,10 @@ def test_search_field_keeps_arrows_for_the_cursor(kiosk):
     kiosk.tap("touchToStart")
     kiosk.tap("homeSearch")
     kiosk.wait_for("questionsScreen")
-    move_focus_to(kiosk, "searchInput")
+    # The home search box opens the field with the focus in it, ready to type.
+    kiosk.qtbot.waitUntil(
+        lambda: kiosk.focused() is not None and kiosk.focused().objectName() == "searchInput"
+    )
     kiosk.type_keys("safe")
     kiosk.press(Key.Key_Left)
     assert kiosk.focused().objectName() == "searchInput"

@@ -16,8 +16,12 @@ def short(qtbot, tmp_path, fonts, qml_warnings):
 
 
 def busy_session(k):
-    """Open an explainer at page 3, type a search, enlarge the text, switch to Spanish."""
+    """Switch to Spanish, type a search, open an explainer at page 3, enlarge the text.
+    (Spanish first: a language switch clears the search, and the search must outlive
+    everything else the session does until the reset.)"""
     k.tap("touchToStart")
+    k.tap("language_es")
+    k.qtbot.waitUntil(lambda: k.backend.language == "es")
     k.tap("homeSearch")
     k.tap("searchInput")
     k.type_keys("safe")
@@ -28,8 +32,6 @@ def busy_session(k):
     k.qtbot.waitUntil(lambda: k.backend.page == 2)
     k.tap("displayButton")
     k.tap("biggerText")
-    k.tap("language_es")
-    k.qtbot.waitUntil(lambda: k.backend.language == "es")
 
 
 def test_idle_warning_then_reset_leaves_no_trace(short):

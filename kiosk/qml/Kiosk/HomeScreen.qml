@@ -37,7 +37,8 @@ Flickable {
             variant: "quiet"
             bold: false
             horizontalAlignment: Text.AlignLeft
-            onClicked: screen.backend.openTopic("")
+            // An empty query and the keyboard up: the patient can type at once.
+            onClicked: screen.backend.openSearch()
         }
 
         Heading {

@@ -115,16 +115,35 @@ Window {
         onCloseRequested: window.displayOpen = false
     }
 
+    Rectangle {
+        // Beside a keyboard narrower than the window: the keyboard's own colour.
+        anchors.fill: keyboardLoader
+        anchors.leftMargin: -keyboardLoader.x
+        anchors.rightMargin: -keyboardLoader.x
+        visible: keyboardLoader.item !== null && keyboardLoader.item.active
+        color: keyboardLoader.item ? keyboardLoader.item.backgroundColour : "black"
+    }
+
     Loader {
         id: keyboardLoader
         objectName: "keyboardLoader"
         active: window.backend.keyboardAvailable && window.keyboardWanted
-        width: parent.width
+        x: (parent.width - width) / 2
         y: item && item.active ? parent.height - height : parent.height
-        height: item ? item.height : 0
+        width: item ? item.panelWidth : parent.width
+        height: item ? item.implicitHeight : 0
         source: "KeyboardPanel.qml"
         onLoaded: {
             item.language = Qt.binding(() => window.backend.language)
+            item.textScale = Qt.binding(() => window.backend.textScale)
+            item.ui = kioskUi
+            item.highContrast = Qt.binding(() => window.backend.highContrast)
+            item.availableWidth = Qt.binding(() => window.width)
+            item.availableHeight = Qt.binding(() => window.height)
+            // What the screen needs above the keys (QuestionsScreen: field and two results).
+            item.reserved = Qt.binding(() => topBar.height + (screenLoader.item
+                && screenLoader.item.neededAboveKeyboard !== undefined
+                ? screenLoader.item.neededAboveKeyboard : 0))
             // The input method's visibility is application-wide and may be left over (tests
             // run many kiosks in one process): a new keyboard starts hidden.
             Qt.inputMethod.hide()

@@ -17,6 +17,23 @@ Item {
     }
     readonly property bool searching: backend.searchText.trim().length > 0
     readonly property real innerWidth: Math.min(width - 2 * ui.margin, ui.readingWidth * 1.25)
+    readonly property bool keyboardUp: Qt.inputMethod.visible
+    // One result row with a one-line title, as the delegate below lays it out.
+    readonly property real rowEstimate: Math.max(ui.target,
+        ui.fontBody * 1.3 + ui.fontSmall * 1.3 + ui.gap / 4 + ui.gap * 1.25)
+    // Main.qml sizes the on-screen keyboard to leave this much of the screen above it:
+    // the search field and at least two results, at any text size.
+    readonly property real neededAboveKeyboard: header.y + search.height + 2 * ui.gap
+        + 2 * rowEstimate + list.spacing + ui.gap
+
+    Component.onCompleted: {
+        if (backend.searchFocusPending) {
+            // Opened from the home screen's search box: type at once, keyboard up.
+            search.input.forceActiveFocus()
+            Qt.inputMethod.show()
+            backend.searchFocusTaken()
+        }
+    }
 
     Column {
         id: header
@@ -33,8 +50,10 @@ Item {
         }
 
         Text {
+            objectName: "resultsCount"
             width: parent.width
-            visible: screen.searching
+            // While the keyboard is up its line goes to the results themselves.
+            visible: screen.searching && !screen.keyboardUp && screen.backend.results.count > 0
             text: ui.fmt("results_count", {"count": screen.backend.results.count})
             font.family: ui.fontFamily
             font.pixelSize: ui.fontSmall
@@ -160,41 +179,68 @@ Item {
         }
     }
 
-    Column {
+    // Scrolls within the space above the keyboard: every topic stays within reach.
+    Flickable {
+        id: noResultsFlick
         objectName: "noResults"
         x: header.x
         width: screen.innerWidth
         anchors.top: header.bottom
         anchors.topMargin: ui.gap * 2
-        spacing: ui.gap
+        anchors.bottom: parent.bottom
+        contentHeight: noResultsColumn.implicitHeight + ui.gap
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
         visible: screen.searching && screen.backend.results.count === 0
 
-        Heading {
+        MoreBelow {
+            parent: noResultsFlick
             ui: screen.ui
-            level: 2
-            text: ui.txt("no_results_title")
+            flickable: noResultsFlick
         }
-        Text {
+
+        Column {
+            id: noResultsColumn
             width: parent.width
-            text: ui.txt("no_results_hint")
-            font.family: ui.fontFamily
-            font.pixelSize: ui.fontBody
-            color: ui.text
-            wrapMode: Text.Wrap
-        }
-        Flow {
-            width: parent.width
-            spacing: ui.gap * 0.6
-            Repeater {
-                model: screen.backend.topics
-                delegate: Chip {
-                    required property string id
-                    required property string title
-                    ui: screen.ui
-                    text: title
-                    onClicked: {
-                        screen.backend.setSearchText("")
-                        screen.backend.openTopic(id)
+            spacing: ui.gap
+
+            // Mid-word there is no verdict yet: the patient is still typing.
+            Heading {
+                objectName: "noResultsTitle"
+                ui: screen.ui
+                level: 2
+                visible: !screen.backend.searchTyping
+                text: ui.txt("no_results_title")
+            }
+            Chip {
+                objectName: "didYouMean"
+                ui: screen.ui
+                visible: screen.backend.searchSuggestion !== ""
+                text: ui.fmt("did_you_mean", {"query": screen.backend.searchSuggestion})
+                onClicked: screen.backend.setSearchText(screen.backend.searchSuggestion + " ")
+            }
+            Text {
+                width: parent.width
+                text: screen.backend.searchTyping ? ui.txt("search_keep_typing") : ui.txt("no_results_hint")
+                font.family: ui.fontFamily
+                font.pixelSize: ui.fontBody
+                color: ui.text
+                wrapMode: Text.Wrap
+            }
+            Flow {
+                width: parent.width
+                spacing: ui.gap * 0.6
+                Repeater {
+                    model: screen.backend.topics
+                    delegate: Chip {
+                        required property string id
+                        required property string title
+                        ui: screen.ui
+                        text: title
+                        onClicked: {
+                            screen.backend.setSearchText("")
+                            screen.backend.openTopic(id)
+                        }
                     }
                 }
             }
