@@ -69,6 +69,15 @@ EXPECTED: dict[str, tuple[str, int | None]] = {
 ALSO = [("reading-level", "es/explainers/basics.md", 14)]
 # Codes that need a tree of their own (tested below).
 ELSEWHERE = {"config-missing", "config-syntax", "loader-failure"}
+# Limits and hostile files: tests/hostile/ has a fixture for each.
+ELSEWHERE |= {
+    "too-many-pages",
+    "content-too-large",
+    "too-many-files",
+    "file-failed",
+    "nesting-too-deep",
+    "file-too-slow",
+}
 
 
 def all_codes_in_source() -> set[str]:

@@ -119,6 +119,7 @@ class Backend(QObject):
         self._search_settle.timeout.connect(self.searchSubmitted)
         self._phase = "attract"
         self._seconds_left = 0
+        self._fallback = False  # no good content: the built-in help screen covers everything
         self.explainer_model = RecordListModel(
             ["id", "title", "summary", "image", "pages", "topic", "draft"], self
         )
@@ -338,6 +339,23 @@ class Backend(QObject):
         return clinic
 
     clinic = Property("QVariantMap", _clinic, notify=contentChanged)
+
+    def set_fallback(self, active: bool) -> None:
+        """Show the built-in help screen (kiosk/fallback.py) instead of the content."""
+        self._fallback = active
+        self.contentChanged.emit()
+
+    def _fallback_active(self) -> bool:
+        return self._fallback
+
+    fallbackActive = Property(bool, _fallback_active, notify=contentChanged)
+
+    def _fallback_texts(self) -> list[dict[str, str]]:
+        from kiosk.fallback import TEXTS
+
+        return [dict(t) for t in TEXTS]
+
+    fallbackTexts = Property("QVariantList", _fallback_texts, constant=True)
 
     def _featured(self) -> list[dict[str, str]]:
         rows = []
@@ -601,6 +619,7 @@ class Backend(QObject):
             old = self._index
             self._catalog, self._index = catalog, index
             old.close()
+            self._fallback = False  # only good content is ever offered
         self._prefs = self._default_prefs()
         self._place = Place()
         self._search_text = ""

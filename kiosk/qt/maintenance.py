@@ -78,6 +78,8 @@ class Maintenance(QObject):
         self._checked.connect(self._on_checked)
         self._reloaded.connect(self._on_reloaded)
         kiosk.backend.resetDone.connect(self._on_reset)
+        if self._guard.locked:  # still locked from before a restart: staff should know why
+            events.emit("pin_locked", seconds=round(self._guard.locked_seconds_left()), at="start")
 
     # -- what QML reads --------------------------------------------------------------------
     @Property(bool, notify=changed)
@@ -155,7 +157,7 @@ class Maintenance(QObject):
             self._message = "pin_locked"
             self._lock_timer.start()
             if result is PinResult.WRONG:
-                self._events.emit("pin_locked", seconds=round(self._guard.lockout_s))
+                self._events.emit("pin_locked", seconds=round(self._guard.locked_seconds_left()))
         else:
             self._message = "pin_wrong"
             self._events.emit("pin_wrong", attempts_left=self._guard.attempts_left)
@@ -329,11 +331,25 @@ class Maintenance(QObject):
             "stats": stats if store is not None else "off",
             **self._system,
         }
+        note = getattr(self._kiosk, "content_note", "")
+        if note:
+            system["content"] = note
+        system["pin"] = self._pin_state()
         return {
             "version": self._kiosk.backend.contentVersion,
             "loaded_at": _clock_time(self._loaded_at),
             "system": [{"label": "maint_sys_" + k, "value": v} for k, v in system.items()],
         }
+
+    def _pin_state(self) -> str:
+        guard = self._guard
+        if guard.locked:
+            text = f"locked for {round(guard.locked_seconds_left())} s after wrong PINs"
+        elif guard.attempts_left < guard.max_attempts:
+            text = f"{guard.max_attempts - guard.attempts_left} wrong PIN(s) in a row"
+        else:
+            text = "ok"
+        return f"{text}; {guard.problem}" if guard.problem else text
 
     def on_event(self, record: dict[str, Any]) -> None:
         """An event-log listener (the Kiosk attaches it): notes when content was loaded."""

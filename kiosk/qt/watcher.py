@@ -32,6 +32,7 @@ class ContentWatcher(QObject):
         *,
         settle_ms: int = 2000,
         current_version: str | None = None,
+        last_good_dir: Path | None = None,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
@@ -39,6 +40,7 @@ class ContentWatcher(QObject):
         self.driver = driver
         self.events = events
         self.version = current_version or driver.backend.contentVersion
+        self.last_good_dir = last_good_dir  # where good content is kept for the next start
         self.watcher = QFileSystemWatcher(self)
         self.settle = QTimer(self)
         self.settle.setSingleShot(True)
@@ -85,6 +87,10 @@ class ContentWatcher(QObject):
             elif has_errors(catalog.problems):
                 self.rejected.emit(catalog)
             else:
+                if self.last_good_dir is not None:
+                    from kiosk.content.last_good import keep
+
+                    keep(self.root, self.last_good_dir, catalog.version)
                 self.loaded.emit(catalog, SearchIndex(catalog))
         except Exception:  # never let a loader bug reach the patient
             log.exception("content reload failed")
