@@ -277,7 +277,7 @@ def cmd_set_pin(args: argparse.Namespace, content: Path) -> int:
     if args.pin_stdin:
         pin = sys.stdin.readline().strip()
     else:
-        pin = getpass.getpass("New maintenance PIN (4 to 8 digits): ")
+        pin = getpass.getpass("New maintenance PIN (6 to 8 digits, not an obvious one): ")
         if getpass.getpass("Type it again: ") != pin:
             print("The PINs do not match; nothing changed.", file=sys.stderr)
             return 1

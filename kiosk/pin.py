@@ -36,7 +36,7 @@ SCRYPT_P = 1
 DKLEN = 32
 SALT_BYTES = 16
 PIN_MIN_DIGITS = 6
-PIN_MAX_DIGITS = 12
+PIN_MAX_DIGITS = 8  # what the PIN pad takes (PinPad.qml maxDigits)
 LEGACY_MIN_DIGITS = 4  # PINs set before 6 digits were required still open the pad
 MAX_LOCKOUT_S = 24 * 3600
 # Beyond repeats and runs (checked by rule): PINs people pick first.
@@ -85,7 +85,7 @@ _ENCODED_RE = re.compile(
 
 
 def validate_pin(pin: str) -> None:
-    """Raise ValueError unless pin is 6 to 12 ASCII digits and not an obvious PIN."""
+    """Raise ValueError unless pin is 6 to 8 ASCII digits and not an obvious PIN."""
     if not isinstance(pin, str) or not _PIN_RE.fullmatch(pin):
         raise ValueError(f"the PIN must be {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits (0-9)")
     why = trivial_reason(pin)
@@ -213,6 +213,7 @@ class PinGuard:
         self._lockouts = 0  # in a row, without the right PIN in between
         self._locked_until: float | None = None
         self.problem = ""  # why the saved state could not be read or written, for staff
+        self.lockouts_before_ok = 0
         self._read_state()
 
     # -- the state file ------------------------------------------------------------------
@@ -273,6 +274,8 @@ class PinGuard:
         if self._locked_until is not None:
             return PinResult.LOCKED  # not even checked: no oracle while locked
         if verify_pin(pin, encoded):
+            # Kept for the maintenance screen: staff learn of lockouts when they next log in.
+            self.lockouts_before_ok = self._lockouts
             if self._failures or self._lockouts:
                 self._failures = 0
                 self._lockouts = 0

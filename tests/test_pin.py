@@ -92,18 +92,18 @@ def test_verify_accepts_other_costs() -> None:
     assert not verify_pin("9998", cheap_hash("9999"))
 
 
-@pytest.mark.parametrize("good", ["482913", "271828", "24681357", "907215384612"])
+@pytest.mark.parametrize("good", ["482913", "271828", "24681357", "90721538"])
 def test_validate_pin_accepts(good: str) -> None:
     validate_pin(good)
 
 
 @pytest.mark.parametrize(
     "bad",
-    ["", "1234", "12345", "1234567890123", "12a456", " 482913", "482913 ", "482913\n"]
+    ["", "1234", "12345", "123456789", "12a456", " 482913", "482913 ", "482913\n"]
     + ["١٢٣٤٥٦", "48.913", 482913, None],
 )
 def test_validate_pin_refuses(bad: object) -> None:
-    with pytest.raises(ValueError, match="6 to 12 digits"):
+    with pytest.raises(ValueError, match="6 to 8 digits"):
         validate_pin(bad)  # type: ignore[arg-type]
 
 

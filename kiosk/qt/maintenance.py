@@ -254,6 +254,11 @@ class Maintenance(QObject):
         try:
             catalog = load_catalog(self._content)
             index = None if has_errors(catalog.problems) else SearchIndex(catalog)
+            last_good = getattr(self._kiosk, "last_good_dir", None)
+            if index is not None and last_good is not None:
+                from kiosk.content.last_good import keep
+
+                keep(self._content, last_good, catalog.version)  # for the next start
             result = (catalog, index)
         except Exception as exc:
             log.exception("maintenance reload failed")
@@ -349,6 +354,8 @@ class Maintenance(QObject):
             text = f"{guard.max_attempts - guard.attempts_left} wrong PIN(s) in a row"
         else:
             text = "ok"
+        if guard.lockouts_before_ok:
+            text += f"; locked {guard.lockouts_before_ok} time(s) before this login"
         return f"{text}; {guard.problem}" if guard.problem else text
 
     def on_event(self, record: dict[str, Any]) -> None:
