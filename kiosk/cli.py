@@ -1,4 +1,4 @@
-"""`kiosk` command line: run | check | search | snapshot | stats | set-pin.
+"""`kiosk` command line: run | check | search | snapshot | stats | set-pin | manifest.
 
 Qt is imported only by the subcommands that show something (run, snapshot), so the editor
 tools start fast and work on machines without Qt's system libraries.
@@ -132,6 +132,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", type=Path, metavar="FILE", help="statistics file (default: state dir)"
     )
 
+    manifest = sub.add_parser(
+        "manifest", help="write release.sha256: a kiosk applies the folder only when it matches"
+    )
+    content_arg(manifest)
+
     set_pin = sub.add_parser("set-pin", help="set the maintenance PIN in kiosk.toml")
     content_arg(set_pin)
     set_pin.add_argument(
@@ -157,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         "snapshot": cmd_snapshot,
         "stats": cmd_stats,
         "set-pin": cmd_set_pin,
+        "manifest": cmd_manifest,
     }
     try:
         return handlers[command](args, content)
@@ -268,6 +274,25 @@ def cmd_stats(args: argparse.Namespace, content: Path) -> int:
     if args.csv:
         usage.write_csv(report, args.csv)
         print(f"wrote {args.csv}")
+    return 0
+
+
+def cmd_manifest(args: argparse.Namespace, content: Path) -> int:
+    """Hashes of every file, for releases copied file by file (see docs/content-format.md)."""
+    import tempfile
+
+    from kiosk.safe_files import MANIFEST, RefusedFile, manifest_lines
+
+    try:
+        text = manifest_lines(content)
+        fd, tmp = tempfile.mkstemp(dir=content, prefix=f".{MANIFEST}.")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, content / MANIFEST)
+    except (OSError, RefusedFile) as exc:
+        print(f"cannot write {content / MANIFEST}: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {content / MANIFEST} ({text.count(chr(10))} files)")
     return 0
 
 

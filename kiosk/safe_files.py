@@ -195,3 +195,61 @@ def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
         except OSError:
             rows.append((rel, -1, -1))
     return tuple(rows)
+
+
+# -- release manifest --------------------------------------------------------------------------
+
+MANIFEST = "release.sha256"  # `sha256sum` lines, written last by whoever copies a release
+
+
+def manifest_lines(root: Path) -> str:
+    """The manifest for the folder as it is now (`kiosk manifest` writes it)."""
+    lines = []
+    for rel, path in scan_folder(root).files:
+        if rel == MANIFEST or Path(rel).name.startswith("."):
+            continue
+        digest = hashlib.sha256(read_regular(path, root, MAX_FILE_BYTES)).hexdigest()
+        lines.append(f"{digest}  {rel}\n")
+    return "".join(lines)
+
+
+def check_manifest(root: Path, already_read: dict[str, bytes] | None = None) -> list[str]:
+    """What does not match the folder's release manifest; [] if it matches or there is none.
+
+    A release copied file by file is complete only when every file has the bytes the
+    manifest lists, and nothing else is there: a half-copied file does not match its hash.
+    """
+    path = root / MANIFEST
+    if not os.path.lexists(path):
+        return []
+    try:
+        text = read_regular(path, root, MAX_TEXT_BYTES).decode("utf-8")
+    except (OSError, RefusedFile, UnicodeDecodeError) as exc:
+        return [f"{MANIFEST} cannot be read: {exc}"]
+    expected: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        digest, _, rel = line.partition("  ")
+        if len(digest) != 64 or not rel or any(c not in "0123456789abcdef" for c in digest):
+            return [f"{MANIFEST} line {number} is not '<sha256>  <file>'"]
+        expected[rel.removeprefix("./")] = digest
+    already_read = already_read or {}
+    present = {
+        rel: p
+        for rel, p in scan_folder(root).files
+        if rel != MANIFEST and not Path(rel).name.startswith(".")
+    }
+    wrong = []
+    for rel, digest in sorted(expected.items()):
+        if rel not in present:
+            wrong.append(f"{rel} is listed in {MANIFEST} but missing")
+            continue
+        data = already_read.get(rel)
+        try:
+            data = data if data is not None else read_regular(present[rel], root, MAX_FILE_BYTES)
+        except (OSError, RefusedFile) as exc:
+            wrong.append(f"{rel} cannot be read: {exc}")
+            continue
+        if hashlib.sha256(data).hexdigest() != digest:
+            wrong.append(f"{rel} does not match {MANIFEST} (still being copied?)")
+    wrong += [f"{rel} is not listed in {MANIFEST}" for rel in sorted(set(present) - set(expected))]
+    return wrong

@@ -77,6 +77,7 @@ ELSEWHERE |= {
     "file-failed",
     "nesting-too-deep",
     "file-too-slow",
+    "manifest-mismatch",
 }
 
 

@@ -37,6 +37,7 @@ from kiosk.safe_files import (
     MAX_TEXT_BYTES,
     MAX_TOTAL_BYTES,
     RefusedFile,
+    check_manifest,
     content_version,
     read_regular,
     regular_target,
@@ -222,6 +223,16 @@ class Loader:
                 )
         if not languages:
             languages[config.default_language] = Language(config.default_language)
+        for wrong in check_manifest(self.root, self.read_files)[:20]:
+            self.problems.append(
+                error(
+                    "manifest-mismatch",
+                    "release.sha256",
+                    None,
+                    wrong,
+                    "Copy the whole release again; write release.sha256 last (kiosk manifest).",
+                )
+            )
         reported = {p.file for p in self.problems}
         for rel, refused in self.refused:  # special files the loader itself did not read
             if rel not in reported:

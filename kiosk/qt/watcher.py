@@ -1,8 +1,12 @@
 """Content updates: watch the folder, load changes off the UI thread, refuse broken ones.
 
 A clinic updates content by copying a folder over the old one. Copies take a while, so a
-change is loaded only after the folder has been quiet for `settle_ms`. New content with
-errors is refused and the current content kept; good content waits for the next reset.
+change is loaded only after the folder has been quiet for `settle_ms`, and a load during
+which any file's size or time changed (a copy that stalled and went on) is thrown away and
+tried again once the folder is quiet. A release manifest (release.sha256, checked by the
+loader) makes a half-copied file an error. New content with errors is refused and the
+current content kept; good content waits for the next reset. Every read is bounded
+(kiosk/safe_files.py), so a FIFO or a huge file cannot hang the loader thread.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from kiosk.events import EventLog
 from kiosk.problems import has_errors
+from kiosk.safe_files import fingerprint
 from kiosk.search import SearchIndex
 
 log = logging.getLogger("kiosk.content")
@@ -23,6 +28,7 @@ log = logging.getLogger("kiosk.content")
 class ContentWatcher(QObject):
     loaded = Signal(object, object)  # catalog, index (emitted from the worker thread)
     rejected = Signal(object)  # catalog with errors
+    unsettled = Signal()  # the folder changed while it was loaded: load it again later
 
     def __init__(
         self,
@@ -50,6 +56,7 @@ class ContentWatcher(QObject):
         self.watcher.fileChanged.connect(self._changed)
         self.loaded.connect(self._on_loaded)
         self.rejected.connect(self._on_rejected)
+        self.unsettled.connect(self._on_unsettled)
         self._busy = False
         self._again = False
         self._watch_all()
@@ -81,8 +88,11 @@ class ContentWatcher(QObject):
         from kiosk.content.loader import load_catalog
 
         try:
+            before = fingerprint(self.root)
             catalog = load_catalog(self.root, readability=False)
-            if catalog.version == self.version:
+            if fingerprint(self.root) != before:
+                self.unsettled.emit()
+            elif catalog.version == self.version:
                 self.loaded.emit(None, None)
             elif has_errors(catalog.problems):
                 self.rejected.emit(catalog)
@@ -109,6 +119,11 @@ class ContentWatcher(QObject):
         self.version = catalog.version
         self.events.emit("content_ready", version=catalog.version, warnings=len(catalog.problems))
         self.driver.offer_content(catalog, index)
+
+    def _on_unsettled(self) -> None:
+        log.info("content changed while it was loaded; waiting for it to settle")
+        self._finish()
+        self.settle.start()
 
     def _on_rejected(self, catalog) -> None:
         self._finish()

@@ -150,6 +150,15 @@ def missing_folder(folder: Path) -> None:
     folder.rmdir()
 
 
+def half_copied_release(folder: Path) -> None:
+    from kiosk.safe_files import MANIFEST, manifest_lines
+
+    (folder / MANIFEST).write_text(manifest_lines(folder), encoding="utf-8")
+    strings = folder / "en" / "strings.toml"
+    data = strings.read_bytes()
+    strings.write_bytes(data[: len(data) // 2])  # the copy stalled half-way
+
+
 # name -> (attack, codes `kiosk check` must report, whether check must fail)
 ATTACKS: dict[str, tuple[Callable[[Path], None], set[str], bool]] = {
     "alias-bomb": (alias_bomb, {"front-matter-syntax"}, True),
@@ -175,6 +184,7 @@ ATTACKS: dict[str, tuple[Callable[[Path], None], set[str], bool]] = {
     "toml-deep": (toml_deep, {"toml-syntax"}, True),
     "too-many-files": (too_many_files, {"too-many-files"}, True),
     "too-many-pages": (too_many_pages, {"too-many-pages"}, True),
+    "half-copied-release": (half_copied_release, {"manifest-mismatch"}, True),
     "empty-folder": (empty_folder, {"config-missing"}, True),
     "missing-folder": (missing_folder, {"config-missing"}, True),
 }

@@ -117,6 +117,39 @@ def test_a_live_update_with_a_fifo_and_an_alias_bomb_is_refused_and_later_update
         kiosk.close()
 
 
+def test_a_folder_that_changes_while_it_loads_is_loaded_again_before_it_is_shown(
+    qtbot, tmp_path, fonts, qml_warnings, content_copy, monkeypatch
+):
+    from kiosk.content import loader
+
+    real = loader.load_catalog
+    page = content_copy / "en" / "questions" / "basics.md"
+    versions: list[str] = []
+
+    def copy_goes_on(root, **kwargs):
+        catalog = real(root, **kwargs)
+        if not versions:  # the copy was still writing while the first load ran
+            page.write_text(page.read_text(encoding="utf-8") + "\nThe rest.\n", "utf-8")
+        versions.append(catalog.version)
+        return catalog
+
+    monkeypatch.setattr(loader, "load_catalog", copy_goes_on)
+    kiosk, driver = make_kiosk(
+        qtbot, tmp_path, idle_timeout=60, warning=30, content=content_copy, watch_content=True
+    )
+    try:
+        kiosk.watcher.settle.setInterval(200)
+        version = kiosk.backend.contentVersion
+        page.write_text(page.read_text(encoding="utf-8") + "\nHalf", "utf-8")
+        qtbot.waitUntil(lambda: kiosk.backend.contentVersion != version, timeout=20000)
+        assert len(versions) >= 2
+        assert kiosk.backend.contentVersion == versions[-1] != versions[0]
+        ready = [e["version"] for e in driver.events() if e["event"] == "content_ready"]
+        assert versions[0] not in ready  # the half-copied folder was never offered
+    finally:
+        kiosk.close()
+
+
 def test_five_wrong_pins_a_restart_and_one_more_keep_the_pad_locked(
     qtbot, tmp_path, fonts, qml_warnings, content_copy
 ):
