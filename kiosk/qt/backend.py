@@ -60,11 +60,18 @@ class Preferences:
 
 
 def block_dicts(blocks: tuple[Block, ...], root: Path) -> list[dict[str, Any]]:
+    from kiosk.content.blocks import resolve_inline_images as inline
+
     rows = []
     for block in blocks:
         data = block.to_dict()
         if block.src:
             data["src"] = QUrl.fromLocalFile(str(root / block.src)).toString()
+        # Pictures inside rich text (list items, table cells): only from the content folder.
+        data["text"] = inline(data["text"], root)
+        data["items"] = [inline(item, root) for item in data["items"]]
+        data["header"] = [inline(cell, root) for cell in data["header"]]
+        data["rows"] = [[inline(cell, root) for cell in row] for row in data["rows"]]
         rows.append(data)
     return rows
 

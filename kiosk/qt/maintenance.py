@@ -196,6 +196,9 @@ class Maintenance(QObject):
     def refresh(self) -> None:
         if self._busy:
             return
+        store = self._kiosk.usage_store
+        if store is not None:
+            store.verify()  # the screen must tell the truth about the statistics file
         self._set_busy(True)
         self._start_worker(self._check, "maintenance-check")
 
@@ -329,6 +332,8 @@ class Maintenance(QObject):
     def _running(self) -> dict[str, Any]:
         store = self._kiosk.usage_store
         stats = "ok" if store is None or store.healthy else f"paused: {store.problem}"
+        if store is not None and store.last_set_aside:
+            stats += f" (a damaged file was set aside as {store.last_set_aside})"
         # Labels are strings.toml keys (maint_sys_*); values are technical and stay as they are.
         system = {
             "version": __version__,
