@@ -7,7 +7,9 @@ code version; anything else is a miss. The state folder can be chosen by the con
 kiosk.toml, so the cache is treated as hostile: JSON cannot run code, only the catalog's
 own classes are rebuilt from it, every field's type is checked before use, and a file that
 does not match is deleted and rebuilt. (It used to be a pickle: replacing it ran commands.)
-The search index is rebuilt from the catalog; it is not cached.
+The search index is not cached (it is not plain data): it is built from the catalog after
+the first frame, on a thread of its own (LazyIndex), or at the first search if that is
+sooner.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import logging
 import os
 import sys
 import tempfile
+import threading
 import types
 import typing
 from pathlib import Path
@@ -189,6 +192,42 @@ def _is_a(value: Any, hint: Any) -> bool:
     return False
 
 
+# -- the search index, built later ----------------------------------------------------------
+
+
+class LazyIndex:
+    """A SearchIndex for `catalog`, built by start() on a thread, or by the first search.
+
+    Building it costs about 0.1 s, and the attract screen (the first frame) never searches."""
+
+    def __init__(self, catalog: Catalog):
+        self._catalog = catalog
+        self._index: SearchIndex | None = None
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def start(self) -> None:
+        threading.Thread(target=self._build, name="search-index", daemon=True).start()
+
+    def _build(self) -> SearchIndex | None:
+        with self._lock:  # a search during the build waits for it
+            if self._index is None and not self._closed:
+                from kiosk.search import SearchIndex
+
+                self._index = SearchIndex(self._catalog)
+            return self._index
+
+    def search(self, *args: Any, **kwargs: Any) -> list:
+        index = self._build()
+        return index.search(*args, **kwargs) if index is not None else []
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            if self._index is not None:
+                self._index.close()
+
+
 # -- the cache ------------------------------------------------------------------------------
 
 
@@ -209,10 +248,9 @@ def read_cache(path: Path, version: str, key: str) -> Catalog:
     return catalog
 
 
-def load_cached(root: Path, cache_dir: Path | None) -> tuple[Catalog, SearchIndex]:
-    """Catalog (readability not measured) and search index, from the cache when it has them."""
-    from kiosk.search import SearchIndex
-
+def load_cached(root: Path, cache_dir: Path | None) -> tuple[Catalog, LazyIndex]:
+    """Catalog (readability not measured), from the cache when it has it, and its search
+    index (built when first needed, or when LazyIndex.start() is called)."""
     if cache_dir is not None:
         _remove_pickles(cache_dir)
         try:
@@ -221,7 +259,7 @@ def load_cached(root: Path, cache_dir: Path | None) -> tuple[Catalog, SearchInde
             if path.is_file():
                 try:
                     catalog = read_cache(path, version, _key(root, version))
-                    return catalog, SearchIndex(catalog)
+                    return catalog, LazyIndex(catalog)
                 except (ValueError, TypeError, RecursionError, KeyError) as exc:
                     log.warning("content cache %s does not match, rebuilding: %s", path, exc)
                     path.unlink(missing_ok=True)
@@ -230,10 +268,9 @@ def load_cached(root: Path, cache_dir: Path | None) -> tuple[Catalog, SearchInde
     from kiosk.content.loader import load_catalog
 
     catalog = load_catalog(root, readability=False)
-    index = SearchIndex(catalog)
     if cache_dir is not None:
         store(cache_dir, _key(root, catalog.version), catalog)
-    return catalog, index
+    return catalog, LazyIndex(catalog)
 
 
 def _remove_pickles(cache_dir: Path) -> None:

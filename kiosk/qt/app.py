@@ -299,6 +299,9 @@ class Kiosk:
                 self._content, self.driver, self.events, last_good_dir=self.last_good_dir
             )
         self.reader.start()
+        start_index = getattr(self.start.index, "start", None)
+        if start_index is not None and self.backend.catalog is self.start.catalog:
+            start_index()  # the search index, built off the UI thread
 
     def apply_content(self, catalog: Catalog, index: SearchIndex, *, reason: str) -> None:
         """Use new content now (maintenance reload): the kiosk starts over on it."""
