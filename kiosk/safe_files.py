@@ -161,7 +161,9 @@ def scan_folder(root: Path) -> FolderScan:
     return scan
 
 
-def content_version(root: Path, already_read: dict[str, bytes] | None = None) -> str:
+def content_version(
+    root: Path, already_read: dict[str, bytes] | None = None, scan: FolderScan | None = None
+) -> str:
     """The content version: a hash of every file's name and bytes, the same on every kiosk.
 
     The one definition, used by the loader (Catalog.version, with the files it has read) and
@@ -170,7 +172,7 @@ def content_version(root: Path, already_read: dict[str, bytes] | None = None) ->
     """
     already_read = already_read or {}
     digest = hashlib.sha256()
-    scan = scan_folder(root)
+    scan = scan or scan_folder(root)
     for rel, path in scan.files:
         data = already_read.get(rel)
         if data is None:

@@ -51,24 +51,46 @@ def _line_nesting(line: str) -> int:
     return levels
 
 
+# Only a line starting with more than MAX_NESTING container characters can nest too deeply
+# (every level takes at least one), so only those lines are measured.
+_LONG_PREFIX = re.compile(rf"^[ \t>*+\-0-9.)]{{{MAX_NESTING + 1},}}", re.MULTILINE)
+_BRACKETS = re.compile(r"[\[\]()]|\n[ \t]*(?=\n)")
+
+
+def _line_number(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
 def scan(text: str) -> TooDeep | None:
     """The first place the text nests too deeply for the parser, or None. Linear time."""
-    for number, line in enumerate(text.splitlines(), 1):
+    for match in _LONG_PREFIX.finditer(text):
+        end = text.find("\n", match.start())
+        line = text[match.start() : end if end >= 0 else len(text)]
         if _line_nesting(line) > MAX_NESTING:
             return TooDeep(
-                number, f"lists, quotes or indentation nested more than {MAX_NESTING} deep"
+                _line_number(text, match.start()),
+                f"lists, quotes or indentation nested more than {MAX_NESTING} deep",
             )
-        if _RUN.search(line):
-            return TooDeep(number, f"the same * _ ` or ~ more than {MAX_MARKER_RUN} times in a row")
+    run = _RUN.search(text)
+    if run:
+        return TooDeep(
+            _line_number(text, run.start()),
+            f"the same * _ ` or ~ more than {MAX_MARKER_RUN} times in a row",
+        )
+    if text.count("[") + text.count("(") <= MAX_BRACKET_DEPTH:
+        return None
     depth = 0
-    for number, line in enumerate(text.splitlines(), 1):
-        for char in line:
-            if char in "[(":
-                depth += 1
-                if depth > MAX_BRACKET_DEPTH:
-                    return TooDeep(number, f"brackets nested more than {MAX_BRACKET_DEPTH} deep")
-            elif char in "])":
-                depth = max(0, depth - 1)
-        if not line.strip():
+    for match in _BRACKETS.finditer(text):
+        char = match.group(0)
+        if char in "[(":
+            depth += 1
+            if depth > MAX_BRACKET_DEPTH:
+                return TooDeep(
+                    _line_number(text, match.start()),
+                    f"brackets nested more than {MAX_BRACKET_DEPTH} deep",
+                )
+        elif char in "])":
+            depth = max(0, depth - 1)
+        else:
             depth = 0  # a blank line ends a paragraph, and the brackets in it
     return None

@@ -23,6 +23,8 @@ def check_events(raw: str, loader: type = SAFE_LOADER) -> None:
     """Refuse YAML aliases and anchors (a 1 KB alias bomb expands to gigabytes) and deep
     nesting, looking only at the parser's events: nothing is built before this passes.
     Front matter never needs either, so they are refused rather than expanded with a limit."""
+    if "&" not in raw and "*" not in raw and _depth_bound(raw) <= MAX_YAML_DEPTH:
+        return  # nothing to refuse, and no need to parse twice
     depth = 0
     for event in yaml.parse(raw, Loader=loader):
         if isinstance(event, yaml.AliasEvent):
@@ -35,6 +37,14 @@ def check_events(raw: str, loader: type = SAFE_LOADER) -> None:
                 raise RefusedYaml(f"front matter is nested more than {MAX_YAML_DEPTH} deep", event)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+
+
+def _depth_bound(raw: str) -> int:
+    """More than the deepest nesting the YAML can have: each level needs a deeper indent,
+    a '-' or '?' indicator, or a '[' or '{'."""
+    indents = {len(line) - len(line.lstrip(" ")) for line in raw.splitlines() if line.strip()}
+    marks = sum(raw.count(c) for c in "-?[{")
+    return len(indents) + marks + 1
 
 
 class NoAliasSafeLoader(yaml.SafeLoader):

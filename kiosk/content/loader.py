@@ -176,6 +176,7 @@ class Loader:
         self.file_budget_s = bounds.FILE_TIME_BUDGET_S
         self.deadline: float | None = None  # of the file being loaded
         self.refused: list[tuple[str, RefusedFile]] = []
+        self.scan = None  # the folder as listed at the start (FolderScan)
         self.config: Config | None = None
         # (lang, kind, id) -> (file, line) of every internal link, checked once all is loaded.
         self.link_sites: list[tuple[str, Link, str, int | None]] = []
@@ -243,11 +244,11 @@ class Loader:
 
     def version(self) -> str:
         """The content version (safe_files.content_version); files read are not read again."""
-        return content_version(self.root, self.read_files)
+        return content_version(self.root, self.read_files, self.scan)
 
     def _scan_folder(self) -> bool:
         """Refuse special files and links leaving the folder; False if over the limits."""
-        scan = scan_folder(self.root)
+        scan = self.scan = scan_folder(self.root)
         self.refused = scan.refused
         if scan.truncated:
             self.problems.append(
