@@ -5,9 +5,9 @@ An advisory lock on an open file: the kernel drops it when the process dies, eve
 crash or SIGKILL, so a stale lock file never blocks a restart. The file is never deleted
 (deleting a lock file lets two processes lock two different files).
 
-On Linux the kiosk also binds an abstract UNIX socket named after the lock file: it needs
-no folder at all, so a read-only state folder (where the lock file cannot be created) still
-refuses a second kiosk instead of letting two run. The kernel frees it at death too.
+When the lock file cannot be used (a read-only state folder), the lock falls back to an
+abstract UNIX socket named after the lock file (Linux): it needs no folder at all, so a
+second kiosk is still refused instead of both running. The kernel frees it at death too.
 """
 
 from __future__ import annotations
@@ -53,23 +53,18 @@ class SingleInstance:
         Raises OSError only if neither the lock file nor the socket can be used."""
         if self.acquired:
             return True
-        held = _bind_socket(self.lock_path)
-        if held is False:
-            return False  # another kiosk holds the socket
         try:
-            taken = self._acquire_file()
+            return self._acquire_file()
         except OSError as exc:
+            held = _bind_socket(self.lock_path)
             if held is None:
                 raise  # no socket either (not Linux): the caller decides
+            if held is False:
+                return False  # another kiosk on the same read-only folder holds it
             self.file_problem = f"{self.lock_path}: {exc.strerror or exc}"
-            log.warning("lock file unusable (%s); the instance socket holds the lock", exc)
-            taken = True
-        if not taken:
-            if held is not None:
-                held.close()
-            return False
-        self._socket = held or None
-        return True
+            log.warning("lock file unusable (%s); an instance socket holds the lock", exc)
+            self._socket = held
+            return True
 
     def _acquire_file(self) -> bool:
         self.lock_path.parent.mkdir(parents=True, exist_ok=True)
