@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -17,6 +18,22 @@ REPO = Path(__file__).resolve().parents[2]
 BUNDLED = REPO / "content"
 CHECK_TIMEOUT_S = 30  # far above a normal check (about 1 s): a hang fails, never blocks CI
 START_TIMEOUT_S = 40
+TEST_TIMEOUT_S = 120  # every test of the suite, in-process parts included
+
+
+@pytest.fixture(autouse=True)
+def time_bound():
+    """A hang anywhere in a hostile test (a FIFO opened without O_NONBLOCK, a parser that
+    never returns) fails the test instead of stopping the suite."""
+
+    def expired(*_):
+        raise TimeoutError(f"hostile test ran past its {TEST_TIMEOUT_S} s bound")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(TEST_TIMEOUT_S)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture

@@ -19,9 +19,7 @@ def codes(catalog) -> dict[str, set[str]]:
     return found
 
 
-def test_a_file_that_breaks_the_parser_is_refused_alone_and_the_rest_loads(
-    content, monkeypatch
-):
+def test_a_file_that_breaks_the_parser_is_refused_alone_and_the_rest_loads(content, monkeypatch):
     attacks.page(content, "Fine text.\n")
     real = loader.BlockRenderer.render
 
