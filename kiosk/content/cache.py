@@ -7,9 +7,8 @@ code version; anything else is a miss. The state folder can be chosen by the con
 kiosk.toml, so the cache is treated as hostile: JSON cannot run code, only the catalog's
 own classes are rebuilt from it, every field's type is checked before use, and a file that
 does not match is deleted and rebuilt. (It used to be a pickle: replacing it ran commands.)
-The search index is not cached (it is not plain data): it is built from the catalog after
-the first frame, on a thread of its own (LazyIndex), or at the first search if that is
-sooner.
+The search index is not cached (it is not plain data): it is built from the catalog a
+moment after the first frame (LazyIndex), or at the first search if that is sooner.
 """
 
 from __future__ import annotations
@@ -196,9 +195,12 @@ def _is_a(value: Any, hint: Any) -> bool:
 
 
 class LazyIndex:
-    """A SearchIndex for `catalog`, built by start() on a thread, or by the first search.
+    """A SearchIndex for `catalog`, built by start() or by the first search.
 
-    Building it costs about 0.1 s, and the attract screen (the first frame) never searches."""
+    Building it costs about 0.1 s, and the attract screen (the first frame) never searches,
+    so the kiosk builds it with its other background work after the first frame. On the GUI
+    thread, not a thread of its own: a busy worker thread is where Python's garbage
+    collector runs, and Qt objects freed there take their timers and notifiers with them."""
 
     def __init__(self, catalog: Catalog):
         self._catalog = catalog
@@ -207,7 +209,7 @@ class LazyIndex:
         self._closed = False
 
     def start(self) -> None:
-        threading.Thread(target=self._build, name="search-index", daemon=True).start()
+        self._build()
 
     def _build(self) -> SearchIndex | None:
         with self._lock:  # a search during the build waits for it

@@ -301,7 +301,7 @@ class Kiosk:
         self.reader.start()
         start_index = getattr(self.start.index, "start", None)
         if start_index is not None and self.backend.catalog is self.start.catalog:
-            start_index()  # the search index, built off the UI thread
+            start_index()  # the search index: not needed for the first frame
 
     def apply_content(self, catalog: Catalog, index: SearchIndex, *, reason: str) -> None:
         """Use new content now (maintenance reload): the kiosk starts over on it."""
@@ -333,6 +333,12 @@ class Kiosk:
 
         if self.watcher:
             self.watcher.stop()
+            # Deleted here, on the GUI thread: left to Python's garbage collector, it may be
+            # freed on a loader thread, and its file watcher's notifier with it (Qt then
+            # spins on an invalid socket and crashes; seen with several kiosks in one process).
+            if shiboken6.isValid(self.watcher):
+                shiboken6.delete(self.watcher)
+            self.watcher = None
         self.reader.shutdown()
         self.maintenance.shutdown()
         self.driver.stop()

@@ -1,7 +1,7 @@
 """Maintenance mode: the staff PIN pad and the maintenance screen's data and actions.
 
 Opened by the hidden corner gesture. The PIN is checked against the scrypt hash in
-kiosk.toml through a PinGuard (five wrong tries lock the pad for five minutes). The screen
+kiosk.toml through a PinGuard (five wrong tries lock the pad, longer each time, across restarts). The screen
 shows what `kiosk check` would report for the content folder on disk, the running content
 version and when it was loaded, a week of usage, and offers reload, restart and exit.
 Checks and reports run on a worker thread so the UI never stalls on a large folder.

@@ -59,6 +59,7 @@ class ContentWatcher(QObject):
         self.unsettled.connect(self._on_unsettled)
         self._busy = False
         self._again = False
+        self._thread: threading.Thread | None = None
         self._watch_all()
 
     def _watch_all(self) -> None:
@@ -81,7 +82,8 @@ class ContentWatcher(QObject):
             return
         self._busy = True
         self._watch_all()
-        threading.Thread(target=self._load, name="content-loader", daemon=True).start()
+        self._thread = threading.Thread(target=self._load, name="content-loader", daemon=True)
+        self._thread.start()
 
     def _load(self) -> None:
         # Imported here: Markdown and YAML are not needed to start from the content cache.
@@ -136,5 +138,12 @@ class ContentWatcher(QObject):
         )
         log.warning("content update refused: %d error(s); run kiosk check", len(errors))
 
-    def stop(self) -> None:
+    def stop(self, timeout_s: float = 30.0) -> None:
+        """Before the kiosk lets go of this object: the loader thread holds a reference to
+        it, and a QObject freed on that thread takes its file watcher's notifier with it
+        from the wrong thread (Qt then spins on an invalid socket, or crashes)."""
         self.settle.stop()
+        if self._thread is not None:
+            self._thread.join(timeout_s)
+            if self._thread.is_alive():
+                log.warning("content loader still running at close")

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hostile import attacks
 
 from kiosk.content.last_good import start_content
 from kiosk.pin import PinGuard, hash_pin, write_pin_hash
@@ -113,6 +114,38 @@ def test_a_live_update_with_a_fifo_and_an_alias_bomb_is_refused_and_later_update
         page = content_copy / "en" / "questions" / "basics.md"
         page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", "utf-8")
         qtbot.waitUntil(lambda: kiosk.backend.contentVersion != version, timeout=20000)
+    finally:
+        kiosk.close()
+
+
+LIVE_ATTACKS = [
+    "symlink-dev-zero",
+    "50-mb-file",
+    "20000-stars",
+    "deep-lists",
+    "binary-junk",
+    "fifo-kiosk-toml",
+    "half-copied-release",
+    "images-escaping",
+]
+
+
+@pytest.mark.parametrize("name", LIVE_ATTACKS)
+def test_each_hostile_live_update_is_refused_and_the_content_stays(
+    qtbot, tmp_path, fonts, qml_warnings, content_copy, name
+):
+    kiosk, driver = make_kiosk(
+        qtbot, tmp_path, idle_timeout=60, warning=30, content=content_copy, watch_content=True
+    )
+    try:
+        kiosk.watcher.settle.setInterval(200)
+        version = kiosk.backend.contentVersion
+        attacks.ATTACKS[name][0](content_copy)
+        qtbot.waitUntil(
+            lambda: any(e["event"] == "content_rejected" for e in driver.events()), timeout=20000
+        )
+        assert kiosk.backend.contentVersion == version
+        assert driver.on_screen("touchToStart") is not None
     finally:
         kiosk.close()
 
