@@ -1,5 +1,5 @@
-"""`kiosk` command line: run | check | search | snapshot | stats | set-pin | handout |
-export-site.
+"""`kiosk` command line: run | check | search | snapshot | stats | set-pin | manifest |
+handout | export-site.
 
 Qt is imported only by the subcommands that show something (run, snapshot), so the editor
 tools start fast and work on machines without Qt's system libraries.
@@ -152,6 +152,10 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export-site", help="write the content as a static website")
     content_arg(export)
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+    manifest = sub.add_parser(
+        "manifest", help="write release.sha256: a kiosk applies the folder only when it matches"
+    )
+    content_arg(manifest)
 
     set_pin = sub.add_parser("set-pin", help="set the maintenance PIN in kiosk.toml")
     content_arg(set_pin)
@@ -180,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         "set-pin": cmd_set_pin,
         "handout": cmd_handout,
         "export-site": cmd_export_site,
+        "manifest": cmd_manifest,
     }
     try:
         return handlers[command](args, content)
@@ -346,6 +351,24 @@ def cmd_export_site(args: argparse.Namespace, content: Path) -> int:
         print(f"cannot write the site: {exc}", file=sys.stderr)
         return 1
     print(f"wrote {pages} page(s) to {args.out}; open {args.out / 'index.html'}")
+
+
+def cmd_manifest(args: argparse.Namespace, content: Path) -> int:
+    """Hashes of every file, for releases copied file by file (see docs/content-format.md)."""
+    import tempfile
+
+    from kiosk.safe_files import MANIFEST, RefusedFile, manifest_lines
+
+    try:
+        text = manifest_lines(content)
+        fd, tmp = tempfile.mkstemp(dir=content, prefix=f".{MANIFEST}.")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, content / MANIFEST)
+    except (OSError, RefusedFile) as exc:
+        print(f"cannot write {content / MANIFEST}: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {content / MANIFEST} ({text.count(chr(10))} files)")
     return 0
 
 
@@ -355,7 +378,7 @@ def cmd_set_pin(args: argparse.Namespace, content: Path) -> int:
     if args.pin_stdin:
         pin = sys.stdin.readline().strip()
     else:
-        pin = getpass.getpass("New maintenance PIN (4 to 8 digits): ")
+        pin = getpass.getpass("New maintenance PIN (6 to 8 digits, not an obvious one): ")
         if getpass.getpass("Type it again: ") != pin:
             print("The PINs do not match; nothing changed.", file=sys.stderr)
             return 1

@@ -16,10 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.problems import Problem, error, toml_error_line, warning
+from kiosk.safe_files import MAX_TEXT_BYTES, RefusedFile, read_regular
 
 CONFIG_FILE = "kiosk.toml"
 MIN_IDLE_TIMEOUT_S = 30
 MIN_WARNING_S = 20  # WCAG 2.2.1: at least 20 s to ask for more time
+# An hour: longer leaves one patient's session for the next (and 2,200,000 s overflowed
+# Qt's timer, so the reset never ran).
+MAX_IDLE_TIMEOUT_S = 3600
+MAX_WARNING_S = 600
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 LANG_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
 # A table header, `[kiosk]` or `[[x]]`, maybe followed by a comment.
@@ -37,6 +42,7 @@ class Key:
     max: float | None = None
     colour: bool = False
     choices: tuple[str, ...] = ()
+    pin_hash: bool = False  # must be empty or a hash kiosk.pin can verify
 
 
 CLINIC = {
@@ -63,10 +69,18 @@ KIOSK = {
     "languages": Key(list, ["en"], "Language folders to offer, first is not special"),
     "default_language": Key(str, "en", "Language every session starts in"),
     "idle_timeout_s": Key(
-        int, 120, "Seconds without a touch before the 'Still there?' warning", MIN_IDLE_TIMEOUT_S
+        int,
+        120,
+        "Seconds without a touch before the 'Still there?' warning",
+        MIN_IDLE_TIMEOUT_S,
+        MAX_IDLE_TIMEOUT_S,
     ),
     "warning_s": Key(
-        int, 30, "Seconds the warning counts down before the reset", MIN_WARNING_S, 600
+        int,
+        30,
+        "Seconds the warning counts down before the reset",
+        MIN_WARNING_S,
+        MAX_WARNING_S,
     ),
     "featured": Key(list, [], "Links shown on the attract screen, e.g. 'question:ID'"),
     "renderer": Key(
@@ -127,7 +141,10 @@ HIGH_CONTRAST = {
 
 ADMIN = {
     "pin_hash": Key(
-        str, "", "Maintenance PIN as a salted scrypt hash; write it with kiosk set-pin"
+        str,
+        "",
+        "Maintenance PIN as a salted scrypt hash; write it with kiosk set-pin",
+        pin_hash=True,
     ),
     "corner": Key(
         str,
@@ -225,6 +242,11 @@ def _check_value(section: str, name: str, key: Key, value: Any) -> str | None:
         return f"expected a number, got {value}"
     if key.colour and not HEX_COLOUR.match(value):
         return "expected a colour like #1D5F8A"
+    if key.pin_hash and value:
+        from kiosk.pin import is_valid_hash
+
+        if not is_valid_hash(value):
+            return "is not a PIN hash written by kiosk set-pin (the PIN pad would never open)"
     if key.choices and value not in key.choices:
         return f"must be one of {', '.join(key.choices)}"
     if key.min is not None and value < key.min:
@@ -241,7 +263,8 @@ def load_config(content_dir: Path) -> Config:
     values = {name: defaults(section) for name, section in SCHEMA.items()}
     try:
         # utf-8-sig: Windows editors (Notepad) may start the file with a byte order mark.
-        source = path.read_text(encoding="utf-8-sig")
+        # Only a regular file inside the folder, and not a huge one: a FIFO must not hang.
+        source = read_regular(path, content_dir, MAX_TEXT_BYTES).decode("utf-8-sig")
         data = tomllib.loads(source)
     except FileNotFoundError:
         problems.append(
@@ -254,7 +277,7 @@ def load_config(content_dir: Path) -> Config:
             )
         )
         source, data = "", {}
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, RefusedFile) as exc:
         problems.append(
             error(
                 "unreadable-file",
@@ -265,13 +288,15 @@ def load_config(content_dir: Path) -> Config:
             )
         )
         source, data = "", {}
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
         problems.append(
             error(
                 "config-syntax",
                 CONFIG_FILE,
-                toml_error_line(exc, source),
-                f"not valid TOML: {exc}",
+                toml_error_line(exc, source) if isinstance(exc, tomllib.TOMLDecodeError) else None,
+                f"not valid TOML: {exc}"
+                if isinstance(exc, tomllib.TOMLDecodeError)
+                else "not valid TOML: nested too deeply",
                 "Check quotes, brackets and '=' signs on that line.",
             )
         )

@@ -1,7 +1,10 @@
 """The maintenance PIN: salted scrypt hashes, a lockout guard, and writing the hash to kiosk.toml.
 
-Encoded hash format: ``scrypt$16384$8$1$<salt base64>$<hash base64>`` (standard base64 with
-padding), so the cost parameters travel with the hash and can be raised later.
+Encoded hash format: ``scrypt$131072$8$1$<salt base64>$<hash base64>`` (standard base64 with
+padding), so the cost parameters travel with the hash and can be raised later; hashes made
+with the old cost (N=16384) and old 4-digit PINs still verify, but a new PIN must have at
+least 6 digits and not be an obvious one. Wrong tries and lockouts are kept in the state
+folder, so a restart does not give an attacker fresh attempts.
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ import copy
 import enum
 import hashlib
 import hmac
+import json
+import logging
+import math
 import os
 import re
 import stat
@@ -23,13 +29,45 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any, NamedTuple
 
-SCRYPT_N = 2**14
+# OWASP's first choice for scrypt (N=2^17, r=8, p=1: 128 MiB); about 0.3-0.45 s here.
+SCRYPT_N = 2**17
 SCRYPT_R = 8
 SCRYPT_P = 1
 DKLEN = 32
 SALT_BYTES = 16
-PIN_MIN_DIGITS = 4
-PIN_MAX_DIGITS = 8
+PIN_MIN_DIGITS = 6
+PIN_MAX_DIGITS = 8  # what the PIN pad takes (PinPad.qml maxDigits)
+LEGACY_MIN_DIGITS = 4  # PINs set before 6 digits were required still open the pad
+MAX_LOCKOUT_S = 24 * 3600
+# Beyond repeats and runs (checked by rule): PINs people pick first.
+COMMON_PINS = frozenset(
+    {
+        "121212",
+        "112233",
+        "123123",
+        "123321",
+        "654321",
+        "696969",
+        "101010",
+        "131313",
+        "159753",
+        "147258",
+        "147852",
+        "258369",
+        "789456",
+        "456123",
+        "102030",
+        "111222",
+        "000111",
+        "102938",
+        "246810",
+        "135790",
+        "200000",
+        "199999",
+        "202020",
+    }
+)
+log = logging.getLogger("kiosk.pin")
 
 # Bounds for hashes read from a file: a tampered kiosk.toml must not make verification
 # allocate gigabytes or spin for minutes.
@@ -39,6 +77,7 @@ _MAX_P = 16
 _MAX_MEMORY = 256 * 1024 * 1024
 
 _PIN_RE = re.compile(rf"[0-9]{{{PIN_MIN_DIGITS},{PIN_MAX_DIGITS}}}")
+_VERIFY_RE = re.compile(rf"[0-9]{{{LEGACY_MIN_DIGITS},{PIN_MAX_DIGITS}}}")
 _B64 = r"[A-Za-z0-9+/]+={0,2}"
 _ENCODED_RE = re.compile(
     rf"scrypt\$([0-9]{{1,8}})\$([0-9]{{1,3}})\$([0-9]{{1,3}})\$({_B64})\$({_B64})"
@@ -46,9 +85,38 @@ _ENCODED_RE = re.compile(
 
 
 def validate_pin(pin: str) -> None:
-    """Raise ValueError unless pin is 4 to 8 ASCII digits."""
+    """Raise ValueError unless pin is 6 to 8 ASCII digits and not an obvious PIN."""
     if not isinstance(pin, str) or not _PIN_RE.fullmatch(pin):
         raise ValueError(f"the PIN must be {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits (0-9)")
+    why = trivial_reason(pin)
+    if why:
+        raise ValueError(f"the PIN is too easy to guess ({why}); choose another")
+
+
+def trivial_reason(pin: str) -> str:
+    """Why a PIN of digits is too easy to guess, or ""."""
+    digits = [int(c) for c in pin]
+    steps = {(b - a) % 10 for a, b in zip(digits, digits[1:], strict=False)}
+    if len(set(digits)) == 1:
+        return "one digit repeated"
+    if steps in ({1}, {9}):
+        return "digits in a row"
+    for period in (2, 3):  # 121212, 123123
+        if len(pin) % period == 0 and pin == pin[:period] * (len(pin) // period):
+            return "a short pattern repeated"
+    if len(set(digits)) <= 2:
+        return "only two different digits"
+    if pin in COMMON_PINS or pin[::-1] in COMMON_PINS:
+        return "one of the most common PINs"
+    return ""
+
+
+def is_valid_hash(encoded: object) -> bool:
+    """True if `encoded` is a PIN hash this module can verify (within its cost bounds).
+
+    For whoever stores the hash (kiosk.toml today, a device file tomorrow): a garbage hash
+    would lock staff out, so it is refused where it is read."""
+    return _parse(encoded) is not None
 
 
 class _Params(NamedTuple):
@@ -100,7 +168,7 @@ def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
 def verify_pin(pin: str, encoded: str) -> bool:
     """True if pin matches encoded. Never raises: anything malformed is simply False."""
     params = _parse(encoded)
-    if params is None or not isinstance(pin, str) or not _PIN_RE.fullmatch(pin):
+    if params is None or not isinstance(pin, str) or not _VERIFY_RE.fullmatch(pin):
         return False
     try:
         digest = _scrypt(pin, params.n, params.r, params.p, params.salt, len(params.digest))
@@ -119,42 +187,105 @@ class PinResult(enum.Enum):
 
 
 class PinGuard:
-    """Counts wrong PINs; after max_attempts in a row, refuses every try for lockout_s.
+    """Counts wrong PINs; after max_attempts in a row, refuses every try for a lockout.
 
     The wrong try that uses up the last attempt returns WRONG (it was checked); from then
     on `locked_seconds_left() > 0` and tries return LOCKED until the lockout ends, which
-    restores all attempts. State is in memory only.
+    restores all attempts. Each lockout lasts twice as long as the one before (up to a day)
+    until the right PIN is entered. With `state_path`, the count and the lockout are kept in
+    that JSON file (wall-clock times), so a restart neither unlocks nor resets the count.
     """
 
     def __init__(
         self,
         max_attempts: int = 5,
         lockout_s: float = 300,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
+        state_path: Path | None = None,
     ) -> None:
         if max_attempts < 1 or lockout_s < 0:
             raise ValueError("max_attempts must be at least 1 and lockout_s not negative")
         self.max_attempts = max_attempts
         self.lockout_s = lockout_s
         self._clock = clock
+        self.state_path = state_path
         self._failures = 0
+        self._lockouts = 0  # in a row, without the right PIN in between
         self._locked_until: float | None = None
+        self.problem = ""  # why the saved state could not be read or written, for staff
+        self.lockouts_before_ok = 0
+        self._read_state()
 
+    # -- the state file ------------------------------------------------------------------
+    def _read_state(self) -> None:
+        if self.state_path is None:
+            return
+        try:
+            with open(self.state_path, "rb") as f:
+                raw = f.read(4096)
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            self.problem = f"cannot read {self.state_path.name}: {exc.strerror or exc}"
+            log.warning("PIN state: %s", self.problem)
+            return
+        state = _valid_state(raw)
+        if state is None:
+            # Junk in the state folder: keep counting from zero, but say so.
+            self.problem = f"{self.state_path.name} was not valid and was reset"
+            log.warning("PIN state: %s", self.problem)
+            return
+        self._failures = min(state["failures"], self.max_attempts)
+        self._lockouts = state["lockouts"]
+        until = state["locked_until"]
+        if until is not None:
+            # A clock set back must not make a lockout last for years.
+            self._locked_until = min(until, self._clock() + MAX_LOCKOUT_S)
+
+    def _write_state(self) -> None:
+        if self.state_path is None:
+            return
+        state = {
+            "failures": self._failures,
+            "lockouts": self._lockouts,
+            "locked_until": self._locked_until,
+        }
+        try:
+            self.state_path.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(self.state_path, json.dumps(state).encode())
+            self.problem = ""
+        except OSError as exc:  # the count still holds in memory
+            self.problem = f"cannot save {self.state_path.name}: {exc.strerror or exc}"
+            log.warning("PIN state: %s", self.problem)
+
+    # -- tries -----------------------------------------------------------------------------
     def _expire(self) -> None:
         if self._locked_until is not None and self._clock() >= self._locked_until:
             self._locked_until = None
             self._failures = 0
+            self._write_state()
+
+    def current_lockout_s(self) -> float:
+        """How long the next lockout lasts."""
+        return min(self.lockout_s * 2 ** min(self._lockouts, 20), MAX_LOCKOUT_S)
 
     def try_pin(self, pin: str, encoded: str) -> PinResult:
         self._expire()
         if self._locked_until is not None:
             return PinResult.LOCKED  # not even checked: no oracle while locked
         if verify_pin(pin, encoded):
-            self._failures = 0
+            # Kept for the maintenance screen: staff learn of lockouts when they next log in.
+            self.lockouts_before_ok = self._lockouts
+            if self._failures or self._lockouts:
+                self._failures = 0
+                self._lockouts = 0
+                self._write_state()
             return PinResult.OK
         self._failures += 1
         if self._failures >= self.max_attempts:
-            self._locked_until = self._clock() + self.lockout_s
+            self._locked_until = self._clock() + self.current_lockout_s()
+            self._lockouts += 1
+        self._write_state()
         return PinResult.WRONG
 
     def locked_seconds_left(self) -> float:
@@ -171,6 +302,25 @@ class PinGuard:
     def attempts_left(self) -> int:
         self._expire()
         return max(0, self.max_attempts - self._failures)
+
+
+def _valid_state(raw: bytes) -> dict[str, Any] | None:
+    """The PIN state file's contents if they have exactly the expected shape."""
+    try:
+        state = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(state, dict) or set(state) != {"failures", "lockouts", "locked_until"}:
+        return None
+    counts = (state["failures"], state["lockouts"])
+    if not all(isinstance(n, int) and not isinstance(n, bool) and 0 <= n < 10**6 for n in counts):
+        return None
+    until = state["locked_until"]
+    if until is not None and (
+        not isinstance(until, int | float) or isinstance(until, bool) or not math.isfinite(until)
+    ):
+        return None
+    return state
 
 
 # -- writing kiosk.toml ----------------------------------------------------------------

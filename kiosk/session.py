@@ -13,7 +13,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kiosk.config import MIN_IDLE_TIMEOUT_S, MIN_WARNING_S  # one source for the minimums
+from kiosk.config import (  # one source for the limits
+    MAX_IDLE_TIMEOUT_S,
+    MAX_WARNING_S,
+    MIN_IDLE_TIMEOUT_S,
+    MIN_WARNING_S,
+)
 
 # WCAG 2.2.1 (Timing Adjustable): a user must get at least 20 s to ask for more time.
 
@@ -69,7 +74,11 @@ def validate_timings(idle: float, warning: float, *, allow_short: bool) -> Timin
                 f"warning of {warning:g} s is too short: it must be at least {MIN_WARNING_S} s "
                 "so people can ask for more time (WCAG 2.2.1)"
             )
-    return Timings(idle_timeout_s=float(idle), warning_s=float(warning))
+    # Clamped, whatever the caller passed: Qt's timers overflow past about 24 days.
+    # (inf and nan stay as they are: Timings refuses them.)
+    idle = min(float(idle), MAX_IDLE_TIMEOUT_S) if math.isfinite(idle) else idle
+    warning = min(float(warning), MAX_WARNING_S) if math.isfinite(warning) else warning
+    return Timings(idle_timeout_s=idle, warning_s=warning)
 
 
 class Session:

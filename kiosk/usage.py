@@ -157,6 +157,7 @@ class UsageStore:
         self.healthy = True
         self.problem = ""
         self.dropped_writes = 0
+        self.last_set_aside = ""  # name of the last corrupt file moved out of the way
         # The current session lives in memory too, so its row can be written late
         # if the database was unavailable when it started.
         self._session_open = False
@@ -228,6 +229,28 @@ class UsageStore:
         self._end_session(reason, duration_s)
 
     @_never_raises
+    def verify(self) -> None:
+        """Check the open database (PRAGMA quick_check) and set it aside if it is malformed.
+
+        Smashed pages (not the header) do not stop SQLite taking writes, so the store checks
+        at every session end and when staff open the maintenance screen, so that the screen
+        never says "ok" over a broken file."""
+        if self._conn is None:
+            return
+        try:
+            # A connection of its own: the store's connection checks its page cache, which
+            # still holds the pages as they were before the disk smashed them.
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            with closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)) as check:
+                rows = check.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.Error as exc:
+            if not _is_locked(exc):
+                self._failed("quick_check", exc)
+            return
+        if rows != [("ok",)]:
+            self._failed("quick_check", _CorruptDatabaseError(f"quick_check: {rows[:3]}"))
+
+    @_never_raises
     def close(self) -> None:
         """Close the database; an open session is recorded as ended with reason 'shutdown'."""
         if self._session_open:
@@ -252,6 +275,7 @@ class UsageStore:
                 "UPDATE sessions SET ended_at = ?, duration_s = ?, end_reason = ? WHERE id = ?",
                 (now, duration_s, _clean_id(reason, "reason") or UNFINISHED, session_id),
             )
+            self.verify()
 
     def _ensure_session_row(self) -> int | None:
         """Id of the open session's row, inserting it now if that failed before."""
@@ -362,6 +386,7 @@ class UsageStore:
             extra = self.path.with_name(self.path.name + suffix)
             if extra.exists():
                 extra.replace(target.with_name(target.name + suffix))
+        self.last_set_aside = target.name  # for the maintenance screen
         log.warning("usage: corrupt database moved to %s; starting a new one", target)
 
 

@@ -80,6 +80,16 @@ ELSEWHERE = {
     "site-url-not-https",
     "reading-level-median",
 }
+# Limits and hostile files: tests/hostile/ has a fixture for each.
+ELSEWHERE |= {
+    "too-many-pages",
+    "content-too-large",
+    "too-many-files",
+    "file-failed",
+    "nesting-too-deep",
+    "file-too-slow",
+    "manifest-mismatch",
+}
 
 
 def all_codes_in_source() -> set[str]:

@@ -289,3 +289,16 @@ def test_clinic_language_placeholder_is_a_warning(tmp_path):
     problem = only(config, "clinic-placeholder")
     assert problem.severity is Severity.WARNING
     assert problem.line == 11 and "clinic.es.hours" in problem.message
+
+
+def test_numbers_past_their_maximum_and_garbage_pin_hashes_are_errors(tmp_path):
+    (tmp_path / "kiosk.toml").write_text(
+        '[kiosk]\nidle_timeout_s = 2200000\n[admin]\npin_hash = "scrypt$garbage"\n',
+        encoding="utf-8",
+    )
+    config = load_config(tmp_path)
+    found = {(p.code, p.line) for p in config.problems}
+    assert ("config-range", 2) in found
+    assert ("config-range", 4) in found
+    assert config.idle_timeout_s == 120  # the default, not 2,200,000
+    assert config.admin["pin_hash"] == ""

@@ -403,7 +403,7 @@ def test_random_toml_files(monkeypatch, config, strings, synonyms):
     )
     kiosk = catalog.config.kiosk
     assert catalog.config.default_language in catalog.config.languages
-    assert catalog.config.idle_timeout_s >= 30
+    assert 30 <= catalog.config.idle_timeout_s <= 3600
     assert 20 <= catalog.config.warning_s <= 600
     assert 1.0 <= kiosk["text_scale"] <= 2.0
     assert isinstance(catalog.language(catalog.config.default_language).code, str)
@@ -424,3 +424,47 @@ def test_dates_compare_with_today(monkeypatch):
     # The property tests draw datetimes; make sure the plain case stays covered too.
     front = f"title: T\nsummary: S\ntopic: t\nreview:\n  next_review: {dt.datetime(2001, 1, 1)}\n"
     load({"en/explainers/a.md": f"---\n{front}---\nText.\n"}, monkeypatch)
+
+
+# -- hostile structures (issue 19) ------------------------------------------------------------
+
+CONTAINERS = ["- ", "* ", "+ ", "1. ", "> ", "    ", "\t", "[", "(", "*", "_", "`"]
+nested_line = st.lists(st.sampled_from(CONTAINERS), max_size=60).map(lambda p: "".join(p) + "x")
+nested_markdown = st.lists(nested_line, max_size=30).map("\n".join)
+
+
+@FUZZ
+@given(body=nested_markdown)
+def test_deep_nesting_is_refused_or_parsed_never_a_crash(monkeypatch, body):
+    catalog = load(
+        {"en/explainers/deep.md": f"---\ntitle: T\nsummary: S\ntopic: t\n---\n{body}"}, monkeypatch
+    )
+    codes = {p.code for p in catalog.problems}
+    assert "file-failed" not in codes and "file-too-slow" not in codes
+
+
+@FUZZ
+@given(front=structured_front_matter(), anchor=st.sampled_from(["&a ", "*a", "&b [x]", "<<: *a"]))
+def test_yaml_anchors_and_aliases_are_always_refused(monkeypatch, front, anchor):
+    text = f"---\n{front}x: {anchor}\n---\nText.\n"
+    catalog = load({"en/explainers/a.md": text}, monkeypatch)
+    assert "a" not in catalog.languages["en"].explainers
+    assert any(p.code == "front-matter-syntax" for p in catalog.problems)
+
+
+@FUZZ
+@given(explainer=markdown_file(), topic=markdown_file(), config=tomlish)
+def test_the_content_cache_gives_back_exactly_what_was_loaded(
+    monkeypatch, explainer, topic, config
+):
+    import json
+
+    from kiosk.content.cache import decode, encode
+
+    catalog = load(
+        {"en/explainers/fuzz.md": explainer, "en/questions/fuzz.md": topic, "kiosk.toml": config},
+        monkeypatch,
+    )
+    again = decode(json.loads(json.dumps(encode(catalog))))
+    assert again == catalog
+    assert again.config.problems == catalog.config.problems

@@ -137,8 +137,18 @@ def test_lock_file_not_inherited_by_children(lock: Path) -> None:
         sleeper.wait()
 
 
-def test_unusable_lock_path_raises_oserror(tmp_path: Path) -> None:
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="abstract sockets: Linux")
+def test_an_unusable_lock_folder_still_refuses_a_second_kiosk(tmp_path: Path) -> None:
+    # A lock file that cannot be created (a read-only state folder; here its "folder" is a
+    # file, since root may write anywhere) used to fail open: two kiosks ran.
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(OSError):
-        SingleInstance(blocker / "kiosk.lock").acquire()
+    lock = blocker / "kiosk.lock"
+    guard = SingleInstance(lock)
+    assert guard.acquire()
+    assert guard.file_problem
+    child = run_child("print(SingleInstance(LOCK).acquire())", lock)
+    assert child.stdout.strip() == "False", child.stderr
+    guard.release()
+    child = run_child("print(SingleInstance(LOCK).acquire())", lock)
+    assert child.stdout.strip() == "True", child.stderr

@@ -37,7 +37,7 @@ def b64(data: bytes) -> str:
 
 @pytest.fixture(scope="module")
 def real_hash() -> str:
-    return hash_pin("2468")
+    return hash_pin("246813")
 
 
 class FakeClock:
@@ -53,27 +53,37 @@ class FakeClock:
 
 def test_hash_format(real_hash: str) -> None:
     scheme, n, r, p, salt, digest = real_hash.split("$")
-    assert (scheme, n, r, p) == ("scrypt", "16384", "8", "1")
+    assert (scheme, n, r, p) == ("scrypt", "131072", "8", "1")  # OWASP's scrypt choice
     assert len(base64.b64decode(salt, validate=True)) == 16
     assert len(base64.b64decode(digest, validate=True)) == 32
 
 
 def test_hash_matches_plain_scrypt() -> None:
     salt = bytes(range(16))
-    expected = hashlib.scrypt(b"1234", salt=salt, n=2**14, r=8, p=1, dklen=32)
-    assert hash_pin("1234", salt=salt) == f"scrypt$16384$8$1${b64(salt)}${b64(expected)}"
+    expected = hashlib.scrypt(
+        b"482913", salt=salt, n=2**17, r=8, p=1, dklen=32, maxmem=200 * 1024 * 1024
+    )
+    assert hash_pin("482913", salt=salt) == f"scrypt$131072$8$1${b64(salt)}${b64(expected)}"
+
+
+def test_old_hashes_and_old_four_digit_pins_still_verify() -> None:
+    salt = bytes(range(16))
+    old = hashlib.scrypt(b"1234", salt=salt, n=2**14, r=8, p=1, dklen=32)
+    encoded = f"scrypt$16384$8$1${b64(salt)}${b64(old)}"
+    assert verify_pin("1234", encoded)
+    assert not verify_pin("1235", encoded)
 
 
 def test_salt_is_random() -> None:
-    first, second = hash_pin("1234"), hash_pin("1234")
+    first, second = hash_pin("482913"), hash_pin("482913")
     assert first != second
-    assert verify_pin("1234", first) and verify_pin("1234", second)
+    assert verify_pin("482913", first) and verify_pin("482913", second)
 
 
 def test_verify_right_and_wrong(real_hash: str) -> None:
-    assert verify_pin("2468", real_hash) is True
-    assert verify_pin("2469", real_hash) is False
-    assert verify_pin("24680", real_hash) is False
+    assert verify_pin("246813", real_hash) is True
+    assert verify_pin("246814", real_hash) is False
+    assert verify_pin("2468130", real_hash) is False
 
 
 def test_verify_accepts_other_costs() -> None:
@@ -82,24 +92,38 @@ def test_verify_accepts_other_costs() -> None:
     assert not verify_pin("9998", cheap_hash("9999"))
 
 
-@pytest.mark.parametrize("good", ["0000", "1234", "12345678", "00000000"])
+@pytest.mark.parametrize("good", ["482913", "271828", "24681357", "90721538"])
 def test_validate_pin_accepts(good: str) -> None:
     validate_pin(good)
 
 
 @pytest.mark.parametrize(
-    "bad", ["", "123", "123456789", "12a4", " 1234", "1234 ", "1234\n", "١٢٣٤", "12.4", 1234, None]
+    "bad",
+    ["", "1234", "12345", "123456789", "12a456", " 482913", "482913 ", "482913\n"]
+    + ["١٢٣٤٥٦", "48.913", 482913, None],
 )
 def test_validate_pin_refuses(bad: object) -> None:
-    with pytest.raises(ValueError, match="4 to 8 digits"):
+    with pytest.raises(ValueError, match="6 to 8 digits"):
         validate_pin(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "trivial",
+    ["000000", "999999", "123456", "654321", "012345", "890123", "121212", "123123"]
+    + ["112233", "111222", "696969", "12345678", "00000000"],
+)
+def test_validate_pin_refuses_trivial_pins(trivial: str) -> None:
+    with pytest.raises(ValueError, match="too easy"):
+        validate_pin(trivial)
 
 
 def test_hash_pin_refuses_bad_pin_and_salt() -> None:
     with pytest.raises(ValueError):
         hash_pin("12")
+    with pytest.raises(ValueError):
+        hash_pin("1234")  # four digits: too short for a new PIN
     with pytest.raises(ValueError, match="16 bytes"):
-        hash_pin("1234", salt=b"short")
+        hash_pin("482913", salt=b"short")
 
 
 def _good_parts() -> list[str]:
@@ -250,7 +274,7 @@ def test_relock_after_lockout() -> None:
     for _ in range(5):
         assert guard.try_pin("0000", GOOD) is PinResult.WRONG
     assert guard.try_pin("1357", GOOD) is PinResult.LOCKED
-    assert guard.locked_seconds_left() == 300
+    assert guard.locked_seconds_left() == 600  # each lockout twice as long as the last
 
 
 def test_correct_pin_resets_counter() -> None:
@@ -283,7 +307,62 @@ def test_custom_limits() -> None:
 
 def test_guard_with_real_hash(real_hash: str) -> None:
     guard = PinGuard()
-    assert guard.try_pin("2468", real_hash) is PinResult.OK
+    assert guard.try_pin("246813", real_hash) is PinResult.OK
+
+
+def test_lockout_survives_a_restart(tmp_path: Path) -> None:
+    """Five wrong tries, a restart (a new guard on the same state file), one more: locked."""
+    clock = FakeClock()
+    state = tmp_path / "pin-state.json"
+    guard = PinGuard(clock=clock, state_path=state)
+    for _ in range(5):
+        guard.try_pin("0000", GOOD)
+    assert guard.locked
+    clock.now += 10
+    restarted = PinGuard(clock=clock, state_path=state)
+    assert restarted.locked and restarted.locked_seconds_left() == 290
+    assert restarted.try_pin("1357", GOOD) is PinResult.LOCKED
+
+
+def test_wrong_tries_count_across_restarts_and_lockouts_escalate(tmp_path: Path) -> None:
+    clock = FakeClock()
+    state = tmp_path / "pin-state.json"
+    for _ in range(4):  # one wrong try per restart
+        assert PinGuard(clock=clock, state_path=state).try_pin("0000", GOOD) is PinResult.WRONG
+    guard = PinGuard(clock=clock, state_path=state)
+    assert guard.attempts_left == 1
+    guard.try_pin("0000", GOOD)
+    assert guard.locked_seconds_left() == 300
+    clock.now += 300
+    guard = PinGuard(clock=clock, state_path=state)
+    for _ in range(5):
+        guard.try_pin("0000", GOOD)
+    assert PinGuard(clock=clock, state_path=state).locked_seconds_left() == 600
+    clock.now += 600
+    guard = PinGuard(clock=clock, state_path=state)
+    assert guard.try_pin("1357", GOOD) is PinResult.OK  # the right PIN ends the escalation
+    assert PinGuard(clock=clock, state_path=state).current_lockout_s() == 300
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [b"", b"\x80\x04\x95", b"[]", b"{}", b'{"failures": -1, "lockouts": 0, "locked_until": null}']
+    + [b'{"failures": 1, "lockouts": 0, "locked_until": "soon"}', b"[" * 100_000],
+)
+def test_junk_pin_state_is_reported_and_reset(tmp_path: Path, junk: bytes) -> None:
+    state = tmp_path / "pin-state.json"
+    state.write_bytes(junk)
+    guard = PinGuard(clock=FakeClock(), state_path=state)
+    assert guard.attempts_left == 5 and not guard.locked
+    assert "not valid" in guard.problem
+    guard.try_pin("0000", GOOD)
+    assert PinGuard(clock=FakeClock(), state_path=state).attempts_left == 4
+
+
+def test_a_clock_set_back_does_not_lock_for_years(tmp_path: Path) -> None:
+    state = tmp_path / "pin-state.json"
+    state.write_text('{"failures": 5, "lockouts": 1, "locked_until": 1e12}')
+    assert PinGuard(clock=FakeClock(), state_path=state).locked_seconds_left() == 24 * 3600
 
 
 # -- write_pin_hash --------------------------------------------------------------------
@@ -549,10 +628,10 @@ def test_failed_write_leaves_original(tmp_path: Path, monkeypatch: pytest.Monkey
 
 def test_hash_round_trip_through_file(tmp_path: Path) -> None:
     path = write(tmp_path, FULL)
-    encoded = hash_pin("80808080")
+    encoded = hash_pin("80738291")
     write_pin_hash(path, encoded)
     stored = tomllib.loads(path.read_text())["admin"]["pin_hash"]
-    assert verify_pin("80808080", stored)
+    assert verify_pin("80738291", stored)
 
 
 # Random documents built from pieces that trip naive line editors. Keys are unique per

@@ -592,3 +592,9 @@ class SessionMachine(RuleBasedStateMachine):
 
 TestSessionMachine = SessionMachine.TestCase
 TestSessionMachine.settings = settings(max_examples=100, stateful_step_count=40, deadline=None)
+
+
+def test_validate_timings_clamps_what_qt_timers_cannot_hold() -> None:
+    # 2,200,000 s overflowed QTimer.start, so the idle reset never ran.
+    timings = validate_timings(2_200_000, 10**9, allow_short=False)
+    assert timings == Timings(3600, 600)

@@ -11,6 +11,7 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import markdown
 from markdown import util as md_util
@@ -180,6 +181,37 @@ class BlockRenderer:
         findings = self.extension.findings
         blocks = to_blocks(root) if root is not None else []
         return blocks, findings
+
+
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
+
+
+def resolve_inline_images(text: str, root: Path) -> str:
+    """Rich text with its <img> (in list items, table cells, callouts) pointing at files
+    inside the content folder, or replaced by their description.
+
+    Qt resolves a relative src against the QML folder and takes an absolute one as it is,
+    so a picture from /usr/share could show; only regular files inside `root` are kept."""
+    if "<img" not in text:
+        return text
+    real_root = root.resolve()
+
+    def replace(match: re.Match) -> str:
+        attrs = {k.lower(): html.unescape(v) for k, v in _ATTR.findall(match.group(0))}
+        src, alt = attrs.get("src", ""), attrs.get("alt", "")
+        path = root / src
+        try:
+            ok = bool(src) and not REMOTE.match(src) and path.resolve().is_relative_to(real_root)
+            ok = ok and path.resolve().is_file()
+        except (OSError, ValueError):
+            ok = False
+        if not ok:
+            return _escape(alt)
+        url = path.resolve().as_uri()
+        return f'<img src="{html.escape(url)}" alt="{html.escape(alt)}">'
+
+    return _IMG_TAG.sub(replace, text)
 
 
 def _no_html(root: ET.Element) -> str:

@@ -12,6 +12,53 @@ import yaml
 # libyaml's parser (same safe constructor) is ~10x faster than the pure-Python one, and
 # front matter was the largest cost of loading a big content folder.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_YAML_DEPTH = 10  # lists and blocks inside each other in front matter
+
+
+class RefusedYaml(Exception):
+    """Front matter the kiosk will not build: aliases, anchors, or nesting too deep."""
+
+
+def check_events(raw: str, loader: type = SAFE_LOADER) -> None:
+    """Refuse YAML aliases and anchors (a 1 KB alias bomb expands to gigabytes) and deep
+    nesting, looking only at the parser's events: nothing is built before this passes.
+    Front matter never needs either, so they are refused rather than expanded with a limit."""
+    if "&" not in raw and "*" not in raw and _depth_bound(raw) <= MAX_YAML_DEPTH:
+        return  # nothing to refuse, and no need to parse twice
+    depth = 0
+    for event in yaml.parse(raw, Loader=loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise RefusedYaml(f"YAML aliases (*{event.anchor}) are not allowed", event)
+        if getattr(event, "anchor", None) is not None:
+            raise RefusedYaml(f"YAML anchors (&{event.anchor}) are not allowed", event)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise RefusedYaml(f"front matter is nested more than {MAX_YAML_DEPTH} deep", event)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _depth_bound(raw: str) -> int:
+    """More than the deepest nesting the YAML can have: each level needs a deeper indent,
+    a '-' or '?' indicator, or a '[' or '{'."""
+    indents = {len(line) - len(line.lstrip(" ")) for line in raw.splitlines() if line.strip()}
+    marks = sum(raw.count(c) for c in "-?[{")
+    return len(indents) + marks + 1
+
+
+class NoAliasSafeLoader(yaml.SafeLoader):
+    """The pure-Python SafeLoader, refusing aliases and anchors as they are composed
+    (for callers that want a Loader class; split_front_matter checks the events first)."""
+
+    def compose_node(self, parent, index):  # noqa: D102 (PyYAML API)
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise RefusedYaml(f"YAML aliases (*{event.anchor}) are not allowed", event)
+        event = self.peek_event()
+        if getattr(event, "anchor", None) is not None:
+            raise RefusedYaml(f"YAML anchors (&{event.anchor}) are not allowed", event)
+        return super().compose_node(parent, index)
 
 
 @dataclass
@@ -35,7 +82,13 @@ def split_front_matter(text: str) -> FrontMatter:
             body = "".join(lines[index + 1 :])
             try:
                 # BaseLoader would lose numbers and dates; SafeLoader is safe for untrusted text.
+                if raw.strip():
+                    check_events(raw)
                 data = yaml.load(raw, Loader=SAFE_LOADER) if raw.strip() else {}
+            except RefusedYaml as exc:
+                mark = getattr(exc.args[1], "start_mark", None) if len(exc.args) > 1 else None
+                line = mark.line + 2 if mark is not None else 2
+                return FrontMatter({}, body, index + 2, error=exc.args[0], error_line=line)
             except yaml.YAMLError as exc:
                 message, line = _describe_yaml_error(exc)
                 return FrontMatter({}, body, index + 2, error=message, error_line=line)

@@ -7,15 +7,16 @@ the rest loads. Cross-file checks (links, translations, strings) live in checks.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
+import math
 import re
+import time
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from kiosk.config import Config, load_config
-from kiosk.content import checks
+from kiosk.content import bounds, checks
 from kiosk.content.blocks import REMOTE, BlockRenderer, Findings
 from kiosk.content.frontmatter import split_front_matter
 from kiosk.content.model import (
@@ -31,6 +32,17 @@ from kiosk.content.model import (
     Topic,
 )
 from kiosk.problems import Problem, error, toml_error_line, warning
+from kiosk.safe_files import (
+    MAX_FILES,
+    MAX_TEXT_BYTES,
+    MAX_TOTAL_BYTES,
+    RefusedFile,
+    check_manifest,
+    content_version,
+    read_regular,
+    regular_target,
+    scan_folder,
+)
 
 log = logging.getLogger("kiosk.content")
 
@@ -42,6 +54,7 @@ RAW_HTML = re.compile(r"<(?:[a-zA-Z][\w-]*)(?:\s[^>]*)?/?>")
 ALSO_LINE = re.compile(r"^\s*also\s*:(.*)$", re.IGNORECASE)
 SLUG_STRIP = re.compile(r"[^\w\s-]")
 MAX_PAGE_WORDS = 160
+MAX_ORDER = 1_000_000  # `order:` values; a 400-digit number cannot even become a float
 REVIEW_STATUSES = ("draft", "reviewed")
 
 
@@ -68,6 +81,10 @@ def _markdown_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.md") if not p.name.startswith("."))
 
 
+class FileTooSlow(Exception):
+    """One file took longer than its time budget to load."""
+
+
 class ContentFile:
     """Reads one text file, remembering its path for problems. Never raises."""
 
@@ -80,8 +97,11 @@ class ContentFile:
 
     def read(self) -> str | None:
         try:
-            data = self.path.read_bytes()
+            data = read_regular(self.path, self.root, MAX_TEXT_BYTES)
             self.read_files[self.rel] = data
+        except RefusedFile as exc:
+            self.error(exc.code, None, exc.message, exc.hint)
+            return None
         except OSError as exc:
             self.error(
                 "unreadable-file",
@@ -130,6 +150,21 @@ FIELD_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
 }
 
 
+def _field_value_problem(key: str, value: Any) -> str | None:
+    """Why a front matter value of the right type still cannot be used, or None."""
+    if key == "order" and (
+        (isinstance(value, float) and not math.isfinite(value)) or abs(value) > MAX_ORDER
+    ):
+        return f"must be a number between -{MAX_ORDER:,} and {MAX_ORDER:,}"
+    if key == "sources" and not all(isinstance(s, str | int | float) for s in value):
+        return "must be a list of text lines (one '- ...' per source)"
+    if key == "review":
+        for name, item in value.items():
+            if not isinstance(name, str) or isinstance(item, list | dict):
+                return f"has a field {name!r} that is not 'name: value'"
+    return None
+
+
 class Loader:
     def __init__(self, root: Path, *, today: dt.date | None = None, readability: bool = True):
         self.root = root
@@ -141,6 +176,10 @@ class Loader:
         self.problems: list[Problem] = []
         self.renderer = BlockRenderer()
         self.today = today or dt.date.today()
+        self.file_budget_s = bounds.FILE_TIME_BUDGET_S
+        self.deadline: float | None = None  # of the file being loaded
+        self.refused: list[tuple[str, RefusedFile]] = []
+        self.scan = None  # the folder as listed at the start (FolderScan)
         self.config: Config | None = None
         # (lang, kind, id) -> (file, line) of every internal link, checked once all is loaded.
         self.link_sites: list[tuple[str, Link, str, int | None]] = []
@@ -151,6 +190,10 @@ class Loader:
         self.config = config
         self.problems.extend(config.problems)
         languages: dict[str, Language] = {}
+        if not self._scan_folder():
+            # Over the limits: load nothing rather than spend minutes on a hostile folder.
+            languages[config.default_language] = Language(config.default_language)
+            return Catalog(self.root, config, languages, self.problems, self.version())
         for code in config.languages:
             folder = self.root / code
             if not folder.is_dir():
@@ -185,6 +228,20 @@ class Loader:
         if not languages:
             languages[config.default_language] = Language(config.default_language)
         self.check_median_reading()
+        for wrong in check_manifest(self.root, self.read_files)[:20]:
+            self.problems.append(
+                error(
+                    "manifest-mismatch",
+                    "release.sha256",
+                    None,
+                    wrong,
+                    "Copy the whole release again; write release.sha256 last (kiosk manifest).",
+                )
+            )
+        reported = {p.file for p in self.problems}
+        for rel, refused in self.refused:  # special files the loader itself did not read
+            if rel not in reported:
+                self.problems.append(error(refused.code, rel, None, refused.message, refused.hint))
         catalog = Catalog(self.root, config, languages, self.problems, self.version())
         checks.run_all(self, catalog)
         return catalog
@@ -210,22 +267,66 @@ class Loader:
                 )
 
     def version(self) -> str:
-        """A hash of every file's name and bytes: the same content gives the same version on
-        every kiosk. Files the loader read are not read again."""
-        digest = hashlib.sha256()
-        if self.root.is_dir():
-            for path in sorted(self.root.rglob("*")):
-                if path.is_file():
-                    rel = path.relative_to(self.root).as_posix()
-                    digest.update(rel.encode())
-                    data = self.read_files.get(rel)
-                    if data is None:
-                        try:
-                            data = path.read_bytes()
-                        except OSError:
-                            continue
-                    digest.update(data)
-        return digest.hexdigest()[:12]
+        """The content version (safe_files.content_version); files read are not read again."""
+        return content_version(self.root, self.read_files, self.scan)
+
+    def _scan_folder(self) -> bool:
+        """Refuse special files and links leaving the folder; False if over the limits."""
+        scan = self.scan = scan_folder(self.root)
+        self.refused = scan.refused
+        if scan.truncated:
+            self.problems.append(
+                error(
+                    "too-many-files",
+                    ".",
+                    None,
+                    f"the content folder has more than {MAX_FILES} files (or folders nested "
+                    "too deeply)",
+                    "Remove what the kiosk does not show; keep one copy of the content.",
+                )
+            )
+            return False
+        if scan.total_bytes > MAX_TOTAL_BYTES:
+            self.problems.append(
+                error(
+                    "content-too-large",
+                    ".",
+                    None,
+                    f"the content folder holds {scan.total_bytes:,} bytes, over the limit of "
+                    f"{MAX_TOTAL_BYTES:,}",
+                    "Make pictures smaller and remove files the kiosk does not show.",
+                )
+            )
+            return False
+        return True
+
+    def _load_file(self, load, *args):
+        """One file, refused by itself if it breaks the loader or its time budget, so the
+        rest of its language still loads (links to it are then reported as broken)."""
+        path: Path = args[1]
+        rel = path.relative_to(self.root).as_posix()
+        self.deadline = time.monotonic() + self.file_budget_s
+        try:
+            return load(*args)
+        except FileTooSlow:
+            message = f"took longer than {self.file_budget_s:g} s to load"
+            self.problems.append(
+                error("file-too-slow", rel, None, message, "Split it into smaller files.")
+            )
+        except Exception as exc:  # RecursionError, MemoryError, a loader bug
+            log.warning("loading %s failed: %r", rel, exc)
+            self.problems.append(
+                error(
+                    "file-failed",
+                    rel,
+                    None,
+                    f"the file could not be loaded ({type(exc).__name__})",
+                    "Look for very deep nesting or unusual characters; simplify the file.",
+                )
+            )
+        finally:
+            self.deadline = None
+        return None
 
     # -- languages -----------------------------------------------------------------------
     def _also_line(
@@ -300,12 +401,12 @@ class Loader:
         self.load_strings(language, folder / "strings.toml")
         self.load_synonyms(language, folder / "synonyms.toml")
         for path in _markdown_files(folder / "explainers"):
-            explainer = self.load_explainer(code, path)
+            explainer = self._load_file(self.load_explainer, code, path)
             if explainer:
                 language.explainers[explainer.id] = explainer
         seen_questions: dict[str, str] = {}
         for path in _markdown_files(folder / "questions"):
-            topic = self.load_topic(code, path, seen_questions)
+            topic = self._load_file(self.load_topic, code, path, seen_questions)
             if topic:
                 language.topics[topic.id] = topic
         self._check_also_across(language)
@@ -326,6 +427,9 @@ class Loader:
             return None, None
         try:
             return tomllib.loads(text), text
+        except RecursionError:
+            file.error("toml-syntax", None, "not valid TOML: nested too deeply")
+            return None, None
         except tomllib.TOMLDecodeError as exc:
             file.error(
                 "toml-syntax",
@@ -470,6 +574,14 @@ class Loader:
                         f"Write {key}: followed by {description}.",
                     )
                     ok = False
+                elif value is not None and (why := _field_value_problem(key, value)):
+                    file.error(
+                        "field-type",
+                        _front_matter_line(text, key),
+                        f"'{key}' {why}",
+                        f"Write {key}: followed by {description}.",
+                    )
+                    ok = False
             elif key not in ("id",):
                 file.warn(
                     "field-unknown",
@@ -487,6 +599,24 @@ class Loader:
                 )
                 ok = False
         if not ok:
+            return None
+        too_deep = bounds.scan(fm.body)
+        if too_deep:
+            file.error(
+                "nesting-too-deep",
+                fm.body_line + too_deep.line - 1,
+                too_deep.message,
+                "Pages are read on a touch screen: keep lists and quotes a few levels deep.",
+            )
+            return None
+        pages = sum(1 for line in fm.body.splitlines() if PAGE_HEADING.match(line))
+        if pages > bounds.MAX_PAGES:
+            file.error(
+                "too-many-pages",
+                fm.body_line,
+                f"{pages} '##' headings, over the limit of {bounds.MAX_PAGES} in one file",
+                "Split the file into two.",
+            )
             return None
         return file, text, fm
 
@@ -607,6 +737,8 @@ class Loader:
         return [(h, "\n".join(lines), n) for h, lines, n in sections]
 
     def _render(self, file: ContentFile, lang: str, text: str, line: int):
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise FileTooSlow(file.rel)
         blocks, findings = self.renderer.render(text)
         self._check_findings(file, lang, text, line, findings)
         for match in RAW_HTML.finditer(text):
@@ -653,9 +785,11 @@ class Loader:
             )
             return False
         try:
-            path = (self.root / src).resolve()
-            exists = path.is_file() and path.is_relative_to(self.root.resolve())
-        except (OSError, ValueError):
+            # Inside the content folder, and a regular file (never a FIFO or a device).
+            path = self.root / src
+            exists = path.resolve().is_relative_to(self.root.resolve())
+            exists = exists and bool(regular_target(path, self.root))
+        except (OSError, ValueError, RefusedFile):
             exists = False
         if not exists:
             self.problems.append(

@@ -20,6 +20,8 @@ BACKEND_KEYS = frozenset(
         "attract_welcome",
         "language_name",
         *(f"maint_sys_{k}" for k in ("version", "since", "stats", "renderer", "keyboard")),
+        "maint_sys_content",
+        "maint_sys_pin",
     }
 )
 

@@ -174,6 +174,7 @@ class Kiosk:
         speech_engine: str | None = None,
         start_later: bool = False,
         cache_dir: Path | None = None,
+        last_good_dir: Path | None = None,
     ):
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtQml import QQmlApplicationEngine
@@ -195,14 +196,32 @@ class Kiosk:
         if self.usage_store is not None:
             self._listeners.append(UsageRecorder(self.usage_store))
         # The backend owns the catalog from here on (a content update replaces it there).
-        catalog, index = build_content(content, cache_dir)
+        # With a last good folder (the kiosk process), a folder with errors is refused at
+        # start-up as a live update would be.
+        from kiosk.content.last_good import start_content
+
+        self.last_good_dir = last_good_dir
+        self.start = start_content(content, last_good_dir, cache_dir)
+        catalog, index = self.start.catalog, self.start.index
         errors = sum(p.severity is Severity.ERROR for p in catalog.problems)
         events.emit(
             "content_loaded",
             version=catalog.version,
             errors=errors,
             warnings=len(catalog.problems) - errors,
+            source=self.start.source,
         )
+        if self.start.source != "live":
+            events.emit(
+                "content_refused_at_start",
+                version=self.start.refused_version,
+                showing=self.start.source,
+                errors=self.start.error_count,
+                first=self.start.errors,
+            )
+            print(f"kiosk: {self.start.note}", file=sys.stderr)
+            for line in self.start.errors:
+                print(f"kiosk:   {line}", file=sys.stderr)
         defaults = {}
         if language and language in catalog.languages:
             defaults["language"] = language
@@ -219,6 +238,8 @@ class Kiosk:
             keyboard_available=os.environ.get("QT_IM_MODULE") == "qtvirtualkeyboard",
             defaults=defaults,
         )
+        if self.start.source == "fallback":
+            self.backend.set_fallback(True)
         config = catalog.config
         self.session = Session(timings or Timings(config.idle_timeout_s, config.warning_s))
         self.driver = SessionDriver(self.session, self.backend, events)
@@ -262,6 +283,11 @@ class Kiosk:
         if not start_later:
             self.start_background()
 
+    @property
+    def content_note(self) -> str:
+        """Why the kiosk is not showing its content folder, until good content replaces it."""
+        return self.start.note if self.backend.catalog is self.start.catalog else ""
+
     def start_background(self) -> None:
         """Content watching and read aloud. Neither is needed for the first frame and both
         cost: a watch on every file, and seconds of CPU to load speech-dispatcher's voices.
@@ -269,8 +295,13 @@ class Kiosk:
         from kiosk.qt.watcher import ContentWatcher
 
         if self._watch_content and self.watcher is None:
-            self.watcher = ContentWatcher(self._content, self.driver, self.events)
+            self.watcher = ContentWatcher(
+                self._content, self.driver, self.events, last_good_dir=self.last_good_dir
+            )
         self.reader.start()
+        start_index = getattr(self.start.index, "start", None)
+        if start_index is not None and self.backend.catalog is self.start.catalog:
+            start_index()  # the search index: not needed for the first frame
 
     def apply_content(self, catalog: Catalog, index: SearchIndex, *, reason: str) -> None:
         """Use new content now (maintenance reload): the kiosk starts over on it."""
@@ -302,6 +333,12 @@ class Kiosk:
 
         if self.watcher:
             self.watcher.stop()
+            # Deleted here, on the GUI thread: left to Python's garbage collector, it may be
+            # freed on a loader thread, and its file watcher's notifier with it (Qt then
+            # spins on an invalid socket and crashes; seen with several kiosks in one process).
+            if shiboken6.isValid(self.watcher):
+                shiboken6.delete(self.watcher)
+            self.watcher = None
         self.reader.shutdown()
         self.maintenance.shutdown()
         self.driver.stop()
@@ -375,8 +412,10 @@ def run(args, content: Path) -> int:
             timings=timings,
             lockdown=not args.windowed,
             usage_db=state / "usage.sqlite3",
+            pin_guard=PinGuard(state_path=state / "pin-state.json"),
             system={"renderer": choices["scene_graph"], "keyboard": choices["keyboard"]},
             cache_dir=state / "cache",
+            last_good_dir=state / "last-good",
             start_later=True,  # content watching and read aloud: after the first frame
             **start_options(args),
         )

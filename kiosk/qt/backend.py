@@ -61,11 +61,18 @@ class Preferences:
 
 
 def block_dicts(blocks: tuple[Block, ...], root: Path) -> list[dict[str, Any]]:
+    from kiosk.content.blocks import resolve_inline_images as inline
+
     rows = []
     for block in blocks:
         data = block.to_dict()
         if block.src:
             data["src"] = QUrl.fromLocalFile(str(root / block.src)).toString()
+        # Pictures inside rich text (list items, table cells): only from the content folder.
+        data["text"] = inline(data["text"], root)
+        data["items"] = [inline(item, root) for item in data["items"]]
+        data["header"] = [inline(cell, root) for cell in data["header"]]
+        data["rows"] = [[inline(cell, root) for cell in row] for row in data["rows"]]
         rows.append(data)
     return rows
 
@@ -122,6 +129,7 @@ class Backend(QObject):
         self._search_settle.timeout.connect(self.searchSubmitted)
         self._phase = "attract"
         self._seconds_left = 0
+        self._fallback = False  # no good content: the built-in help screen covers everything
         self.explainer_model = RecordListModel(
             ["id", "title", "summary", "image", "pages", "topic", "draft"], self
         )
@@ -360,6 +368,23 @@ class Backend(QObject):
 
     # languageChanged also fires when new content arrives (see reset).
     clinic = Property("QVariantMap", _clinic, notify=languageChanged)
+
+    def set_fallback(self, active: bool) -> None:
+        """Show the built-in help screen (kiosk/fallback.py) instead of the content."""
+        self._fallback = active
+        self.contentChanged.emit()
+
+    def _fallback_active(self) -> bool:
+        return self._fallback
+
+    fallbackActive = Property(bool, _fallback_active, notify=contentChanged)
+
+    def _fallback_texts(self) -> list[dict[str, str]]:
+        from kiosk.fallback import TEXTS
+
+        return [dict(t) for t in TEXTS]
+
+    fallbackTexts = Property("QVariantList", _fallback_texts, constant=True)
 
     def _featured(self) -> list[dict[str, str]]:
         rows = []
@@ -681,6 +706,7 @@ class Backend(QObject):
             old = self._index
             self._catalog, self._index = catalog, index
             old.close()
+            self._fallback = False  # only good content is ever offered
         self._prefs = self._default_prefs()
         self._place = Place()
         self._search_text = ""

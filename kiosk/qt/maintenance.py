@@ -1,7 +1,7 @@
 """Maintenance mode: the staff PIN pad and the maintenance screen's data and actions.
 
 Opened by the hidden corner gesture. The PIN is checked against the scrypt hash in
-kiosk.toml through a PinGuard (five wrong tries lock the pad for five minutes). The screen
+kiosk.toml through a PinGuard (five wrong tries lock the pad, longer each time, across restarts). The screen
 shows what `kiosk check` would report for the content folder on disk, the running content
 version and when it was loaded, a week of usage, and offers reload, restart and exit.
 Checks and reports run on a worker thread so the UI never stalls on a large folder.
@@ -78,6 +78,8 @@ class Maintenance(QObject):
         self._checked.connect(self._on_checked)
         self._reloaded.connect(self._on_reloaded)
         kiosk.backend.resetDone.connect(self._on_reset)
+        if self._guard.locked:  # still locked from before a restart: staff should know why
+            events.emit("pin_locked", seconds=round(self._guard.locked_seconds_left()), at="start")
 
     # -- what QML reads --------------------------------------------------------------------
     @Property(bool, notify=changed)
@@ -155,7 +157,7 @@ class Maintenance(QObject):
             self._message = "pin_locked"
             self._lock_timer.start()
             if result is PinResult.WRONG:
-                self._events.emit("pin_locked", seconds=round(self._guard.lockout_s))
+                self._events.emit("pin_locked", seconds=round(self._guard.locked_seconds_left()))
         else:
             self._message = "pin_wrong"
             self._events.emit("pin_wrong", attempts_left=self._guard.attempts_left)
@@ -194,6 +196,9 @@ class Maintenance(QObject):
     def refresh(self) -> None:
         if self._busy:
             return
+        store = self._kiosk.usage_store
+        if store is not None:
+            store.verify()  # the screen must tell the truth about the statistics file
         self._set_busy(True)
         self._start_worker(self._check, "maintenance-check")
 
@@ -252,6 +257,11 @@ class Maintenance(QObject):
         try:
             catalog = load_catalog(self._content)
             index = None if has_errors(catalog.problems) else SearchIndex(catalog)
+            last_good = getattr(self._kiosk, "last_good_dir", None)
+            if index is not None and last_good is not None:
+                from kiosk.content.last_good import keep
+
+                keep(self._content, last_good, catalog.version)  # for the next start
             result = (catalog, index)
         except Exception as exc:
             log.exception("maintenance reload failed")
@@ -322,6 +332,8 @@ class Maintenance(QObject):
     def _running(self) -> dict[str, Any]:
         store = self._kiosk.usage_store
         stats = "ok" if store is None or store.healthy else f"paused: {store.problem}"
+        if store is not None and store.last_set_aside:
+            stats += f" (a damaged file was set aside as {store.last_set_aside})"
         # Labels are strings.toml keys (maint_sys_*); values are technical and stay as they are.
         system = {
             "version": __version__,
@@ -329,11 +341,27 @@ class Maintenance(QObject):
             "stats": stats if store is not None else "off",
             **self._system,
         }
+        note = getattr(self._kiosk, "content_note", "")
+        if note:
+            system["content"] = note
+        system["pin"] = self._pin_state()
         return {
             "version": self._kiosk.backend.contentVersion,
             "loaded_at": _clock_time(self._loaded_at),
             "system": [{"label": "maint_sys_" + k, "value": v} for k, v in system.items()],
         }
+
+    def _pin_state(self) -> str:
+        guard = self._guard
+        if guard.locked:
+            text = f"locked for {round(guard.locked_seconds_left())} s after wrong PINs"
+        elif guard.attempts_left < guard.max_attempts:
+            text = f"{guard.max_attempts - guard.attempts_left} wrong PIN(s) in a row"
+        else:
+            text = "ok"
+        if guard.lockouts_before_ok:
+            text += f"; locked {guard.lockouts_before_ok} time(s) before this login"
+        return f"{text}; {guard.problem}" if guard.problem else text
 
     def on_event(self, record: dict[str, Any]) -> None:
         """An event-log listener (the Kiosk attaches it): notes when content was loaded."""

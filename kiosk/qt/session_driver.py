@@ -14,6 +14,10 @@ from PySide6.QtCore import QObject, QTimer
 from kiosk.events import EventLog
 from kiosk.session import Phase, Session, Transition
 
+# QTimer takes an int of milliseconds: beyond 2**31-1 it overflows and never fires. A far
+# deadline is aimed at in steps (an early wake-up only reschedules).
+MAX_TIMER_MS = 24 * 3600 * 1000
+
 
 class SessionDriver(QObject):
     def __init__(self, session: Session, backend, events: EventLog, parent: QObject | None = None):
@@ -72,7 +76,7 @@ class SessionDriver(QObject):
             self.timer.stop()
             return
         delay = max(0.0, deadline - time.monotonic())
-        self.timer.start(int(math.ceil(delay * 1000)) + 5)
+        self.timer.start(min(int(math.ceil(delay * 1000)) + 5, MAX_TIMER_MS))
 
     def _due(self) -> None:
         transition = self.session.tick()

@@ -12,7 +12,7 @@ from kiosk.qt.maintenance import EXIT_CODE, RESTART_CODE
 
 from .conftest import make_kiosk
 
-PIN = "2468"
+PIN = "482913"
 
 
 class FakeClock:

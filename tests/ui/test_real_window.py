@@ -18,7 +18,7 @@ from kiosk.pin import hash_pin, write_pin_hash
 from .conftest import make_kiosk
 from .x11 import Xvfb, wait_for_event
 
-PIN = "1357"
+PIN = "750913"
 W, H = 1280, 800
 CORNER = ("8", str(H - 8))  # the default staff corner, bottom-left
 

@@ -151,6 +151,14 @@ Window {
         onStatusChanged: if (status === Loader.Error) console.warn("virtual keyboard unavailable")
     }
 
+    FallbackScreen {
+        // No good content at all: the built-in crisis lines, over everything but staff screens.
+        anchors.fill: parent
+        ui: kioskUi
+        backend: window.backend
+        visible: window.backend.fallbackActive
+    }
+
     MaintenanceScreen {
         anchors.fill: parent
         ui: kioskUi
