@@ -249,6 +249,7 @@ class Kiosk:
         if not roots:
             raise RuntimeError("the kiosk's QML failed to load (see the log above)")
         self.window = roots[0]
+        self.screen_fit: ScreenFit | None = None  # fullscreen only (see show)
         self.keys = KeyboardAccess(self.window)
         if size:
             self.window.resize(*size)
@@ -295,6 +296,7 @@ class Kiosk:
             | Qt.WindowType.FramelessWindowHint
             | Qt.WindowType.WindowStaysOnTopHint
         )
+        self.screen_fit = ScreenFit(self.window)
         self.window.showFullScreen()
 
     def close(self) -> None:
@@ -314,6 +316,46 @@ class Kiosk:
         # Delete the QML before the backend it binds to, so no binding sees a dead backend.
         if shiboken6.isValid(self.engine):
             shiboken6.delete(self.engine)
+
+
+class ScreenFit:
+    """Keeps a fullscreen window exactly on its screen.
+
+    With no window manager (cage's XWayland, a bare X server) nobody honours the fullscreen
+    request, and the window would keep Main.qml's 1280x800: on a portrait panel or a 1280x720
+    screen whole controls would lie off screen. So the geometry is set by hand, and set again
+    when the screen changes size or orientation, or the window moves to another screen.
+    """
+
+    def __init__(self, window) -> None:
+        self.window = window
+        self._screen = None
+        window.screenChanged.connect(self._follow)
+        self._follow(window.screen())
+
+    def _follow(self, screen) -> None:
+        if self._screen is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # the old screen may be gone
+                self._screen.geometryChanged.disconnect(self.fit)
+        self._screen = screen
+        if screen is not None:
+            screen.geometryChanged.connect(self.fit)
+        self.fit()
+
+    def fit(self, *_args) -> None:
+        if self._screen is None:
+            return
+        geometry = self._screen.geometry()
+        if self.window.geometry() != geometry:
+            log.info(
+                "window fills the screen %s: %dx%d at %d,%d",
+                self._screen.name(),
+                geometry.width(),
+                geometry.height(),
+                geometry.x(),
+                geometry.y(),
+            )
+            self.window.setGeometry(geometry)
 
 
 def start_options(args) -> dict:
