@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from kiosk.config import Config
 from kiosk.content import Catalog
 from kiosk.content.cache import load_cached
+from kiosk.device import Device, no_device
 from kiosk.events import EventLog
 from kiosk.gesture import CornerTaps
-from kiosk.paths import log_dir, state_dir
 from kiosk.pin import PinGuard
 from kiosk.problems import Severity
 from kiosk.search import SearchIndex
@@ -132,14 +132,13 @@ def build_content(content: Path, cache_dir: Path | None = None) -> tuple[Catalog
     return load_cached(content, cache_dir)
 
 
-def make_reader(backend, driver, events: EventLog, engine: str | None):
+def make_reader(backend, driver, events: EventLog, engine: str):
     """Read aloud, wired to the session: speaking keeps it alive; navigation, a language
     change and a reset stop it."""
     from kiosk.qt.speech import Reader
 
-    config = backend.catalog.config
     reader = Reader(
-        engine or config.kiosk.get("speech_engine", "auto"),
+        engine,
         languages=list(backend.catalog.languages),
         events=events,
         autostart=False,  # Kiosk.start_background
@@ -174,6 +173,7 @@ class Kiosk:
         speech_engine: str | None = None,
         start_later: bool = False,
         cache_dir: Path | None = None,
+        device: Device | None = None,
     ):
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtQml import QQmlApplicationEngine
@@ -189,6 +189,7 @@ class Kiosk:
 
         self.app = QGuiApplication.instance()
         self.events = events
+        self.device = device or no_device()
         # Statistics first, so the session that starts below is counted.
         self.usage_store = UsageStore(usage_db) if usage_db is not None else None
         self._listeners = []  # on the event log, taken off at close (the log may outlive us)
@@ -203,7 +204,9 @@ class Kiosk:
             errors=errors,
             warnings=len(catalog.problems) - errors,
         )
-        defaults = {}
+        defaults = self.device.start_defaults()  # this device's, then the run flags
+        if defaults.get("language") not in catalog.languages:
+            defaults.pop("language", None)
         if language and language in catalog.languages:
             defaults["language"] = language
         if text_scale:
@@ -219,7 +222,7 @@ class Kiosk:
             keyboard_available=os.environ.get("QT_IM_MODULE") == "qtvirtualkeyboard",
             defaults=defaults,
         )
-        config = catalog.config
+        config = self.device.apply(catalog.config)
         self.session = Session(timings or Timings(config.idle_timeout_s, config.warning_s))
         self.driver = SessionDriver(self.session, self.backend, events)
         self.activity = ActivityFilter(self.driver)
@@ -237,7 +240,9 @@ class Kiosk:
         )
         self._listeners.append(self.maintenance.on_event)
         events.listeners.extend(self._listeners)
-        self.reader = make_reader(self.backend, self.driver, events, speech_engine)
+        self.reader = make_reader(
+            self.backend, self.driver, events, speech_engine or self.device.speech_engine
+        )
 
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
@@ -375,12 +380,17 @@ def run(args, content: Path) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.config import load_config
+    from kiosk.device import load_device
     from kiosk.instance import SingleInstance
     from kiosk.qt.lockdown import hide_cursor
     from kiosk.qt.maintenance import RESTART_CODE
     from kiosk.watchdog import Notifier
 
-    config = load_config(content)
+    device = args.loaded_device if hasattr(args, "loaded_device") else load_device(None)
+    for problem in (*device.problems, *device.folder_problems(content)):
+        log.error("device file: %s", problem.format())
+    device = device.safe_folders(content)  # never state or logs inside the content
+    config = device.apply(load_config(content))
     try:
         timings = validate_timings(
             config.idle_timeout_s if args.idle_timeout is None else args.idle_timeout,
@@ -390,7 +400,7 @@ def run(args, content: Path) -> int:
     except ValueError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
-    state = state_dir(config)
+    state = device.state_dir
     instance = SingleInstance(state / "kiosk.lock")
     try:
         acquired = instance.acquire()
@@ -398,9 +408,9 @@ def run(args, content: Path) -> int:
         log.error("single-instance lock unavailable (%s); starting anyway", exc)
         acquired = True
     if not acquired:
-        print(f"kiosk: already running (process {instance.holder_pid()})", file=sys.stderr)
+        print(already_running(instance, device), file=sys.stderr)
         return 3
-    logs = log_dir(config)
+    logs = device.log_dir
     add_file_log(logs / "kiosk.log")
     events = EventLog(args.event_log or logs / "events.jsonl")
     choices = prepare_environment(config)
@@ -420,6 +430,7 @@ def run(args, content: Path) -> int:
             system={"renderer": choices["scene_graph"], "keyboard": choices["keyboard"]},
             cache_dir=state / "cache",
             start_later=True,  # content watching and read aloud: after the first frame
+            device=device,
             **start_options(args),
         )
     except RuntimeError as exc:
@@ -464,6 +475,18 @@ def run(args, content: Path) -> int:
         logging.shutdown()
         os._exit(code)
     return code
+
+
+def already_running(instance, device: Device) -> str:
+    """Which lock stops this kiosk, and what to do about it."""
+    pid = instance.holder_pid()
+    who = f"process {pid}" if pid else "another process"
+    return (
+        f"kiosk: already running: {who} holds the lock {instance.lock_path} in the state "
+        f"folder {instance.lock_path.parent}. Stop that kiosk first (on a device: "
+        "systemctl stop kiosk), or give this one a state folder of its own ([device] "
+        f"state_dir in {device.path}, or --device FILE)."
+    )
 
 
 def add_file_log(path: Path) -> None:
