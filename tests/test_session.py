@@ -592,3 +592,29 @@ class SessionMachine(RuleBasedStateMachine):
 
 TestSessionMachine = SessionMachine.TestCase
 TestSessionMachine.settings = settings(max_examples=100, stateful_step_count=40, deadline=None)
+
+
+def test_speech_that_stalled_counts_as_idle_from_its_last_progress(
+    session: Session, clock: FakeClock
+) -> None:
+    session.start()
+    session.set_busy(True)
+    progress = clock.now + 5  # the last sign of progress
+    clock.now += 200  # "speaking" for ever after that
+    assert session.tick() is None  # busy: no warning yet
+    session.set_busy(False, idle_since=progress)
+    # 195 s idle since the last progress: past the 120 s timeout, within the 30 s warning?
+    # No: past both (120 + 30 < 195), so the next tick resets at once.
+    assert session.tick() is Transition.RESET
+
+
+def test_a_read_that_stalled_just_now_gives_the_full_warning_in_time(
+    session: Session, clock: FakeClock
+) -> None:
+    session.start()
+    session.set_busy(True)
+    clock.now += 10
+    session.set_busy(False, idle_since=clock.now - 4)  # no progress for 4 s
+    assert session.next_deadline() == clock.now - 4 + 120
+    clock.now += 116
+    assert session.tick() is Transition.WARN

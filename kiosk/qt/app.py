@@ -6,7 +6,6 @@ import contextlib
 import ctypes
 import logging
 import os
-import signal
 import sys
 import time
 from collections.abc import Callable
@@ -36,6 +35,11 @@ QML_DIR = PACKAGE_DIR / "qml"
 FONTS_DIR = PACKAGE_DIR / "assets" / "fonts"
 # Content watching and read aloud start this long after the first frame (see start_background).
 BACKGROUND_START_MS = 1000
+# At exit, a speech engine's thread gets this long to end; a stuck one is left to os._exit.
+CLOSE_WAIT_MS = 1000
+# Set by the boot wrapper (deploy/kiosk-session): where to leave the "staff exit" marker
+# that tells it not to restart the kiosk (cage before 0.2.0 always exits with status 0).
+STAFF_EXIT_ENV = "KIOSK_STAFF_EXIT_FILE"
 
 
 def process_start() -> float:
@@ -143,7 +147,11 @@ def make_reader(backend, driver, events: EventLog, engine: str):
         events=events,
         autostart=False,  # Kiosk.start_background
     )
-    reader.busyChanged.connect(driver.set_busy)
+    # A read that ends counts as activity now; one that stalled, as idle from its last
+    # progress (Reader.idle_since): speech never holds a session open.
+    reader.busyChanged.connect(
+        lambda busy: driver.set_busy(busy, None if busy else reader.idle_since)
+    )
     backend.placeChanged.connect(reader.stop)
     backend.resetDone.connect(reader.stop)
     backend.contentChanged.connect(lambda: reader.set_languages(list(backend.catalog.languages)))
@@ -255,6 +263,7 @@ class Kiosk:
             raise RuntimeError("the kiosk's QML failed to load (see the log above)")
         self.window = roots[0]
         self.screen_fit: ScreenFit | None = None  # fullscreen only (see show)
+        self.staff_exit = False
         self.keys = KeyboardAccess(self.window)
         if size:
             self.window.resize(*size)
@@ -287,6 +296,9 @@ class Kiosk:
 
     def quit(self, code: int) -> None:
         """Maintenance Exit/Restart: the one way out of the locked-down window."""
+        from kiosk.qt.maintenance import RESTART_CODE
+
+        self.staff_exit = code != RESTART_CODE  # the unit must not restart it
         self.lockdown.allow_close()
         self.app.exit(code)
 
@@ -309,7 +321,7 @@ class Kiosk:
 
         if self.watcher:
             self.watcher.stop()
-        self.reader.shutdown()
+        self.reader.shutdown(wait_ms=CLOSE_WAIT_MS)
         self.maintenance.shutdown()
         self.driver.stop()
         self.app.removeEventFilter(self.activity)
@@ -384,6 +396,7 @@ def run(args, content: Path) -> int:
     from kiosk.instance import SingleInstance
     from kiosk.qt.lockdown import hide_cursor
     from kiosk.qt.maintenance import RESTART_CODE
+    from kiosk.qt.stopper import Stopper
     from kiosk.watchdog import Notifier
 
     device = args.loaded_device if hasattr(args, "loaded_device") else load_device(None)
@@ -458,9 +471,11 @@ def run(args, content: Path) -> int:
         bench = attach(kiosk)  # noqa: F841 (kept alive for the event loop)
     kiosk.show(windowed=args.windowed)
     pinger = start_watchdog(notifier, app)
-    stop_on_signals(app)
+    stopper = Stopper(app)  # noqa: F841 (kept alive for the event loop)
     code = app.exec()
     events.emit("exit", code=code)
+    if kiosk.staff_exit:
+        mark_staff_exit()
     notifier.stopping()
     if pinger is not None:
         pinger.stop()
@@ -518,28 +533,15 @@ def start_watchdog(notifier, app):
     return timer
 
 
-def stop_on_signals(app) -> None:
-    """SIGTERM (systemctl stop) and SIGINT end the event loop cleanly, so the session is
-    closed in the statistics. A socket wakes Qt: no polling timer, nothing runs when idle."""
-    import socket
-
-    from PySide6.QtCore import QSocketNotifier
-
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
-    for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda *_: None)  # the wakeup fd does the work
-
-    def woken() -> None:
-        with contextlib.suppress(OSError):
-            reader.recv(64)
-        app.exit(0)
-
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
-    notifier.activated.connect(woken)
-    app._signal_sockets = (reader, writer, notifier)  # kept alive with the app
+def mark_staff_exit() -> None:
+    """Leave the marker the boot wrapper looks for: this exit was on purpose."""
+    path = os.environ.get(STAFF_EXIT_ENV)
+    if not path:
+        return
+    try:
+        Path(path).write_text("staff exit\n", encoding="ascii")
+    except OSError as exc:
+        log.error("cannot write the staff-exit marker %s: %s", path, exc)
 
 
 def restart() -> None:
