@@ -13,6 +13,8 @@ APT_PACKAGES=(
   xvfb xauth xdotool             # a virtual screen for machines without a display
   speech-dispatcher espeak-ng speech-dispatcher-espeak-ng  # read aloud (the last is
                                  # speech-dispatcher's espeak-ng module: without it, no voice)
+  cage xwayland                  # the boot compositor (tests/test_boot.py runs the unit's
+                                 # command under it; Debian 12's cage needs xwayland)
 )
 
 missing=()

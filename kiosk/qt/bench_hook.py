@@ -169,6 +169,9 @@ class BenchHook(QObject):
             item.forceActiveFocus()
             QGuiApplication.inputMethod().show()
             return self.state()
+        if cmd == "maintenance":  # a maintenance slot, as its screen's buttons call them
+            getattr(self.kiosk.maintenance, request["slot"])()
+            return {"called": request["slot"]}
         if cmd == "controls":  # every control showing, for the screen-size tests
             return {**self.geometry(), "controls": controls(self.window)}
         if cmd == "quit":
