@@ -43,6 +43,8 @@ want="$(sha256sum pyproject.toml | cut -c1-16)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: installing Python packages"
   .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+  # The distribution was called "kiosk" before (taken on PyPI): drop that install first.
+  .venv/bin/python -m pip uninstall -q -y --disable-pip-version-check kiosk 2>/dev/null || true
   .venv/bin/python -m pip install -q --disable-pip-version-check -e ".$extras"
   echo "$want" > "$stamp"
 fi
