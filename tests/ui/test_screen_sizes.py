@@ -132,8 +132,19 @@ def test_every_control_of_every_screen_is_inside_the_screen(tmp_path, width, hei
         kiosk = Hooked(xvfb, tmp_path)
         problems: list[str] = []
 
+        def settled() -> dict:
+            """The controls once the layout has stopped moving (two looks alike)."""
+            previous = kiosk.ask(cmd="controls")
+            for _ in range(50):
+                time.sleep(0.1)
+                reply = kiosk.ask(cmd="controls")
+                if reply == previous:
+                    return reply
+                previous = reply
+            return previous
+
         def look(screen: str) -> None:
-            reply = kiosk.ask(cmd="controls")
+            reply = settled()
             assert reply["screen"][2:] == [width, height], reply["screen"]
             if reply["window"] != [0, 0, width, height]:
                 problems.append(f"[{screen}] the window is {reply['window']}, not the screen")
