@@ -277,6 +277,16 @@ class Kiosk:
         if not start_later:
             self.start_background()
 
+    def pin_hash(self) -> str:
+        """The device's PIN hash, read afresh: `kiosk set-pin` on a running kiosk counts at
+        the next PIN pad. If the file cannot be read now, the hash it had at start."""
+        from kiosk.device import load_device
+
+        fresh = load_device(self.device.path)
+        if fresh.exists and not any(p.severity is Severity.ERROR for p in fresh.problems):
+            return fresh.pin_hash
+        return self.device.pin_hash
+
     def start_background(self) -> None:
         """Content watching and read aloud. Neither is needed for the first frame and both
         cost: a watch on every file, and seconds of CPU to load speech-dispatcher's voices.

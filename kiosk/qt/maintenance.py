@@ -115,7 +115,7 @@ class Maintenance(QObject):
 
     # -- PIN pad -----------------------------------------------------------------------------
     def _pin_hash(self) -> str:
-        return self._kiosk.device.pin_hash  # the device's, never the content's
+        return self._kiosk.pin_hash()  # the device's, never the content's
 
     @Slot()
     def openPinPad(self) -> None:  # noqa: N802

@@ -68,6 +68,14 @@ def open_maintenance(driver) -> None:
     assert driver.kiosk.maintenance.wait_idle()
 
 
+def test_a_pin_set_while_the_kiosk_runs_counts_at_the_next_pad(staff, tmp_path):
+    write_pin_hash(tmp_path / "device.toml", hash_pin("9753"))  # kiosk set-pin, meanwhile
+    staff.corner_taps()
+    staff.qtbot.waitUntil(lambda: staff.kiosk.maintenance.pinPadOpen)
+    enter_pin(staff, "9753")
+    staff.qtbot.waitUntil(lambda: staff.kiosk.maintenance.open)
+
+
 def test_four_corner_taps_or_taps_elsewhere_do_not_open_the_pad(staff):
     staff.corner_taps(4)
     staff.qtbot.wait(50)
