@@ -47,7 +47,6 @@ class Hooked:
         env = xvfb.env() | {
             "XDG_STATE_HOME": str(tmp_path / "state"),
             "KIOSK_BENCH": str(tmp_path / "ctl.sock"),
-            "KIOSK_DEVICE": str(tmp_path / "no-device.toml"),
         }
         command = [sys.executable, "-m", "kiosk", "run", "--content", str(CONTENT)]
         with open(self.stderr, "w") as err:
