@@ -320,8 +320,12 @@ def reference_markdown() -> str:
         parts += ["| key | type | default | meaning |", "| --- | --- | --- | --- |"]
         for name, key in keys.items():
             meaning = key.doc
+            limits = [f"min {key.min:g}"] if key.min is not None else []
+            limits += [f"max {key.max:g}"] if key.max is not None else []
             if key.choices:
-                meaning += " (one of " + ", ".join(f"`{c}`" for c in key.choices) + ")"
+                limits.append("one of " + ", ".join(f"`{c}`" for c in key.choices))
+            if limits:
+                meaning += f" ({', '.join(limits)})"
             default = '`""`' if key.default == "" else f"`{key.default!r}`".replace("'", '"')
             if section == "kiosk":
                 default = "the content's"
