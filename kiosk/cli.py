@@ -1,6 +1,9 @@
 """`kiosk` command line: run | check | search | snapshot | stats | set-pin | manifest |
 handout | export-site.
 
+Every command finds the device file (kiosk/device.py) by the same rule, and from it the
+state folder and the PIN.
+
 Qt is imported only by the subcommands that show something (run, snapshot), so the editor
 tools start fast and work on machines without Qt's system libraries.
 """
@@ -23,10 +26,14 @@ from kiosk import __version__
 REPO_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 
-def default_content_dir() -> Path:
+def default_content_dir(device_content: Path | None = None) -> Path:
+    """--content, else $KIOSK_CONTENT, else the device file's, else ./content, else the
+    bundled content."""
     env = os.environ.get("KIOSK_CONTENT")
     if env:
         return Path(env)
+    if device_content is not None:
+        return device_content
     if (Path.cwd() / "content" / "kiosk.toml").exists():
         return Path.cwd() / "content"
     return REPO_CONTENT
@@ -63,7 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
             type=Path,
             default=None,
             metavar="DIR",
-            help="content folder (default: ./content or $KIOSK_CONTENT)",
+            help="content folder (default: $KIOSK_CONTENT, the device file's, or ./content)",
+        )
+        p.add_argument(
+            "--device",
+            type=Path,
+            default=None,
+            metavar="FILE",
+            help="device file: PIN, state folder... (default: $KIOSK_DEVICE or "
+            "/etc/kiosk/kiosk.toml)",
         )
 
     def display_args(p: argparse.ArgumentParser) -> None:
@@ -157,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     content_arg(manifest)
 
-    set_pin = sub.add_parser("set-pin", help="set the maintenance PIN in kiosk.toml")
+    set_pin = sub.add_parser("set-pin", help="set the maintenance PIN in the device file")
     content_arg(set_pin)
     set_pin.add_argument(
         "--pin-stdin",
@@ -174,7 +189,11 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "run"
     if args.command is None:
         args = parser.parse_args(["run", *(argv if argv is not None else sys.argv[1:])])
-    content = args.content or default_content_dir()
+    from kiosk.device import load_device
+
+    # One rule for every command: the same device file, so the same state folder and PIN.
+    args.loaded_device = load_device(getattr(args, "device", None))
+    content = args.content or default_content_dir(args.loaded_device.content)
     handlers = {
         "run": cmd_run,
         "check": cmd_check,
@@ -197,7 +216,12 @@ def cmd_check(args: argparse.Namespace, content: Path) -> int:
     from kiosk.problems import Severity
 
     catalog = load_catalog(content)
-    problems = sorted(catalog.problems, key=lambda p: (p.file, p.line or 0, p.code))
+    device = args.loaded_device
+    # The device file is checked with the content: the kiosk reads both.
+    device_problems = [*device.problems, *device.folder_problems(content)]
+    problems = sorted(
+        [*catalog.problems, *device_problems], key=lambda p: (p.file, p.line or 0, p.code)
+    )
     counts = Counter(p.severity for p in problems)
     errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
     failed = errors > 0 or (args.strict and warnings > 0)
@@ -206,6 +230,7 @@ def cmd_check(args: argparse.Namespace, content: Path) -> int:
             json.dumps(
                 {
                     "content": str(content),
+                    "device": str(device.path) if device.exists else None,
                     "version": catalog.version,
                     "errors": errors,
                     "warnings": warnings,
@@ -276,8 +301,6 @@ def cmd_stats(args: argparse.Namespace, content: Path) -> int:
     import datetime as dt
 
     from kiosk import usage
-    from kiosk.config import load_config
-    from kiosk.paths import state_dir
 
     since = None
     if args.since:
@@ -286,7 +309,17 @@ def cmd_stats(args: argparse.Namespace, content: Path) -> int:
         except ValueError:
             print(f"--since must be a date like 2026-11-01, not {args.since!r}", file=sys.stderr)
             return 2
-    db = args.db or state_dir(load_config(content)) / "usage.sqlite3"
+    device = args.loaded_device
+    db = args.db or device.safe_folders(content).state_dir / "usage.sqlite3"
+    if not db.exists():
+        # Not "Sessions: 0": most likely this is not where the kiosk counts.
+        where = f"the device file {device.path}" if device.exists else "no device file"
+        print(
+            f"kiosk stats: no statistics at {db} ({where}). On a kiosk, run this with the "
+            "service's device file (--device FILE or $KIOSK_DEVICE); or pass --db FILE.",
+            file=sys.stderr,
+        )
+        return 1
     try:
         report = usage.report(db, since)
     except sqlite3.Error as exc:
@@ -351,6 +384,7 @@ def cmd_export_site(args: argparse.Namespace, content: Path) -> int:
         print(f"cannot write the site: {exc}", file=sys.stderr)
         return 1
     print(f"wrote {pages} page(s) to {args.out}; open {args.out / 'index.html'}")
+    return 0
 
 
 def cmd_manifest(args: argparse.Namespace, content: Path) -> int:
@@ -372,6 +406,11 @@ def cmd_manifest(args: argparse.Namespace, content: Path) -> int:
     return 0
 
 
+DEVICE_FILE_HEADER = """\
+# This kiosk's own settings (see docs/configuration.md): never copied with the content.
+"""
+
+
 def cmd_set_pin(args: argparse.Namespace, content: Path) -> int:
     from kiosk.pin import hash_pin, validate_pin, write_pin_hash
 
@@ -387,8 +426,12 @@ def cmd_set_pin(args: argparse.Namespace, content: Path) -> int:
     except ValueError as exc:
         print(f"{exc}; nothing changed.", file=sys.stderr)
         return 1
-    path = content / "kiosk.toml"
+    path = args.loaded_device.path
     try:
+        if not path.exists():  # a new device: the file starts with the PIN
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(DEVICE_FILE_HEADER, encoding="utf-8")
+            path.chmod(0o600)  # the hash is not the PIN, but nobody else needs to read it
         write_pin_hash(path, hash_pin(pin))
     except (OSError, ValueError) as exc:
         print(f"cannot write the PIN to {path}: {exc}; nothing changed.", file=sys.stderr)

@@ -90,17 +90,9 @@ KIOSK = {
         choices=("auto", "software", "hardware"),
     ),
     "show_cursor": Key(bool, False, "Show the mouse pointer (for mouse-driven kiosks)"),
-    "state_dir": Key(str, "", "Folder for usage statistics; empty = the default state folder"),
-    "log_dir": Key(str, "", "Folder for the event log; empty = the default state folder"),
     "text_scale": Key(float, 1.0, "Start-up text size (1.0 to 2.0)", 1.0, 2.0),
     "high_contrast": Key(bool, False, "Start in the high-contrast theme"),
     "reduced_motion": Key(bool, False, "Start with animations turned off"),
-    "speech_engine": Key(
-        str,
-        "auto",
-        "Read-aloud engine: auto (speech-dispatcher on Linux), speechd, mock (tests) or none",
-        choices=("auto", "speechd", "mock", "none"),
-    ),
 }
 
 THEME = {
@@ -140,12 +132,6 @@ HIGH_CONTRAST = {
 }
 
 ADMIN = {
-    "pin_hash": Key(
-        str,
-        "",
-        "Maintenance PIN as a salted scrypt hash; write it with kiosk set-pin",
-        pin_hash=True,
-    ),
     "corner": Key(
         str,
         "bottom-left",
@@ -153,6 +139,19 @@ ADMIN = {
         choices=("top-left", "top-right", "bottom-left", "bottom-right"),
     ),
 }
+
+# Keys that belong to the device file (kiosk/device.py), never to the content: a PIN hash
+# or a state folder copied with an editor's folder would change every kiosk it reaches.
+DEVICE_KEYS = {
+    ("admin", "pin_hash"): "kiosk set-pin writes the PIN hash there",
+    ("kiosk", "state_dir"): "as [device] state_dir",
+    ("kiosk", "log_dir"): "as [device] log_dir",
+    ("kiosk", "speech_engine"): "as [device] speech_engine",
+}
+DEVICE_HINT = (
+    "Move it to the device file (/etc/kiosk/kiosk.toml, or --device FILE / $KIOSK_DEVICE; "
+    "see docs/configuration.md): {how}."
+)
 
 SCHEMA: dict[str, dict[str, Key]] = {
     "clinic": CLINIC,
@@ -303,6 +302,17 @@ def load_config(content_dir: Path) -> Config:
         source, data = "", {}
 
     for section_name, section_data in data.items():
+        if section_name == "device":
+            problems.append(
+                error(
+                    "config-device-key",
+                    CONFIG_FILE,
+                    _section_line(source, section_name),
+                    "[device] belongs to the device file, not the content",
+                    DEVICE_HINT.format(how="the same [device] section"),
+                )
+            )
+            continue
         if section_name not in ("clinic", "kiosk", "theme", "admin"):
             what = (
                 f"unknown section [{section_name}]"
@@ -444,6 +454,17 @@ def _apply(
             continue
         key = schema.get(name)
         line = _line_of(source, table, name)
+        if (section_name, name) in DEVICE_KEYS:
+            problems.append(
+                error(
+                    "config-device-key",
+                    CONFIG_FILE,
+                    line,
+                    f"{section_name}.{name} belongs to the device, not the content",
+                    DEVICE_HINT.format(how=DEVICE_KEYS[section_name, name]),
+                )
+            )
+            continue
         if key is None:
             problems.append(
                 error(

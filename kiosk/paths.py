@@ -1,21 +1,18 @@
-"""Where the kiosk keeps its state (usage statistics) and logs."""
+"""Where the kiosk keeps its state (usage statistics) and logs, when the device file does
+not say: the folders themselves are device settings (kiosk/device.py, [device] state_dir
+and log_dir), never content settings."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from kiosk.config import Config
+from kiosk.device import default_state_dir
 
 
-def _xdg_state() -> Path:
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "kiosk"
+def state_dir(config: Config | None = None) -> Path:
+    return default_state_dir()
 
 
-def state_dir(config: Config) -> Path:
-    return Path(config.kiosk.get("state_dir") or _xdg_state())
-
-
-def log_dir(config: Config) -> Path:
-    return Path(config.kiosk.get("log_dir") or _xdg_state() / "logs")
+def log_dir(config: Config | None = None) -> Path:
+    return default_state_dir() / "logs"

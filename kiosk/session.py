@@ -176,16 +176,23 @@ class Session:
             return True
         return False
 
-    def set_busy(self, flag: bool) -> bool:
+    def set_busy(self, flag: bool, *, idle_since: float | None = None) -> bool:
         """Read-aloud started/stopped. Busy counts as continuous activity.
 
-        Returns True when becoming busy dismissed the warning (like activity()).
+        `idle_since` (with flag False): speech that stopped making progress at that clock
+        time counts as idle from then, not as activity now, so a stuck read cannot hold
+        a session open. Returns True when becoming busy dismissed the warning.
         """
         if self._phase is Phase.ATTRACT:
             self._busy = False
             return False
-        if self._overdue(self._clock()):
+        now = self._clock()
+        if self._overdue(now):
             # Speech must not revive a session that is already due for reset.
+            return False
+        if not flag and self._busy and idle_since is not None:
+            self._busy = False
+            self._last_activity = max(self._last_activity, min(idle_since, now))
             return False
         # Both edges count as activity: the idle timer restarts when speech ends.
         extended = self.activity() if (flag or self._busy) else False
@@ -198,7 +205,8 @@ class Session:
         if self._phase is Phase.ATTRACT:
             return None
         if self._phase is Phase.ACTIVE and self._busy:
-            self._last_activity = max(self._last_activity, now)
+            # Busy counts as activity through set_busy: when it ends, it is activity then
+            # (or, for speech that stalled, at its last progress).
             return None
         # A clock that went backwards must not stretch the session: restart timers from now.
         self._last_activity = min(self._last_activity, now)

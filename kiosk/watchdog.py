@@ -12,6 +12,7 @@ import logging
 import os
 import socket
 from collections.abc import Mapping
+from pathlib import Path
 
 log = logging.getLogger("kiosk.watchdog")
 
@@ -64,13 +65,10 @@ class Notifier:
         for this process."""
         if self._address is None or not self._watchdog_usec:
             return None
-        if self._watchdog_pid not in (None, "") and self._watchdog_pid not in (
-            str(os.getpid()),
-            str(os.getppid()),
-        ):
-            # For another process. Our parent is the exception: under cage the compositor is
-            # the service's main process and the kiosk its child (the unit sets
-            # NotifyAccess=all), so the kiosk pings on the compositor's behalf.
+        if self._watchdog_pid not in (None, "") and self._watchdog_pid not in ancestors():
+            # For another process. Our ancestors are the exception: under the unit the
+            # service's main process is kiosk-session, then cage, then the kiosk (the unit
+            # sets NotifyAccess=all), so the kiosk pings on their behalf.
             return None
         try:
             usec = int(self._watchdog_usec)
@@ -80,6 +78,23 @@ class Notifier:
         if usec <= 0:
             return None
         return usec / 2 / 1_000_000
+
+
+def ancestors(limit: int = 8) -> set[str]:
+    """This process and up to `limit` of its ancestors, as pid strings (Linux /proc; only
+    the parent elsewhere)."""
+    pids = {str(os.getpid()), str(os.getppid())}
+    pid = os.getppid()
+    for _ in range(limit):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+            pid = int(stat.rpartition(")")[2].split()[1])
+        except (OSError, ValueError, IndexError):
+            break
+        if pid <= 1:
+            break
+        pids.add(str(pid))
+    return pids
 
 
 def _address(value: str) -> str | bytes | None:

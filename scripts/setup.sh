@@ -15,6 +15,8 @@ APT_PACKAGES=(
                                  # speech-dispatcher's espeak-ng module: without it, no voice)
   poppler-utils zbar-tools       # tests read handout PDFs back and decode the QR code
   chromium                       # tests open the exported site and run axe-core in it
+  cage xwayland                  # the boot compositor (tests/test_boot.py runs the unit's
+                                 # command under it; Debian 12's cage needs xwayland)
 )
 
 missing=()
@@ -43,6 +45,8 @@ want="$(sha256sum pyproject.toml | cut -c1-16)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: installing Python packages"
   .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+  # The distribution was called "kiosk" before (taken on PyPI): drop that install first.
+  .venv/bin/python -m pip uninstall -q -y --disable-pip-version-check kiosk 2>/dev/null || true
   .venv/bin/python -m pip install -q --disable-pip-version-check -e ".$extras"
   echo "$want" > "$stamp"
 fi

@@ -10,10 +10,14 @@ tests must see the real keys.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+# No test reads the machine's own device file (/etc/kiosk/kiosk.toml): an empty one instead.
+os.environ.setdefault("KIOSK_DEVICE", os.devnull)
 
 DATA = Path(__file__).resolve().parent / "data"
 GOOD = DATA / "good"

@@ -66,6 +66,7 @@ EXPECTED: dict[str, tuple[str, int | None]] = {
     "config-unknown-key": ("kiosk.toml", 18),
     "config-type": ("kiosk.toml", 17),
     "config-range": ("kiosk.toml", 16),
+    "config-device-key": ("kiosk.toml", 19),
     "clinic-placeholder": ("kiosk.toml", 5),
 }
 # The same check, once per language.

@@ -140,8 +140,9 @@ def test_unknown_key_section_and_top_level_key(tmp_path):
         ("kiosk", "languages", '["english"]', "config-type"),
         ("kiosk", "default_language", '"fr"', "config-range"),
         ("kiosk", "renderer", '"opengl"', "config-range"),
-        ("kiosk", "speech_engine", '"loud"', "config-range"),
-        ("kiosk", "speech_engine", "false", "config-type"),
+        ("kiosk", "speech_engine", '"loud"', "config-device-key"),
+        ("kiosk", "state_dir", '"/var/lib/kiosk"', "config-device-key"),
+        ("kiosk", "log_dir", '""', "config-device-key"),
         ("kiosk", "featured", '"question:x"', "config-type"),
         ("theme", "accent", '"blue"', "config-type"),
         ("theme", "accent", '"#12345"', "config-type"),
@@ -149,7 +150,7 @@ def test_unknown_key_section_and_top_level_key(tmp_path):
         ("theme", "base_font_px", "41", "config-range"),
         ("theme", "high_contrast", '"yes"', "config-type"),
         ("clinic", "name", "42", "config-type"),
-        ("admin", "pin_hash", "1234", "config-type"),
+        ("admin", "pin_hash", '""', "config-device-key"),
     ],
 )
 def test_bad_values_are_reported_with_line_and_replaced_by_defaults(
@@ -233,13 +234,19 @@ def test_config_is_frozen():
         config.kiosk = {}  # type: ignore[misc]
 
 
-def test_readme_configuration_reference_is_written_from_the_schema():
+def test_configuration_reference_is_written_from_the_schemas():
+    from kiosk import device
     from kiosk.config import reference_markdown
 
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    assert reference_markdown() in readme, (
-        "README's configuration reference differs from SCHEMA: paste in "
+    docs = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
+    text = docs.read_text(encoding="utf-8")
+    assert reference_markdown() in text, (
+        "docs/configuration.md's content reference differs from SCHEMA: paste in "
         "kiosk.config.reference_markdown()"
+    )
+    assert device.reference_markdown() in text, (
+        "docs/configuration.md's device reference differs from kiosk.device.SCHEMA: paste "
+        "in kiosk.device.reference_markdown()"
     )
 
 
@@ -291,14 +298,18 @@ def test_clinic_language_placeholder_is_a_warning(tmp_path):
     assert problem.line == 11 and "clinic.es.hours" in problem.message
 
 
-def test_numbers_past_their_maximum_and_garbage_pin_hashes_are_errors(tmp_path):
-    (tmp_path / "kiosk.toml").write_text(
-        '[kiosk]\nidle_timeout_s = 2200000\n[admin]\npin_hash = "scrypt$garbage"\n',
-        encoding="utf-8",
-    )
+def test_numbers_past_their_maximum_are_errors(tmp_path):
+    (tmp_path / "kiosk.toml").write_text("[kiosk]\nidle_timeout_s = 2200000\n", encoding="utf-8")
     config = load_config(tmp_path)
-    found = {(p.code, p.line) for p in config.problems}
-    assert ("config-range", 2) in found
-    assert ("config-range", 4) in found
+    assert ("config-range", 2) in {(p.code, p.line) for p in config.problems}
     assert config.idle_timeout_s == 120  # the default, not 2,200,000
-    assert config.admin["pin_hash"] == ""
+
+
+def test_a_garbage_pin_hash_in_the_device_file_is_an_error(tmp_path):
+    from kiosk import device
+
+    path = tmp_path / "device.toml"
+    path.write_text('[admin]\npin_hash = "scrypt$garbage"\n', encoding="utf-8")
+    loaded = device.load_device(path)
+    assert ("config-range", 2) in {(p.code, p.line) for p in loaded.problems}
+    assert loaded.pin_hash == ""

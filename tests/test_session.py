@@ -598,3 +598,29 @@ def test_validate_timings_clamps_what_qt_timers_cannot_hold() -> None:
     # 2,200,000 s overflowed QTimer.start, so the idle reset never ran.
     timings = validate_timings(2_200_000, 10**9, allow_short=False)
     assert timings == Timings(3600, 600)
+
+
+def test_speech_that_stalled_counts_as_idle_from_its_last_progress(
+    session: Session, clock: FakeClock
+) -> None:
+    session.start()
+    session.set_busy(True)
+    progress = clock.now + 5  # the last sign of progress
+    clock.now += 200  # "speaking" for ever after that
+    assert session.tick() is None  # busy: no warning yet
+    session.set_busy(False, idle_since=progress)
+    # 195 s idle since the last progress: past the 120 s timeout, within the 30 s warning?
+    # No: past both (120 + 30 < 195), so the next tick resets at once.
+    assert session.tick() is Transition.RESET
+
+
+def test_a_read_that_stalled_just_now_gives_the_full_warning_in_time(
+    session: Session, clock: FakeClock
+) -> None:
+    session.start()
+    session.set_busy(True)
+    clock.now += 10
+    session.set_busy(False, idle_since=clock.now - 4)  # no progress for 4 s
+    assert session.next_deadline() == clock.now - 4 + 120
+    clock.now += 116
+    assert session.tick() is Transition.WARN

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -157,3 +159,16 @@ def test_watchdog_interval(tmp_path: Path, extra: dict[str, str], expected: floa
 
 def test_no_watchdog_interval_without_socket() -> None:
     assert Notifier({"WATCHDOG_USEC": "30000000"}).watchdog_interval_s() is None
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_the_kiosk_pings_for_its_grandparent_the_boot_wrapper():
+    """Under the unit: kiosk-session (the service's main process) -> cage -> the kiosk."""
+    code = (
+        "import os; from kiosk.watchdog import Notifier; "
+        "print(Notifier({'NOTIFY_SOCKET': '/x', 'WATCHDOG_USEC': '2000000', "
+        f"'WATCHDOG_PID': '{os.getpid()}'}}).watchdog_interval_s())"
+    )
+    shell = f'{sys.executable} -c "{code}"; true'  # 'true': the shell must not exec python
+    out = subprocess.run(["sh", "-c", shell], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "1.0", out.stderr

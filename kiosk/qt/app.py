@@ -6,7 +6,6 @@ import contextlib
 import ctypes
 import logging
 import os
-import signal
 import sys
 import time
 from collections.abc import Callable
@@ -16,9 +15,9 @@ from typing import TYPE_CHECKING
 from kiosk.config import Config
 from kiosk.content import Catalog
 from kiosk.content.cache import load_cached
+from kiosk.device import Device, no_device
 from kiosk.events import EventLog
 from kiosk.gesture import CornerTaps
-from kiosk.paths import log_dir, state_dir
 from kiosk.pin import PinGuard
 from kiosk.problems import Severity
 from kiosk.search import SearchIndex
@@ -36,6 +35,11 @@ QML_DIR = PACKAGE_DIR / "qml"
 FONTS_DIR = PACKAGE_DIR / "assets" / "fonts"
 # Content watching and read aloud start this long after the first frame (see start_background).
 BACKGROUND_START_MS = 1000
+# At exit, a speech engine's thread gets this long to end; a stuck one is left to os._exit.
+CLOSE_WAIT_MS = 1000
+# Set by the boot wrapper (deploy/kiosk-session): where to leave the "staff exit" marker
+# that tells it not to restart the kiosk (cage before 0.2.0 always exits with status 0).
+STAFF_EXIT_ENV = "KIOSK_STAFF_EXIT_FILE"
 
 
 def process_start() -> float:
@@ -132,19 +136,22 @@ def build_content(content: Path, cache_dir: Path | None = None) -> tuple[Catalog
     return load_cached(content, cache_dir)
 
 
-def make_reader(backend, driver, events: EventLog, engine: str | None):
+def make_reader(backend, driver, events: EventLog, engine: str):
     """Read aloud, wired to the session: speaking keeps it alive; navigation, a language
     change and a reset stop it."""
     from kiosk.qt.speech import Reader
 
-    config = backend.catalog.config
     reader = Reader(
-        engine or config.kiosk.get("speech_engine", "auto"),
+        engine,
         languages=list(backend.catalog.languages),
         events=events,
         autostart=False,  # Kiosk.start_background
     )
-    reader.busyChanged.connect(driver.set_busy)
+    # A read that ends counts as activity now; one that stalled, as idle from its last
+    # progress (Reader.idle_since): speech never holds a session open.
+    reader.busyChanged.connect(
+        lambda busy: driver.set_busy(busy, None if busy else reader.idle_since)
+    )
     backend.placeChanged.connect(reader.stop)
     backend.resetDone.connect(reader.stop)
     backend.contentChanged.connect(lambda: reader.set_languages(list(backend.catalog.languages)))
@@ -175,6 +182,7 @@ class Kiosk:
         start_later: bool = False,
         cache_dir: Path | None = None,
         last_good_dir: Path | None = None,
+        device: Device | None = None,
     ):
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtQml import QQmlApplicationEngine
@@ -190,6 +198,7 @@ class Kiosk:
 
         self.app = QGuiApplication.instance()
         self.events = events
+        self.device = device or no_device()
         # Statistics first, so the session that starts below is counted.
         self.usage_store = UsageStore(usage_db) if usage_db is not None else None
         self._listeners = []  # on the event log, taken off at close (the log may outlive us)
@@ -222,7 +231,9 @@ class Kiosk:
             print(f"kiosk: {self.start.note}", file=sys.stderr)
             for line in self.start.errors:
                 print(f"kiosk:   {line}", file=sys.stderr)
-        defaults = {}
+        defaults = self.device.start_defaults()  # this device's, then the run flags
+        if defaults.get("language") not in catalog.languages:
+            defaults.pop("language", None)
         if language and language in catalog.languages:
             defaults["language"] = language
         if text_scale:
@@ -240,7 +251,7 @@ class Kiosk:
         )
         if self.start.source == "fallback":
             self.backend.set_fallback(True)
-        config = catalog.config
+        config = self.device.apply(catalog.config)
         self.session = Session(timings or Timings(config.idle_timeout_s, config.warning_s))
         self.driver = SessionDriver(self.session, self.backend, events)
         self.activity = ActivityFilter(self.driver)
@@ -258,7 +269,9 @@ class Kiosk:
         )
         self._listeners.append(self.maintenance.on_event)
         events.listeners.extend(self._listeners)
-        self.reader = make_reader(self.backend, self.driver, events, speech_engine)
+        self.reader = make_reader(
+            self.backend, self.driver, events, speech_engine or self.device.speech_engine
+        )
 
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
@@ -270,6 +283,8 @@ class Kiosk:
         if not roots:
             raise RuntimeError("the kiosk's QML failed to load (see the log above)")
         self.window = roots[0]
+        self.screen_fit: ScreenFit | None = None  # fullscreen only (see show)
+        self.staff_exit = False
         self.keys = KeyboardAccess(self.window)
         if size:
             self.window.resize(*size)
@@ -287,6 +302,16 @@ class Kiosk:
     def content_note(self) -> str:
         """Why the kiosk is not showing its content folder, until good content replaces it."""
         return self.start.note if self.backend.catalog is self.start.catalog else ""
+
+    def pin_hash(self) -> str:
+        """The device's PIN hash, read afresh: `kiosk set-pin` on a running kiosk counts at
+        the next PIN pad. If the file cannot be read now, the hash it had at start."""
+        from kiosk.device import load_device
+
+        fresh = load_device(self.device.path)
+        if fresh.exists and not any(p.severity is Severity.ERROR for p in fresh.problems):
+            return fresh.pin_hash
+        return self.device.pin_hash
 
     def start_background(self) -> None:
         """Content watching and read aloud. Neither is needed for the first frame and both
@@ -312,6 +337,9 @@ class Kiosk:
 
     def quit(self, code: int) -> None:
         """Maintenance Exit/Restart: the one way out of the locked-down window."""
+        from kiosk.qt.maintenance import RESTART_CODE
+
+        self.staff_exit = code != RESTART_CODE  # the unit must not restart it
         self.lockdown.allow_close()
         self.app.exit(code)
 
@@ -326,6 +354,7 @@ class Kiosk:
             | Qt.WindowType.FramelessWindowHint
             | Qt.WindowType.WindowStaysOnTopHint
         )
+        self.screen_fit = ScreenFit(self.window)
         self.window.showFullScreen()
 
     def close(self) -> None:
@@ -339,7 +368,7 @@ class Kiosk:
             if shiboken6.isValid(self.watcher):
                 shiboken6.delete(self.watcher)
             self.watcher = None
-        self.reader.shutdown()
+        self.reader.shutdown(wait_ms=CLOSE_WAIT_MS)
         self.maintenance.shutdown()
         self.driver.stop()
         self.app.removeEventFilter(self.activity)
@@ -351,6 +380,46 @@ class Kiosk:
         # Delete the QML before the backend it binds to, so no binding sees a dead backend.
         if shiboken6.isValid(self.engine):
             shiboken6.delete(self.engine)
+
+
+class ScreenFit:
+    """Keeps a fullscreen window exactly on its screen.
+
+    With no window manager (cage's XWayland, a bare X server) nobody honours the fullscreen
+    request, and the window would keep Main.qml's 1280x800: on a portrait panel or a 1280x720
+    screen whole controls would lie off screen. So the geometry is set by hand, and set again
+    when the screen changes size or orientation, or the window moves to another screen.
+    """
+
+    def __init__(self, window) -> None:
+        self.window = window
+        self._screen = None
+        window.screenChanged.connect(self._follow)
+        self._follow(window.screen())
+
+    def _follow(self, screen) -> None:
+        if self._screen is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # the old screen may be gone
+                self._screen.geometryChanged.disconnect(self.fit)
+        self._screen = screen
+        if screen is not None:
+            screen.geometryChanged.connect(self.fit)
+        self.fit()
+
+    def fit(self, *_args) -> None:
+        if self._screen is None:
+            return
+        geometry = self._screen.geometry()
+        if self.window.geometry() != geometry:
+            log.info(
+                "window fills the screen %s: %dx%d at %d,%d",
+                self._screen.name(),
+                geometry.width(),
+                geometry.height(),
+                geometry.x(),
+                geometry.y(),
+            )
+            self.window.setGeometry(geometry)
 
 
 def start_options(args) -> dict:
@@ -370,12 +439,18 @@ def run(args, content: Path) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.config import load_config
+    from kiosk.device import load_device
     from kiosk.instance import SingleInstance
     from kiosk.qt.lockdown import hide_cursor
     from kiosk.qt.maintenance import RESTART_CODE
+    from kiosk.qt.stopper import Stopper
     from kiosk.watchdog import Notifier
 
-    config = load_config(content)
+    device = args.loaded_device if hasattr(args, "loaded_device") else load_device(None)
+    for problem in (*device.problems, *device.folder_problems(content)):
+        log.error("device file: %s", problem.format())
+    device = device.safe_folders(content)  # never state or logs inside the content
+    config = device.apply(load_config(content))
     try:
         timings = validate_timings(
             config.idle_timeout_s if args.idle_timeout is None else args.idle_timeout,
@@ -385,7 +460,7 @@ def run(args, content: Path) -> int:
     except ValueError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
-    state = state_dir(config)
+    state = device.state_dir
     instance = SingleInstance(state / "kiosk.lock")
     try:
         acquired = instance.acquire()
@@ -393,9 +468,9 @@ def run(args, content: Path) -> int:
         log.error("single-instance lock unavailable (%s); starting anyway", exc)
         acquired = True
     if not acquired:
-        print(f"kiosk: already running (process {instance.holder_pid()})", file=sys.stderr)
+        print(already_running(instance, device), file=sys.stderr)
         return 3
-    logs = log_dir(config)
+    logs = device.log_dir
     add_file_log(logs / "kiosk.log")
     events = EventLog(args.event_log or logs / "events.jsonl")
     choices = prepare_environment(config)
@@ -417,6 +492,7 @@ def run(args, content: Path) -> int:
             cache_dir=state / "cache",
             last_good_dir=state / "last-good",
             start_later=True,  # content watching and read aloud: after the first frame
+            device=device,
             **start_options(args),
         )
     except RuntimeError as exc:
@@ -444,9 +520,11 @@ def run(args, content: Path) -> int:
         bench = attach(kiosk)  # noqa: F841 (kept alive for the event loop)
     kiosk.show(windowed=args.windowed)
     pinger = start_watchdog(notifier, app)
-    stop_on_signals(app)
+    stopper = Stopper(app)  # noqa: F841 (kept alive for the event loop)
     code = app.exec()
     events.emit("exit", code=code)
+    if kiosk.staff_exit:
+        mark_staff_exit()
     notifier.stopping()
     if pinger is not None:
         pinger.stop()
@@ -461,6 +539,18 @@ def run(args, content: Path) -> int:
         logging.shutdown()
         os._exit(code)
     return code
+
+
+def already_running(instance, device: Device) -> str:
+    """Which lock stops this kiosk, and what to do about it."""
+    pid = instance.holder_pid()
+    who = f"process {pid}" if pid else "another process"
+    return (
+        f"kiosk: already running: {who} holds the lock {instance.lock_path} in the state "
+        f"folder {instance.lock_path.parent}. Stop that kiosk first (on a device: "
+        "systemctl stop kiosk), or give this one a state folder of its own ([device] "
+        f"state_dir in {device.path}, or --device FILE)."
+    )
 
 
 def add_file_log(path: Path) -> None:
@@ -492,28 +582,15 @@ def start_watchdog(notifier, app):
     return timer
 
 
-def stop_on_signals(app) -> None:
-    """SIGTERM (systemctl stop) and SIGINT end the event loop cleanly, so the session is
-    closed in the statistics. A socket wakes Qt: no polling timer, nothing runs when idle."""
-    import socket
-
-    from PySide6.QtCore import QSocketNotifier
-
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
-    for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda *_: None)  # the wakeup fd does the work
-
-    def woken() -> None:
-        with contextlib.suppress(OSError):
-            reader.recv(64)
-        app.exit(0)
-
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
-    notifier.activated.connect(woken)
-    app._signal_sockets = (reader, writer, notifier)  # kept alive with the app
+def mark_staff_exit() -> None:
+    """Leave the marker the boot wrapper looks for: this exit was on purpose."""
+    path = os.environ.get(STAFF_EXIT_ENV)
+    if not path:
+        return
+    try:
+        Path(path).write_text("staff exit\n", encoding="ascii")
+    except OSError as exc:
+        log.error("cannot write the staff-exit marker %s: %s", path, exc)
 
 
 def restart() -> None:

@@ -14,10 +14,11 @@ import socket
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtQuick import QQuickItem
 
-from kiosk.qt.items import find_item
+from kiosk.qt.items import find_item, parent_of
 
 log = logging.getLogger("kiosk.bench")
 
@@ -113,7 +114,7 @@ class BenchHook(QObject):
             return
         if not data:  # the benchmark went away: so does the kiosk
             self.notifier.setEnabled(False)
-            QGuiApplication.instance().quit()
+            QGuiApplication.instance().exit(0)  # quit() asks the windows; lockdown says no
             return
         self.buffer += data
         while b"\n" in self.buffer:
@@ -168,8 +169,13 @@ class BenchHook(QObject):
             item.forceActiveFocus()
             QGuiApplication.inputMethod().show()
             return self.state()
+        if cmd == "maintenance":  # a maintenance slot, as its screen's buttons call them
+            getattr(self.kiosk.maintenance, request["slot"])()
+            return {"called": request["slot"]}
+        if cmd == "controls":  # every control showing, for the screen-size tests
+            return {**self.geometry(), "controls": controls(self.window)}
         if cmd == "quit":
-            QTimer.singleShot(0, QGuiApplication.instance().quit)
+            QTimer.singleShot(0, lambda: QGuiApplication.instance().exit(0))
             return {"quit": True}
         return {"error": f"unknown command {cmd!r}"}
 
@@ -185,6 +191,13 @@ class BenchHook(QObject):
                 return True
             parent = parent.parentItem()
         return False
+
+    def geometry(self) -> dict[str, Any]:
+        window, screen = self.window.geometry(), self.window.screen().geometry()
+        return {
+            "window": [window.x(), window.y(), window.width(), window.height()],
+            "screen": [screen.x(), screen.y(), screen.width(), screen.height()],
+        }
 
     def state(self) -> dict[str, Any]:
         keyboard = find_item(self.window, "keyboard")
@@ -209,3 +222,50 @@ def attach(kiosk: Any) -> BenchHook | None:
     hook = BenchHook(kiosk, path)
     log.info("benchmark hook attached to %s", path)
     return hook
+
+
+def _is_control(item: QQuickItem) -> bool:
+    """Something a finger or a key operates (as tests/ui/audit.py counts them)."""
+    if item.activeFocusOnTab() or item.inherits("QQuickTextInput"):
+        return True
+    return any(child.inherits("QQuickTapHandler") for child in item.children())
+
+
+def controls(window: QWindow) -> list[dict[str, Any]]:
+    """Every visible control: its rectangle in the window, the part of it its clipping
+    ancestors let show, and whether it sits in something that scrolls (then a finger can
+    bring the rest into view)."""
+    found = []
+    stack = [window.contentItem()]
+    while stack:
+        item = stack.pop()
+        if not item.isVisible() or item.opacity() == 0:
+            continue
+        stack.extend(item.childItems())
+        if not _is_control(item) or item.width() <= 0 or item.height() <= 0:
+            continue
+        top_left = item.mapToScene(QPointF(0, 0))
+        rect = QRectF(top_left.x(), top_left.y(), item.width(), item.height())
+        shown, scrolls = QRectF(rect), False
+        parent = parent_of(item)
+        while parent is not None:
+            if parent.inherits("QQuickFlickable"):
+                scrolls = True
+            if parent.clip():
+                corner = parent.mapToScene(QPointF(0, 0))
+                shown = shown.intersected(
+                    QRectF(corner.x(), corner.y(), parent.width(), parent.height())
+                )
+            parent = parent_of(parent)
+        name = item.objectName() or item.metaObject().className().split("_QML")[0]
+        text = item.property("text") if item.metaObject().indexOfProperty("text") >= 0 else ""
+        found.append(
+            {
+                "name": name,
+                "text": str(text or "")[:40],
+                "rect": [rect.x(), rect.y(), rect.width(), rect.height()],
+                "shown": [shown.x(), shown.y(), shown.width(), shown.height()],
+                "scrolls": scrolls,
+            }
+        )
+    return found

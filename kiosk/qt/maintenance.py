@@ -117,7 +117,7 @@ class Maintenance(QObject):
 
     # -- PIN pad -----------------------------------------------------------------------------
     def _pin_hash(self) -> str:
-        return str(self._kiosk.backend.catalog.config.admin.get("pin_hash") or "")
+        return self._kiosk.pin_hash()  # the device's, never the content's
 
     @Slot()
     def openPinPad(self) -> None:  # noqa: N802

@@ -56,9 +56,12 @@ class SessionDriver(QObject):
             self.backend.set_session_state("active", 0)
             self._schedule()
 
-    def set_busy(self, busy: bool) -> None:
-        """Read-aloud in progress keeps the session alive."""
-        if self.session.set_busy(busy):  # speech started during the warning: it is dismissed
+    def set_busy(self, busy: bool, since: float | None = None) -> None:
+        """Read-aloud in progress keeps the session alive; `since`: when it last made
+        progress (a stalled read counts as idle from then)."""
+        if self.session.set_busy(
+            busy, idle_since=since
+        ):  # speech started during the warning: it is dismissed
             self.backend.set_session_state("active", 0)
         self._schedule()
 

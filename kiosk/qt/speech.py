@@ -21,6 +21,7 @@ import atexit
 import logging
 import sys
 import threading
+import time
 
 from PySide6.QtCore import (
     Q_ARG,
@@ -44,8 +45,15 @@ log = logging.getLogger("kiosk.speech")
 ENGINES = ("auto", "speechd", "mock", "none")
 # When the system locale does not say which variant to use: the patients of a US clinic.
 PREFERRED = {"en": ("en_US",), "es": ("es_419", "es_MX", "es_US")}
-# A say() that never reaches "Speaking" would keep the session busy for ever: give up.
-START_TIMEOUT_MS = 10_000
+# Speech counts as activity only while it makes progress: a text that does not start
+# speaking within START_TIMEOUT_MS, an engine that reports words but none for STALL_MS, or a
+# text still "speaking" after the time its length allows, is dropped and counts as idle from
+# its last progress; the engine is then taken to be stuck and read aloud is left off (a
+# speech-dispatcher with no sound server can hold a read for ever).
+START_TIMEOUT_MS = 5_000
+STALL_MS = 5_000
+SLOWEST_CHARS_PER_S = 6.0  # well under the slowest voice rate the engines offer
+TEXT_SLACK_S = 3.0
 # The name of no engine: a QTextToSpeech made with it loads nothing until setEngine.
 NO_ENGINE = "kiosk-none"
 # Engine threads still running, each with its QTextToSpeech: both are kept referenced here
@@ -58,12 +66,25 @@ _stuck: list[tuple[QThread, QObject | None]] = []
 STOP_WAIT_MS = 10_000  # loading the speechd engine can take seconds and cannot be cut short
 
 
-def _stop_thread(thread: QThread) -> None:
+def _stop_thread(thread: QThread, wait_ms: int | None = None) -> None:
     thread.quit()
     tts = _threads.pop(thread, None)
-    if not thread.wait(STOP_WAIT_MS):
+    if not thread.wait(STOP_WAIT_MS if wait_ms is None else wait_ms):
         log.warning("speech engine thread did not stop")
         _stuck.append((thread, tts))
+
+
+def _abandon_thread(thread: QThread) -> None:
+    """Ask a stuck engine's thread to end, without waiting for it (the UI must not)."""
+    thread.quit()
+    # Both stay referenced for ever: deleting the engine while its thread may still run
+    # (a few milliseconds, or for ever) would crash. `stuck()` asks if it still runs.
+    _stuck.append((thread, _threads.pop(thread, None)))
+
+
+def text_budget_ms(text: str) -> int:
+    """The longest saying `text` may take: past that, it is not progressing."""
+    return int((len(text) / SLOWEST_CHARS_PER_S + TEXT_SLACK_S) * 1000)
 
 
 def stuck() -> bool:
@@ -138,10 +159,14 @@ class Reader(QObject):
         self._pending = False  # waiting for the engine to finish stopping before saying
         self._wanted: list[str] = list(languages or [])  # the content's languages
         self._languages: list[str] = []  # those with a voice
-        self._watch = QTimer(self)
+        self._words = False  # the engine reports each word (progress within a text)
+        self._progress_at = time.monotonic()
+        self._idle_since = time.monotonic()
+        self._watch = QTimer(self)  # progress within the current text
         self._watch.setSingleShot(True)
-        self._watch.setInterval(START_TIMEOUT_MS)
-        self._watch.timeout.connect(self._never_started)
+        self._watch.timeout.connect(self._no_progress)
+        self._stall_reason = ""
+        self._text_deadline: float | None = None  # when the current text must have ended
         if autostart:
             self.start()
 
@@ -219,6 +244,10 @@ class Reader(QObject):
         self._engine_state = tts.state()
         tts.stateChanged.connect(self._on_engine_state)
         tts.errorOccurred.connect(self._engine_error)
+        words = QTextToSpeech.Capability.WordByWordProgress
+        self._words = bool(tts.engineCapabilities() & words)
+        if self._words:
+            tts.sayingWord.connect(self._on_word)
         self._say_request.connect(tts.say)
         self._stop_request.connect(tts.stop)
         self._locale_request.connect(tts.setLocale)
@@ -229,12 +258,17 @@ class Reader(QObject):
         self.availableChanged.emit()
         self.set_languages(self._wanted)
 
-    def shutdown(self) -> None:
-        """Stop speaking and end the engine's thread (the engine is deleted on it)."""
+    def shutdown(self, *, wait: bool = True, wait_ms: int | None = None) -> None:
+        """Stop speaking and end the engine's thread (the engine is deleted on it), waiting
+        up to wait_ms. Without `wait`, a thread that does not end at once is left to the
+        process exit."""
         self.stop()
         self._tts = self._loading = None
         if self._thread is not None:
-            _stop_thread(self._thread)
+            if wait:
+                _stop_thread(self._thread, STOP_WAIT_MS if wait_ms is None else wait_ms)
+            else:
+                _abandon_thread(self._thread)
             self._thread = None
             self.availableChanged.emit()
 
@@ -281,8 +315,9 @@ class Reader(QObject):
 
         self._engine_state = state
         if state == QTextToSpeech.State.Speaking:
-            self._watch.stop()
             self._started = True
+            if self._state == "speaking" and not self._pending:
+                self._progressed()
         elif state == QTextToSpeech.State.Ready:
             if self._pending:  # the old text has stopped: now say the new one
                 self._pending = False
@@ -296,9 +331,46 @@ class Reader(QObject):
         self._unavailable(f"{self._engine}: {message or 'speech failed'}")
         self.stop()
 
-    def _never_started(self) -> None:
-        self._unavailable(f"{self._engine}: speech did not start")
-        self.stop()
+    def _progressed(self) -> None:
+        """The current text started or moved on: watch for the next sign of progress."""
+        now = self._progress_at = time.monotonic()
+        if not self._started:
+            self._stall_reason = "speech did not start"
+            self._watch.start(START_TIMEOUT_MS)
+            self._text_deadline = None
+            return
+        if self._text_deadline is None:  # it just started: its length sets the limit
+            self._text_deadline = now + text_budget_ms(self._texts[self._block]) / 1000
+        left_ms = max(0, int((self._text_deadline - now) * 1000))
+        if self._words and left_ms > STALL_MS:
+            self._stall_reason = "speech stopped making progress"
+            self._watch.start(STALL_MS)
+        else:
+            self._stall_reason = "speech went on past the length of its text"
+            self._watch.start(left_ms)
+
+    def _on_word(self, *_args) -> None:
+        if self._state == "speaking" and self._started and not self._pending:
+            self._progressed()
+
+    def _no_progress(self) -> None:
+        """Drop the read (it counts as idle from its last progress) and leave the engine off:
+        it does not answer, and the next read would wait behind the stuck one."""
+        if self._state != "speaking":
+            return
+        reason = f"{self._engine}: {self._stall_reason}; read aloud left off"
+        log.error("%s (after %.1f s)", reason, time.monotonic() - self._progress_at)
+        if self._events is not None:
+            self._events.emit(
+                "speech_stalled",
+                engine=self._engine,
+                reason=self._stall_reason,
+                seconds=round(time.monotonic() - self._progress_at, 1),
+            )
+        self._drop(idle_since=self._progress_at)
+        self._unavailable(reason)
+        self.shutdown(wait=False)
+        self.set_languages(self._wanted)  # no engine: no language can be read
 
     # -- reading ---------------------------------------------------------------------------
     def _say(self) -> None:
@@ -307,7 +379,7 @@ class Reader(QObject):
         if self._tts is None:
             return
         self._started = False
-        self._watch.start()
+        self._progressed()
         if self._engine_state in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Paused):
             self._pending = True  # say once the engine reports it has stopped
             self._stop_request.emit()
@@ -327,6 +399,8 @@ class Reader(QObject):
 
     def _set_state(self, state: str) -> None:
         was_busy = self._state == "speaking"
+        if was_busy and state != "speaking" and self._idle_since < self._progress_at:
+            self._idle_since = time.monotonic()  # an ordinary end: idle from now
         self._state = state
         self.changed.emit()
         if was_busy != (state == "speaking"):
@@ -368,8 +442,13 @@ class Reader(QObject):
         """Silence, and forget what was read (navigation, language change, reset)."""
         if self._state == "idle" and not self._source:
             return
+        self._idle_since = time.monotonic()
+        self._drop(idle_since=self._idle_since)
+
+    def _drop(self, *, idle_since: float) -> None:
         self._halt()
         self._texts, self._source, self._block = [], "", -1
+        self._idle_since = idle_since
         self._set_state("idle")
 
     def _halt(self) -> None:
@@ -379,6 +458,12 @@ class Reader(QObject):
             self._stop_request.emit()
 
     # -- what QML reads --------------------------------------------------------------------
+    @property
+    def idle_since(self) -> float:
+        """When the last read stopped counting as activity (time.monotonic()): when it ended,
+        or, for a read that stalled, when it last made progress."""
+        return self._idle_since
+
     def _get_available(self) -> bool:
         return self._tts is not None
 

@@ -12,6 +12,7 @@ import pytest
 from hostile import attacks
 
 from kiosk.content.last_good import start_content
+from kiosk.device import load_device
 from kiosk.pin import PinGuard, hash_pin, write_pin_hash
 
 from .conftest import make_kiosk
@@ -27,6 +28,14 @@ class FakeClock:
         return self.now
 
 
+def pin_device(tmp_path: Path):
+    """A device file with the PIN (the PIN hash lives there, never in the content)."""
+    path = tmp_path / "device.toml"
+    path.write_text("[admin]\n", encoding="utf-8")
+    write_pin_hash(path, hash_pin(PIN))
+    return load_device(path)
+
+
 def enter_pin(driver, pin: str) -> None:
     for digit in pin:
         driver.tap(f"pinKey_{digit}")
@@ -40,13 +49,19 @@ def system_rows(maintenance) -> dict[str, str]:
 def test_a_broken_strings_file_after_a_good_start_shows_the_last_good_content_and_says_why(
     qtbot, tmp_path, fonts, qml_warnings, content_copy
 ):
-    write_pin_hash(content_copy / "kiosk.toml", hash_pin(PIN))
+    device = pin_device(tmp_path)
     last_good = tmp_path / "state" / "last-good"
     assert start_content(content_copy, last_good, None).source == "live"  # the good start
     strings = content_copy / "en" / "strings.toml"
     strings.write_text("touch_to_start = \n", encoding="utf-8")  # broken TOML
     kiosk, driver = make_kiosk(
-        qtbot, tmp_path, idle_timeout=60, warning=30, content=content_copy, last_good_dir=last_good
+        qtbot,
+        tmp_path,
+        idle_timeout=60,
+        warning=30,
+        content=content_copy,
+        last_good_dir=last_good,
+        device=device,
     )
     try:
         # The previous content, with its words (not raw keys), on the attract screen.
@@ -186,7 +201,7 @@ def test_a_folder_that_changes_while_it_loads_is_loaded_again_before_it_is_shown
 def test_five_wrong_pins_a_restart_and_one_more_keep_the_pad_locked(
     qtbot, tmp_path, fonts, qml_warnings, content_copy
 ):
-    write_pin_hash(content_copy / "kiosk.toml", hash_pin(PIN))
+    device = pin_device(tmp_path)
     clock = FakeClock()
     state = tmp_path / "pin-state.json"
 
@@ -198,6 +213,7 @@ def test_five_wrong_pins_a_restart_and_one_more_keep_the_pad_locked(
             warning=30,
             content=content_copy,
             pin_guard=PinGuard(clock=clock, state_path=state),
+            device=device,
         )
 
     kiosk, driver = start()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.device import load_device
 from kiosk.pin import PinGuard, hash_pin, write_pin_hash
 from kiosk.qt.maintenance import EXIT_CODE, RESTART_CODE
 
@@ -24,8 +25,10 @@ class FakeClock:
 
 
 @pytest.fixture
-def pin_content(content_copy: Path) -> Path:
-    write_pin_hash(content_copy / "kiosk.toml", hash_pin(PIN))
+def pin_content(content_copy: Path, tmp_path: Path) -> Path:
+    """Content, and a device file with the PIN next to it (tmp_path/device.toml)."""
+    (tmp_path / "device.toml").write_text("[admin]\n")
+    write_pin_hash(tmp_path / "device.toml", hash_pin(PIN))
     return content_copy
 
 
@@ -40,6 +43,7 @@ def staff(qtbot, tmp_path, fonts, qml_warnings, pin_content):
         idle_timeout=60,
         warning=30,
         content=pin_content,
+        device=load_device(tmp_path / "device.toml"),
         pin_guard=PinGuard(clock=clock),
         quit=quits.append,
         usage_db=tmp_path / "usage.sqlite3",
@@ -62,6 +66,14 @@ def open_maintenance(driver) -> None:
     enter_pin(driver, PIN)
     driver.qtbot.waitUntil(lambda: driver.kiosk.maintenance.open)
     assert driver.kiosk.maintenance.wait_idle()
+
+
+def test_a_pin_set_while_the_kiosk_runs_counts_at_the_next_pad(staff, tmp_path):
+    write_pin_hash(tmp_path / "device.toml", hash_pin("975316"))  # kiosk set-pin, meanwhile
+    staff.corner_taps()
+    staff.qtbot.waitUntil(lambda: staff.kiosk.maintenance.pinPadOpen)
+    enter_pin(staff, "975316")
+    staff.qtbot.waitUntil(lambda: staff.kiosk.maintenance.open)
 
 
 def test_four_corner_taps_or_taps_elsewhere_do_not_open_the_pad(staff):
@@ -165,7 +177,14 @@ def test_reload_applies_good_content_and_refuses_broken_content(staff):
 def test_idle_timeout_closes_maintenance_and_returns_to_attract(
     qtbot, tmp_path, fonts, pin_content
 ):
-    kiosk, driver = make_kiosk(qtbot, tmp_path, idle_timeout=1.0, warning=0.5, content=pin_content)
+    kiosk, driver = make_kiosk(
+        qtbot,
+        tmp_path,
+        idle_timeout=1.0,
+        warning=0.5,
+        content=pin_content,
+        device=load_device(tmp_path / "device.toml"),
+    )
     try:
         open_maintenance(driver)
         qtbot.waitUntil(lambda: not kiosk.maintenance.open, timeout=5000)
@@ -178,7 +197,14 @@ def test_idle_timeout_closes_maintenance_and_returns_to_attract(
 
 
 def test_a_forgotten_pin_pad_closes_at_the_idle_reset(qtbot, tmp_path, fonts, pin_content):
-    kiosk, driver = make_kiosk(qtbot, tmp_path, idle_timeout=1.0, warning=0.5, content=pin_content)
+    kiosk, driver = make_kiosk(
+        qtbot,
+        tmp_path,
+        idle_timeout=1.0,
+        warning=0.5,
+        content=pin_content,
+        device=load_device(tmp_path / "device.toml"),
+    )
     try:
         driver.corner_taps()
         qtbot.waitUntil(lambda: kiosk.maintenance.pinPadOpen)
@@ -191,7 +217,14 @@ def test_a_forgotten_pin_pad_closes_at_the_idle_reset(qtbot, tmp_path, fonts, pi
 
 
 def test_a_kiosk_closed_during_a_check_waits_for_it(qtbot, tmp_path, fonts, pin_content):
-    kiosk, driver = make_kiosk(qtbot, tmp_path, idle_timeout=60, warning=30, content=pin_content)
+    kiosk, driver = make_kiosk(
+        qtbot,
+        tmp_path,
+        idle_timeout=60,
+        warning=30,
+        content=pin_content,
+        device=load_device(tmp_path / "device.toml"),
+    )
     maintenance = kiosk.maintenance
     try:
         driver.corner_taps()

@@ -89,6 +89,9 @@ def test_watchdog_ready_pings_freeze_and_stop(tmp_path, notify_socket):
         second = kiosk(tmp_path, {})  # same state folder: the lock is taken
         _, err = second.communicate(timeout=60)
         assert second.returncode == 3 and "already running" in err
+        # Which state folder holds the lock, and what to do about it.
+        assert f"state folder {tmp_path / 'state' / 'kiosk'}" in err
+        assert "systemctl stop kiosk" in err and "state_dir" in err
 
         proc.send_signal(signal.SIGSTOP)  # a frozen UI thread: systemd must see silence
         messages(sock, 0.3)  # drain what was in flight
@@ -97,7 +100,7 @@ def test_watchdog_ready_pings_freeze_and_stop(tmp_path, notify_socket):
         assert "WATCHDOG=1" in messages(sock, 1.0)
 
         proc.terminate()
-        assert proc.wait(timeout=15) == 0
+        assert proc.wait(timeout=15) == 143  # 128 + SIGTERM: not the staff Exit's 0
         assert "STOPPING=1" in messages(sock, 0.5)
     finally:
         if proc.poll() is None:

@@ -36,14 +36,19 @@ def xvfb():
 
 
 @pytest.fixture
-def pin_content(content_copy: Path) -> Path:
-    write_pin_hash(content_copy / "kiosk.toml", hash_pin(PIN))
+def pin_content(content_copy: Path, tmp_path: Path) -> Path:
+    """Content, and the device file with the PIN (tmp_path/device.toml; see start)."""
+    (tmp_path / "device.toml").write_text("[admin]\n")
+    write_pin_hash(tmp_path / "device.toml", hash_pin(PIN))
     return content_copy
 
 
 def start(xvfb: Xvfb, content: Path, tmp_path: Path):
     log = tmp_path / "events.jsonl"
-    env = xvfb.env() | {"XDG_STATE_HOME": str(tmp_path / "state")}
+    env = xvfb.env() | {
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "KIOSK_DEVICE": str(tmp_path / "device.toml"),
+    }
     proc = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "run", "--content", str(content), "--event-log", str(log)],
         env=env,
@@ -95,7 +100,7 @@ def test_escape_routes_leave_the_kiosk_running_and_unchanged_and_wrong_pins_lock
         assert names.count("pin_wrong") == 4 and "maintenance_opened" not in names
     finally:
         proc.terminate()  # systemctl stop: SIGTERM ends the kiosk cleanly
-        assert proc.wait(timeout=15) == 0
+        assert proc.wait(timeout=15) == 143  # 128 + SIGTERM: not the staff Exit's 0
     assert read_events(log)[-1]["event"] == "exit"
 
 
