@@ -495,7 +495,8 @@ def test_next_review_with_a_time_of_day(tmp_path):
     text = FRONT.format(title="T").replace("2099-01-01", "2001-01-01 10:30:00") + "Text.\n"
     make_tree(tmp_path, {"en/explainers/t.md": text})
     catalog = load_catalog(tmp_path, today=TODAY)
-    assert problems(catalog) == [("review-overdue", "en/explainers/t.md", 8)]
+    # The line of next_review itself, not of the review: block.
+    assert problems(catalog) == [("review-overdue", "en/explainers/t.md", 12)]
     assert catalog.languages["en"].explainers["t"].review.next_review == "2001-01-01"
 
 

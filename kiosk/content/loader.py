@@ -18,6 +18,7 @@ from kiosk.config import Config, load_config
 from kiosk.content import checks
 from kiosk.content.blocks import REMOTE, BlockRenderer, Findings
 from kiosk.content.frontmatter import split_front_matter
+from kiosk.content.hints import toml_hint, yaml_hint
 from kiosk.content.model import (
     Block,
     Catalog,
@@ -31,6 +32,7 @@ from kiosk.content.model import (
     Topic,
 )
 from kiosk.problems import Problem, error, toml_error_line, warning
+from kiosk.suggest import closest
 
 log = logging.getLogger("kiosk.content")
 
@@ -42,6 +44,7 @@ RAW_HTML = re.compile(r"<(?:[a-zA-Z][\w-]*)(?:\s[^>]*)?/?>")
 SLUG_STRIP = re.compile(r"[^\w\s-]")
 MAX_PAGE_WORDS = 160
 REVIEW_STATUSES = ("draft", "reviewed")
+REVIEW_KEYS = ("status", "reviewed_by", "reviewed_on", "next_review")
 
 
 def slugify(text: str) -> str:
@@ -56,6 +59,21 @@ def _toml_key_line(text: str, key: str) -> int | None:
     """Best-effort line of `key = ...` (bare or quoted) in a TOML file."""
     pattern = re.compile(rf"""^\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*=""")
     for number, line in enumerate(text.splitlines(), 1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def _nested_line(text: str, parent: str, key: str) -> int | None:
+    """Line of `key:` inside the front matter block `parent:` (e.g. review: next_review:),
+    so a message points at the exact line, not at the block's first one."""
+    start = _front_matter_line(text, parent)
+    if start is None:
+        return None
+    pattern = re.compile(rf"^\s+['\"]?{re.escape(key)}['\"]?\s*:")
+    for number, line in enumerate(text.splitlines()[start:80], start + 1):
+        if line.strip() and not line[0].isspace():
+            break  # the block ended
         if pattern.match(line):
             return number
     return None
@@ -101,11 +119,11 @@ class ContentFile:
             )
             return None
 
-    def error(self, code: str, line: int | None, message: str, hint: str = "") -> None:
-        self.problems.append(error(code, self.rel, line, message, hint))
+    def error(self, code: str, line: int | None, message: str, hint: str = "", **extra) -> None:
+        self.problems.append(error(code, self.rel, line, message, hint, **extra))
 
-    def warn(self, code: str, line: int | None, message: str, hint: str = "") -> None:
-        self.problems.append(warning(code, self.rel, line, message, hint))
+    def warn(self, code: str, line: int | None, message: str, hint: str = "", **extra) -> None:
+        self.problems.append(warning(code, self.rel, line, message, hint, **extra))
 
 
 def _front_matter_line(text: str, key: object) -> int | None:
@@ -141,6 +159,10 @@ class Loader:
         self.config: Config | None = None
         # (lang, kind, id) -> (file, line) of every internal link, checked once all is loaded.
         self.link_sites: list[tuple[str, Link, str, int | None]] = []
+        # rel -> what the file defines, for files checked to the end but left out.
+        self.dropped: dict[str, set[str]] = {}
+        self._bad_fields: dict[str, set[str]] = {}  # rel -> front matter keys with errors
+        self._pictures: list[str] | None = None
 
     # -- entry point ---------------------------------------------------------------------
     def load(self) -> Catalog:
@@ -182,6 +204,7 @@ class Loader:
         if not languages:
             languages[config.default_language] = Language(config.default_language)
         catalog = Catalog(self.root, config, languages, self.problems, self.version())
+        catalog.dropped = self.dropped
         checks.run_all(self, catalog)
         return catalog
 
@@ -239,7 +262,8 @@ class Loader:
                 "toml-syntax",
                 toml_error_line(exc, text),
                 f"not valid TOML: {exc}",
-                "Check quotes and '=' signs on that line (keys with accents need quotes).",
+                toml_hint(str(exc))
+                or "Check quotes and '=' signs on that line (keys with accents need quotes).",
             )
             return None, None
 
@@ -348,14 +372,19 @@ class Loader:
         if text is None:
             return None
         fm = split_front_matter(text)
+        bad = self._bad_fields.setdefault(file.rel, set())
         if fm.error:
             file.error(
                 "front-matter-syntax",
                 fm.error_line,
                 f"front matter: {fm.error}",
-                "Front matter is 'key: value' lines between two '---' lines.",
+                yaml_hint(fm.error)
+                or "Front matter is 'key: value' lines between two '---' lines.",
             )
-            return None
+            # The text below is still checked (links, pictures) so that one round shows all.
+            self.dropped[file.rel] = set()
+            bad.update(FIELD_TYPES)
+            return file, text, fm
         if not fm.present:
             file.error(
                 "front-matter-missing",
@@ -363,7 +392,9 @@ class Loader:
                 "no front matter at the top of the file",
                 "Start the file with '---', the fields (title, summary, ...), then '---'.",
             )
-            return None
+            self.dropped[file.rel] = set()
+            bad.update(FIELD_TYPES)
+            return file, text, fm
         ok = True
         for key, value in fm.data.items():
             if key in FIELD_TYPES:
@@ -378,15 +409,19 @@ class Loader:
                         f"Write {key}: followed by {description}.",
                     )
                     ok = False
+                    bad.add(key)
             elif key not in ("id",):
                 file.warn(
                     "field-unknown",
                     _front_matter_line(text, key),
                     f"unknown front matter field '{key}'",
                     f"Known fields: {', '.join(FIELD_TYPES)}.",
+                    suggestion=closest(key, FIELD_TYPES),
                 )
+        for key in bad:
+            fm.data.pop(key, None)  # checked no further; the error above says why
         for key in required:
-            if fm.data.get(key) in (None, ""):
+            if key not in bad and fm.data.get(key) in (None, ""):
                 file.error(
                     "field-missing",
                     1,
@@ -395,19 +430,21 @@ class Loader:
                 )
                 ok = False
         if not ok:
-            return None
+            self.dropped[file.rel] = set()  # still checked to the end, then left out
         return file, text, fm
 
     def _sources_and_review(self, file: ContentFile, text: str, data: dict):
+        bad = self._bad_fields.get(file.rel, set())
         sources = tuple(str(s) for s in (data.get("sources") or []))
-        if not sources:
+        if not sources and "sources" not in bad:
             file.warn(
                 "sources-missing",
                 _front_matter_line(text, "sources") or 1,
                 "no sources listed",
                 "List where each fact comes from under 'sources:'.",
             )
-        review = self._review(file, text, data.get("review"))
+        # A review block of the wrong type is reported once, as field-type.
+        review = None if "review" in bad else self._review(file, text, data.get("review"))
         return sources, review
 
     def _review(self, file: ContentFile, text: str, data: Any) -> Review | None:
@@ -420,13 +457,23 @@ class Loader:
                 "Add review: status, reviewed_by, reviewed_on, next_review.",
             )
             return None
+        for key in data:
+            if key not in REVIEW_KEYS:
+                file.warn(
+                    "field-unknown",
+                    _nested_line(text, "review", key) or line,
+                    f"unknown review field '{key}'",
+                    f"Known review fields: {', '.join(REVIEW_KEYS)}.",
+                    suggestion=closest(key, REVIEW_KEYS),
+                )
         status = str(data.get("status") or "draft")
         if status not in REVIEW_STATUSES:
             file.error(
                 "field-type",
-                line,
+                _nested_line(text, "review", "status") or line,
                 f"review status '{status}' is not draft or reviewed",
                 "Use status: draft or status: reviewed.",
+                suggestion=closest(status, REVIEW_STATUSES),
             )
             status = "draft"
         if status == "draft":
@@ -439,11 +486,12 @@ class Loader:
         elif not data.get("reviewed_by"):
             file.warn(
                 "review-incomplete",
-                line,
+                _nested_line(text, "review", "reviewed_by") or line,
                 "reviewed, but reviewed_by is empty",
                 "Name the clinician who reviewed it.",
             )
         next_review = data.get("next_review")
+        due_line = _nested_line(text, "review", "next_review") or line
         due = None
         if isinstance(next_review, dt.datetime):
             due = next_review.date()  # `2027-05-01 10:00` in YAML is a datetime
@@ -455,7 +503,7 @@ class Loader:
             except ValueError:
                 file.error(
                     "field-type",
-                    line,
+                    due_line,
                     f"next_review '{next_review}' is not a date",
                     "Write dates as YYYY-MM-DD.",
                 )
@@ -469,7 +517,7 @@ class Loader:
         elif due is not None and due < self.today:
             file.warn(
                 "review-overdue",
-                line,
+                due_line,
                 f"review was due on {due.isoformat()}",
                 "Review the facts again and move next_review forward.",
             )
@@ -494,6 +542,7 @@ class Loader:
                 line,
                 f"unknown placeholder {{{{ {name} }}}}",
                 "Known: " + ", ".join(f"clinic.{k}" for k in clinic),
+                suggestion=closest(name, [f"clinic.{k}" for k in clinic]),
             )
             return match.group(0)
 
@@ -572,9 +621,21 @@ class Loader:
                     line,
                     f"{what} {src} not found",
                     "Put the file in the content folder's images/ and check the name.",
+                    suggestion=closest(src, self._picture_names()),
                 )
             )
         return exists
+
+    def _picture_names(self) -> list[str]:
+        if self._pictures is None:
+            folder = self.root / "images"
+            try:
+                self._pictures = sorted(
+                    f"images/{p.name}" for p in folder.iterdir() if p.is_file()
+                )
+            except OSError:
+                self._pictures = []
+        return self._pictures
 
     def _check_page(
         self, file: ContentFile, lang: str, title: str, blocks: list[Block], line: int, label: str
@@ -618,14 +679,15 @@ class Loader:
             return None
         file, text, fm = opened
         data = fm.data
-        sources, review = self._sources_and_review(file, text, data)
+        usable = fm.present and not fm.error
+        sources, review = self._sources_and_review(file, text, data) if usable else ((), None)
         image = data.get("image") or ""
         if image and not self.check_picture(file.rel, _front_matter_line(text, "image"), image):
             image = ""
         body = self._fill_placeholders(file, fm.body, fm.body_line)
         pages, links = [], []
         for number, (heading, section, line) in enumerate(self._sections(body, fm.body_line), 1):
-            title = str(data["title"]) if heading is None else heading
+            title = str(data.get("title") or path.stem) if heading is None else heading
             if heading is None and not section.strip():
                 continue  # file starts straight with a `##` page
             # A page's text starts on the line after its `##` heading.
@@ -642,6 +704,9 @@ class Loader:
                 "the explainer has no text",
                 "Write the first page under the front matter.",
             )
+            self.dropped[file.rel] = set()
+        if file.rel in self.dropped:
+            self.dropped[file.rel].add(f"explainer:{path.stem}")
             return None
         order = data.get("order")
         if order is None:
@@ -673,7 +738,8 @@ class Loader:
             return None
         file, text, fm = opened
         data = fm.data
-        sources, review = self._sources_and_review(file, text, data)
+        usable = fm.present and not fm.error
+        sources, review = self._sources_and_review(file, text, data) if usable else ((), None)
         body = self._fill_placeholders(file, fm.body, fm.body_line)
         questions: list[Question] = []
         for heading, section, line in self._sections(body, fm.body_line):
@@ -722,13 +788,17 @@ class Loader:
                     path=file.rel,
                 )
             )
-        if not questions:
+        if not questions and usable:
             file.error(
                 "no-questions",
                 fm.body_line,
                 "the topic has no questions",
                 "Add questions as '## Question? {#id}' headings with answers below.",
             )
+            self.dropped[file.rel] = set()
+        if file.rel in self.dropped or not questions:
+            defined = {f"topic:{path.stem}"} | {f"question:{q.id}" for q in questions}
+            self.dropped.setdefault(file.rel, set()).update(defined)
             return None
         order = data.get("order")
         return Topic(
