@@ -107,6 +107,15 @@ def build_parser() -> argparse.ArgumentParser:
     content_arg(check)
     check.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
     check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.add_argument(
+        "--lang", metavar="L", help="language of the messages (default: LANGUAGE / LANG)"
+    )
+    check.add_argument(
+        "--baseline", type=Path, metavar="FILE", help="show only problems not in this baseline"
+    )
+    check.add_argument(
+        "--save-baseline", type=Path, metavar="FILE", help="write today's problems as a baseline"
+    )
 
     search = sub.add_parser("search", help="search the content as the kiosk does")
     content_arg(search)
@@ -188,38 +197,54 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_check(args: argparse.Namespace, content: Path) -> int:
+    from kiosk import check_report as report
     from kiosk.content import load_catalog
+    from kiosk.diagnosis import diagnose
+    from kiosk.i18n import Messages
     from kiosk.problems import Severity
 
+    messages = Messages(args.lang)
     catalog = load_catalog(content)
-    problems = sorted(catalog.problems, key=lambda p: (p.file, p.line or 0, p.code))
-    counts = Counter(p.severity for p in problems)
-    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
-    failed = errors > 0 or (args.strict and warnings > 0)
+    roots = diagnose(catalog.problems, catalog.dropped, catalog.config.default_language)
+    if args.save_baseline:
+        count = report.save_baseline(args.save_baseline, roots)
+        print(f"wrote {count} problem(s) to {args.save_baseline}", file=sys.stderr)
+    filtered = report.Filtered(roots)
+    if args.baseline:
+        try:
+            filtered = report.subtract(roots, report.load_baseline(args.baseline))
+        except (OSError, ValueError) as exc:
+            print(f"cannot read the baseline {args.baseline}: {exc}", file=sys.stderr)
+            return 2
+    roots = filtered.roots
+    failed = report.failed(roots, args.strict)
     if args.json:
+        problems = report.to_json(roots, messages if args.lang else None)
+        counts = Counter(p["severity"] for p in problems)
         print(
             json.dumps(
                 {
                     "content": str(content),
                     "version": catalog.version,
-                    "errors": errors,
-                    "warnings": warnings,
+                    "errors": counts[str(Severity.ERROR)],
+                    "warnings": counts[str(Severity.WARNING)],
                     "ok": not failed,
-                    "problems": [p.to_dict() for p in problems],
+                    "problems": problems,
                 },
                 indent=2,
                 ensure_ascii=False,
             )
         )
         return 1 if failed else 0
-    for problem in problems:
-        print(problem.format())
+    for line in report.render(roots, messages):
+        print(line)
     languages = ", ".join(
         f"{code}: {len(lang.explainers)} explainers, {len(lang.questions)} questions"
         for code, lang in catalog.languages.items()
     )
     print(f"\n{content} (version {catalog.version}) - {languages}")
-    print(f"{errors} error(s), {warnings} warning(s)" + (" - FAILED" if failed else " - OK"))
+    for line in report.summary(roots, messages, filtered, is_failed=failed):
+        print(line)
     return 1 if failed else 0
 
 

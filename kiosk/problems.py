@@ -33,7 +33,7 @@ class Problem:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["severity"] = str(self.severity)
-        data["consequences"] = [c.to_dict() for c in self.consequences]
+        del data["consequences"]  # kiosk check --json lists each one, with caused_by
         return data
 
     def format(self) -> str:

@@ -51,8 +51,16 @@ EXPECTED: dict[str, tuple[str, int | None]] = {
     "question-id-missing": ("en/questions/basics.md", 23),
     "text-outside-question": ("en/questions/basics.md", 13),
     "no-questions": ("en/questions/empty-topic.md", 13),
-    "translation-missing": ("es/", None),
-    "translation-extra": ("es/", None),
+    # The file on the side that lacks it, the other side's file in the message.
+    "translation-missing": ("es/explainers/overdue.md", None),
+    "translation-extra": ("es/explainers/solo-es.md", None),
+    "translation-renamed": ("es/questions/basics.md", 17),
+    "smart-quotes": ("en/explainers/slips.md", 3),
+    "callout-unknown": ("en/explainers/slips.md", 16),
+    "callout-indent": ("en/explainers/slips.md", 22),
+    "table-too-wide": ("en/explainers/slips.md", 24),
+    "one-page-explainer": ("en/explainers/one-page.md", 1),
+    "id-not-linkable": ("en/explainers/Capital-Name.md", None),
     "string-missing": ("en/strings.toml", None),
     "string-extra": ("es/strings.toml", None),
     "help-lines-missing": ("en/strings.toml", None),
@@ -119,7 +127,17 @@ def test_broken_tree_json(capsys, broken_tree):
     for problem, (file, line) in EXPECTED.items():
         assert (problem, file, line) in found, problem
     for problem in problems:
-        assert set(problem) == {"severity", "code", "file", "line", "message", "hint"}
+        assert set(problem) == {
+            "severity",
+            "code",
+            "file",
+            "line",
+            "message",
+            "hint",
+            "suggestion",
+            "subject",
+            "caused_by",
+        }
         assert problem["severity"] in ("error", "warning")
         assert problem["file"] and problem["message"]
     # Sorted by file, then line, so an editor can walk the list.

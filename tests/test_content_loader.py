@@ -692,7 +692,7 @@ def test_languages_missing_unlisted_and_files_missing(tmp_path):
     assert ("file-missing", "es/strings.toml", None) in found
     # es has no strings.toml: reported once as missing, not once per key.
     assert not [p for p in found if p[0] == "string-missing"]
-    assert ("translation-missing", "es/", None) in found
+    assert ("translation-missing", "es/questions/basics.md", None) in found
     assert set(catalog.languages) == {"en", "es"}
 
 
@@ -726,8 +726,8 @@ def test_translation_parity(tmp_path):
     catalog = load_catalog(tmp_path, today=TODAY)
     assert sorted((c, f) for c, f, _ in problems(catalog)) == [
         ("string-extra", "es/strings.toml"),
-        ("translation-extra", "es/"),
-        ("translation-missing", "es/"),
+        ("translation-extra", "es/questions/basics.md"),
+        ("translation-missing", "es/explainers/en-only.md"),
     ]
     messages = " ".join(p.message for p in catalog.problems)
     assert "explainer 'en-only'" in messages

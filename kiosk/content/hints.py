@@ -61,13 +61,11 @@ YAML_HINTS: tuple[tuple[str, str], ...] = (
 TOML_HINTS: tuple[tuple[str, str], ...] = (
     (
         "Illegal character '\\n'",
-        "A quote was opened and never closed: end the text with the same quote on the same "
-        "line.",
+        "A quote was opened and never closed: end the text with the same quote on the same line.",
     ),
     (
         "Unterminated string",
-        "A quote was opened and never closed: end the text with the same quote on the same "
-        "line.",
+        "A quote was opened and never closed: end the text with the same quote on the same line.",
     ),
     (
         "Illegal character",
@@ -75,7 +73,7 @@ TOML_HINTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "Expected '=' after a key",
-        "Each line is key = \"value\"; a key with spaces or accents must be in quotes.",
+        'Each line is key = "value"; a key with spaces or accents must be in quotes.',
     ),
     (
         "Invalid value",
@@ -95,8 +93,7 @@ TOML_HINTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "Invalid statement",
-        'A key with spaces or accents must be in quotes: "año" = "..."; each line is '
-        "key = value.",
+        'A key with spaces or accents must be in quotes: "año" = "..."; each line is key = value.',
     ),
     (
         "Expected newline or end of document after a statement",

@@ -32,7 +32,7 @@ from kiosk.content.model import (
     Topic,
 )
 from kiosk.problems import Problem, error, toml_error_line, warning
-from kiosk.suggest import closest
+from kiosk.suggest import closest, file_stem, last_part
 
 log = logging.getLogger("kiosk.content")
 
@@ -427,6 +427,7 @@ class Loader:
                     1,
                     f"'{key}' is missing from the front matter",
                     f"Add a line '{key}: ...' ({FIELD_TYPES[key][1]}).",
+                    subject=f"field:{key}",
                 )
                 ok = False
         if not ok:
@@ -513,6 +514,7 @@ class Loader:
                 line,
                 "review has no next_review date",
                 "Add next_review: YYYY-MM-DD.",
+                subject="field:next_review",
             )
         elif due is not None and due < self.today:
             file.warn(
@@ -542,7 +544,7 @@ class Loader:
                 line,
                 f"unknown placeholder {{{{ {name} }}}}",
                 "Known: " + ", ".join(f"clinic.{k}" for k in clinic),
-                suggestion=closest(name, [f"clinic.{k}" for k in clinic]),
+                suggestion=closest(name, [f"clinic.{k}" for k in clinic], part=last_part),
             )
             return match.group(0)
 
@@ -621,7 +623,7 @@ class Loader:
                     line,
                     f"{what} {src} not found",
                     "Put the file in the content folder's images/ and check the name.",
-                    suggestion=closest(src, self._picture_names()),
+                    suggestion=closest(src, self._picture_names(), part=file_stem),
                 )
             )
         return exists
@@ -630,9 +632,7 @@ class Loader:
         if self._pictures is None:
             folder = self.root / "images"
             try:
-                self._pictures = sorted(
-                    f"images/{p.name}" for p in folder.iterdir() if p.is_file()
-                )
+                self._pictures = sorted(f"images/{p.name}" for p in folder.iterdir() if p.is_file())
             except OSError:
                 self._pictures = []
         return self._pictures
