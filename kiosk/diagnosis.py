@@ -28,6 +28,8 @@ FILE_LEVEL = {
 }
 # With kiosk.toml unreadable every setting is its default: these say nothing of their own.
 CONFIG_DEFAULT_ECHOES = {"language-unlisted", "clinic-placeholder"}
+# With a strings.toml unreadable every UI string is "missing".
+STRINGS_ECHOES = {"string-missing", "help-lines-missing"}
 
 
 def diagnose(
@@ -62,12 +64,10 @@ def diagnose(
         elif problem.code == "toml-syntax" and problem.file.endswith("/strings.toml"):
             lang = problem.file.split("/")[0]
             for other, echo in enumerate(items):
-                if echo.file == problem.file and echo.code in (
-                    "string-missing",
-                    "help-lines-missing",
-                ):
-                    follows(other, index)
-                elif lang == default_language and echo.code == "string-extra":
+                own = echo.file == problem.file and echo.code in STRINGS_ECHOES
+                # Every key of another language looks "extra" when the default's is unread.
+                extra = lang == default_language and echo.code == "string-extra"
+                if own or extra:
                     follows(other, index)
 
     # A file left out: what links to it, or pairs with it, cannot find it.
