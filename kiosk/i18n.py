@@ -103,8 +103,19 @@ class Messages:
             for _literal, regex, names, translated in self.templates.get(context, ()):
                 match = regex.match(english)
                 if match:
-                    values = {name: match.group(f"g{i}") for i, name in enumerate(names)}
+                    values = {
+                        name: self.value(match.group(f"g{i}")) for i, name in enumerate(names)
+                    }
                     return fill(translated, values)
+        return english
+
+    def value(self, english: str) -> str:
+        """A word put inside a message ("question", "page 2 ('Title')"), translated when
+        the catalog has it under the context "value"; anything else (ids, file names) as is."""
+        for _literal, regex, names, translated in self.templates.get("value", ()):
+            match = regex.match(english)
+            if match:
+                return fill(translated, {n: match.group(f"g{i}") for i, n in enumerate(names)})
         return english
 
     def problem(self, problem: Problem) -> Problem:

@@ -27,14 +27,16 @@ CODE = re.compile(r"^[a-z]+(?:-[a-z]+)+$")
 
 def source_files() -> list[Path]:
     """Where kiosk check's messages come from."""
-    return sorted(
+    candidates = sorted(
         [
             PACKAGE / "config.py",
             PACKAGE / "diagnosis.py",
             PACKAGE / "check_report.py",
+            PACKAGE / "qt" / "preview.py",
             *PACKAGE.glob("content/*.py"),
         ]
     )
+    return [path for path in candidates if path.exists()]
 
 
 @dataclass(frozen=True)
@@ -106,8 +108,16 @@ def extract(files: list[Path] | None = None) -> list[Message]:
             ):
                 code = node.args[0]
                 pieces = [("m", _argument(node, 2, "message")), ("h", _argument(node, 3, "hint"))]
-            elif isinstance(func, ast.Name) and func.id == "_" and node.args:
-                code, pieces = None, [("m", node.args[0])]
+            elif (
+                isinstance(func, ast.Name)
+                and func.id in ("_", "N_")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                # gettext strings are formatted with fill(), not f-strings: taken as written.
+                text = str(node.args[0].value)
+                found.setdefault(("", text), Message("", text, f"{rel}:{node.lineno}"))
+                continue
             else:
                 continue
             context = (
@@ -115,7 +125,12 @@ def extract(files: list[Path] | None = None) -> list[Message]:
                 if isinstance(code, ast.Constant) and CODE.match(str(code.value))
                 else ""
             )
-            for _kind, arg in pieces:
+            expanded = []
+            for kind, arg in pieces:
+                # `toml_hint(...) or "Check quotes..."`: each string is a message of its own.
+                values = arg.values if isinstance(arg, ast.BoolOp) else [arg]
+                expanded += [(kind, value) for value in values]
+            for _kind, arg in expanded:
                 text = template(arg)
                 if text:
                     key = (context, text)

@@ -35,7 +35,7 @@ def run_all(loader: Loader, catalog: Catalog) -> None:
                     line,
                     f"link to {link.target} goes nowhere",
                     f"No {link.kind} with id '{link.id}' in {lang}/. Check the spelling of the id.",
-                    suggestion=closest(link.id, _ids(language).get(link.kind, ())),
+                    suggestion=closest(link.id, _known(loader, language, link.kind)),
                     subject=f"{lang}:{link.kind}:{link.id}",
                 )
             )
@@ -125,6 +125,16 @@ def _check_featured(catalog: Catalog, language: Language) -> None:
                     subject=f"{language.code}:{kind}:{item_id}",
                 )
             )
+
+
+def _known(loader: Loader, language: Language, kind: str) -> set[str]:
+    """Ids of `kind` in a language, with those of files left out for an error: a link
+    misspelled next to a broken file still gets its "did you mean"."""
+    known = set(_ids(language).get(kind, ()))
+    for rel, defined in loader.dropped.items():
+        if rel.startswith(f"{language.code}/"):
+            known |= {d.partition(":")[2] for d in defined if d.startswith(f"{kind}:")}
+    return known
 
 
 def _ids(language: Language) -> dict[str, set[str]]:

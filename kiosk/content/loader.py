@@ -476,7 +476,7 @@ class Loader:
                 "Use status: draft or status: reviewed.",
                 suggestion=closest(status, REVIEW_STATUSES),
             )
-            status = "draft"
+            status = "not-draft"  # shown as a draft, but the error above says it all
         if status == "draft":
             file.warn(
                 "review-draft",
@@ -524,7 +524,7 @@ class Loader:
                 "Review the facts again and move next_review forward.",
             )
         return Review(
-            status=status,
+            status=status if status in REVIEW_STATUSES else "draft",
             reviewed_by=str(data.get("reviewed_by") or ""),
             reviewed_on=str(data.get("reviewed_on") or ""),
             next_review=due.isoformat() if due else "",
