@@ -133,6 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for the PNG files and index.html",
     )
+    snapshot.add_argument(
+        "--only",
+        action="append",
+        metavar="ID[,ID...]",
+        help="only these explainers, topics, questions or screens (home, help, ...)",
+    )
 
     stats = sub.add_parser("stats", help="print anonymous usage statistics")
     content_arg(stats)
