@@ -168,6 +168,18 @@ def build_parser() -> argparse.ArgumentParser:
     content_arg(export)
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
 
+    init = sub.add_parser("init", help="make a new content folder that passes kiosk check")
+    init.add_argument("dir", type=Path, metavar="DIR", help="the new folder")
+    init.add_argument(
+        "--lang", default="en", metavar="L[,L...]", help="languages, first is the default"
+    )
+
+    preview = sub.add_parser(
+        "preview", help="a window for editors that shows each saved change at once"
+    )
+    content_arg(preview)
+    display_args(preview)
+
     set_pin = sub.add_parser("set-pin", help="set the maintenance PIN in kiosk.toml")
     content_arg(set_pin)
     set_pin.add_argument(
@@ -185,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "run"
     if args.command is None:
         args = parser.parse_args(["run", *(argv if argv is not None else sys.argv[1:])])
-    content = args.content or default_content_dir()
+    content = getattr(args, "content", None) or default_content_dir()
     handlers = {
         "run": cmd_run,
         "check": cmd_check,
@@ -195,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
         "set-pin": cmd_set_pin,
         "handout": cmd_handout,
         "export-site": cmd_export_site,
+        "init": cmd_init,
+        "preview": cmd_preview,
     }
     try:
         return handlers[command](args, content)
@@ -403,3 +417,25 @@ def cmd_set_pin(args: argparse.Namespace, content: Path) -> int:
         return 1
     print(f"PIN hash written to {path}")
     return 0
+
+
+def cmd_init(args: argparse.Namespace, content: Path) -> int:
+    from kiosk.scaffold import InitError, init_content
+
+    languages = [code.strip() for code in args.lang.split(",") if code.strip()]
+    try:
+        written = init_content(args.dir, languages)
+    except (InitError, OSError) as exc:
+        print(f"kiosk init: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} files to {args.dir}; next:")
+    print(f"  kiosk check --content {args.dir}")
+    print(f"  kiosk preview --content {args.dir}")
+    print("The authoring guide: docs/authoring.md")
+    return 0
+
+
+def cmd_preview(args: argparse.Namespace, content: Path) -> int:
+    from kiosk.qt.preview import run_preview
+
+    return run_preview(args, content)
