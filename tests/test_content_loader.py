@@ -506,7 +506,7 @@ def test_next_review_with_a_time_of_day(tmp_path):
         ("", ["review-missing"]),
         ("review:\n  status: draft\n  next_review: 2099-01-01", ["review-draft"]),
         ("review:\n  status: reviewed\n  next_review: 2099-01-01", ["review-incomplete"]),
-        ("review:\n  status: done\n  next_review: 2099-01-01", ["field-type", "review-draft"]),
+        ("review:\n  status: done\n  next_review: 2099-01-01", ["field-type"]),
         ("review:\n  status: reviewed\n  reviewed_by: Dr. X", ["review-missing"]),
         (
             'review:\n  status: reviewed\n  reviewed_by: Dr. X\n  next_review: ""',

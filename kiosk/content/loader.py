@@ -64,13 +64,13 @@ def _toml_key_line(text: str, key: str) -> int | None:
     return None
 
 
-def _nested_line(text: str, parent: str, key: str) -> int | None:
+def _nested_line(text: str, parent: str, key: object) -> int | None:
     """Line of `key:` inside the front matter block `parent:` (e.g. review: next_review:),
     so a message points at the exact line, not at the block's first one."""
     start = _front_matter_line(text, parent)
     if start is None:
         return None
-    pattern = re.compile(rf"^\s+['\"]?{re.escape(key)}['\"]?\s*:")
+    pattern = re.compile(rf"^\s+['\"]?{re.escape(str(key))}['\"]?\s*:")
     for number, line in enumerate(text.splitlines()[start:80], start + 1):
         if line.strip() and not line[0].isspace():
             break  # the block ended
@@ -476,7 +476,7 @@ class Loader:
                 "Use status: draft or status: reviewed.",
                 suggestion=closest(status, REVIEW_STATUSES),
             )
-            status = "not-draft"  # shown as a draft, but the error above says it all
+            status = "?"  # shown as a draft; the error above says it all, no draft warning
         if status == "draft":
             file.warn(
                 "review-draft",
@@ -484,7 +484,7 @@ class Loader:
                 "not yet clinically reviewed (status: draft)",
                 "A clinician reviews it, then set status: reviewed, reviewed_by, reviewed_on.",
             )
-        elif not data.get("reviewed_by"):
+        elif status == "reviewed" and not data.get("reviewed_by"):
             file.warn(
                 "review-incomplete",
                 _nested_line(text, "review", "reviewed_by") or line,
