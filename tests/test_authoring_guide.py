@@ -94,3 +94,20 @@ def test_readme_links_to_the_guide_and_keeps_no_second_copy():
     # No front matter examples and no explainer/topic walk-through of its own.
     assert "review:\n" not in readme and "next_review" not in readme
     assert not re.search(r"^#+ (Explainers|Question topics)\s*$", readme, re.M)
+
+
+def test_the_guides_sample_output_is_what_kiosk_check_prints(tmp_path, capsys):
+    folder = tmp_path / "guide"
+    write_examples(folder)
+    topic = folder / "en/questions/visit.md"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("title:", "titel:", 1))
+    main(["check", "--content", str(folder)])
+    out = capsys.readouterr().out
+    samples = [
+        body
+        for _file, lang, body, _line in guide_examples(GUIDE.read_text(encoding="utf-8"))
+        if lang == "text" and "[field-unknown]" in body
+    ]
+    assert samples
+    for line in samples[0].splitlines():
+        assert line in out.splitlines(), line
