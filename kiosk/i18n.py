@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import gettext
-import os
 import re
 from pathlib import Path
 
@@ -130,11 +129,3 @@ class Messages:
 def _header_language(header: str) -> str:
     match = re.search(r"^Language:\s*(\S+)", header, re.M)
     return match.group(1) if match else ""
-
-
-def environment_language() -> str:
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return value.split(":")[0]
-    return ""
