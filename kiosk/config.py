@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.problems import Problem, error, toml_error_line, warning
+from kiosk.suggest import closest
 
 CONFIG_FILE = "kiosk.toml"
 MIN_IDLE_TIMEOUT_S = 30
@@ -266,7 +267,7 @@ def load_config(content_dir: Path) -> Config:
                 CONFIG_FILE,
                 toml_error_line(exc, source),
                 f"not valid TOML: {exc}",
-                "Check quotes, brackets and '=' signs on that line.",
+                _toml_hint(str(exc)) or "Check quotes, brackets and '=' signs on that line.",
             )
         )
         source, data = "", {}
@@ -285,6 +286,7 @@ def load_config(content_dir: Path) -> Config:
                     _section_line(source, section_name),
                     what,
                     "Known sections: [clinic], [kiosk], [theme], [theme.high_contrast], [admin].",
+                    suggestion=closest(section_name, ("clinic", "kiosk", "theme", "admin")),
                 )
             )
             continue
@@ -376,6 +378,7 @@ def _apply(section_name: str, section_data: dict, values: dict, problems: list, 
                     line,
                     f"unknown key '{name}' in [{section_name}]",
                     f"Known keys: {', '.join(schema)}.",
+                    suggestion=closest(name, schema),
                 )
             )
             continue
@@ -418,3 +421,9 @@ def reference_markdown() -> str:
             parts.append(f"| `{name}` | {_type_name(key.type)} | `{default}` | {meaning} |")
         parts.append("")
     return "\n".join(parts)
+
+
+def _toml_hint(message: str) -> str:
+    from kiosk.content.hints import toml_hint  # plain words for the parser's (no Markdown)
+
+    return toml_hint(message)

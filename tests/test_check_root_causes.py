@@ -97,6 +97,7 @@ def test_text_output_causes_first_and_did_you_mean(capsys):
         "tip",
         "home",
         "can-i-eat-before",
+        "idle_timeout_s",  # a kiosk.toml key
     ):
         assert f"did you mean '{suggestion}'?" in out, suggestion
     # Plain-language help for the YAML parser's words.
