@@ -1,5 +1,5 @@
 """`kiosk` command line: run | check | search | snapshot | stats | set-pin | handout |
-export-site.
+export-site | init | preview.
 
 Qt is imported only by the subcommands that show something (run, snapshot), so the editor
 tools start fast and work on machines without Qt's system libraries.
