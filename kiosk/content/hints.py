@@ -12,6 +12,15 @@ def N_(text: str) -> str:  # noqa: N802 - gettext's name for "translated where i
 
 
 YAML_HINTS: tuple[tuple[str, str], ...] = (
+    # libyaml (the fast parser) words some problems differently from PyYAML.
+    ("found a tab character", N_("Use spaces, not tabs, to indent front matter.")),
+    (
+        "did not find expected key",
+        N_(
+            "Check the indentation: keys of the same block start in the same column, and "
+            "the '- ' lines of a list are indented the same, under their key."
+        ),
+    ),
     (
         "mapping values are not allowed",
         N_(
