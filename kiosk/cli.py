@@ -1,5 +1,5 @@
 """`kiosk` command line: run | check | search | snapshot | stats | set-pin | manifest |
-handout | export-site.
+handout | export-site | init | preview.
 
 Every command finds the device file (kiosk/device.py) by the same rule, and from it the
 state folder and the PIN.
@@ -122,6 +122,15 @@ def build_parser() -> argparse.ArgumentParser:
     content_arg(check)
     check.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
     check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.add_argument(
+        "--lang", metavar="L", help="language of the messages (default: LANGUAGE / LANG)"
+    )
+    check.add_argument(
+        "--baseline", type=Path, metavar="FILE", help="show only problems not in this baseline"
+    )
+    check.add_argument(
+        "--save-baseline", type=Path, metavar="FILE", help="write today's problems as a baseline"
+    )
 
     search = sub.add_parser("search", help="search the content as the kiosk does")
     content_arg(search)
@@ -138,6 +147,12 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         metavar="DIR",
         help="folder for the PNG files and index.html",
+    )
+    snapshot.add_argument(
+        "--only",
+        action="append",
+        metavar="ID[,ID...]",
+        help="only these explainers, topics, questions or screens (home, help, ...)",
     )
 
     stats = sub.add_parser("stats", help="print anonymous usage statistics")
@@ -172,6 +187,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     content_arg(manifest)
 
+    init = sub.add_parser("init", help="make a new content folder that passes kiosk check")
+    init.add_argument("dir", type=Path, metavar="DIR", help="the new folder")
+    init.add_argument(
+        "--lang", default="en", metavar="L[,L...]", help="languages, first is the default"
+    )
+
+    preview = sub.add_parser(
+        "preview", help="a window for editors that shows each saved change at once"
+    )
+    content_arg(preview)
+    display_args(preview)
+
     set_pin = sub.add_parser("set-pin", help="set the maintenance PIN in the device file")
     content_arg(set_pin)
     set_pin.add_argument(
@@ -193,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # One rule for every command: the same device file, so the same state folder and PIN.
     args.loaded_device = load_device(getattr(args, "device", None))
-    content = args.content or default_content_dir(args.loaded_device.content)
+    content = getattr(args, "content", None) or default_content_dir(args.loaded_device.content)
     handlers = {
         "run": cmd_run,
         "check": cmd_check,
@@ -204,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
         "handout": cmd_handout,
         "export-site": cmd_export_site,
         "manifest": cmd_manifest,
+        "init": cmd_init,
+        "preview": cmd_preview,
     }
     try:
         return handlers[command](args, content)
@@ -212,44 +241,60 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_check(args: argparse.Namespace, content: Path) -> int:
+    from kiosk import check_report as report
     from kiosk.content import load_catalog
+    from kiosk.diagnosis import diagnose
+    from kiosk.i18n import Messages
     from kiosk.problems import Severity
 
+    messages = Messages(args.lang)
     catalog = load_catalog(content)
     device = args.loaded_device
     # The device file is checked with the content: the kiosk reads both.
     device_problems = [*device.problems, *device.folder_problems(content)]
-    problems = sorted(
-        [*catalog.problems, *device_problems], key=lambda p: (p.file, p.line or 0, p.code)
+    roots = diagnose(
+        [*catalog.problems, *device_problems], catalog.dropped, catalog.config.default_language
     )
-    counts = Counter(p.severity for p in problems)
-    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
-    failed = errors > 0 or (args.strict and warnings > 0)
+    if args.save_baseline:
+        count = report.save_baseline(args.save_baseline, roots)
+        print(f"wrote {count} problem(s) to {args.save_baseline}", file=sys.stderr)
+    filtered = report.Filtered(roots)
+    if args.baseline:
+        try:
+            filtered = report.subtract(roots, report.load_baseline(args.baseline))
+        except (OSError, ValueError) as exc:
+            print(f"cannot read the baseline {args.baseline}: {exc}", file=sys.stderr)
+            return 2
+    roots = filtered.roots
+    failed = report.failed(roots, args.strict)
     if args.json:
+        problems = report.to_json(roots, messages if args.lang else None)
+        counts = Counter(p["severity"] for p in problems)
         print(
             json.dumps(
                 {
                     "content": str(content),
                     "device": str(device.path) if device.exists else None,
                     "version": catalog.version,
-                    "errors": errors,
-                    "warnings": warnings,
+                    "errors": counts[str(Severity.ERROR)],
+                    "warnings": counts[str(Severity.WARNING)],
                     "ok": not failed,
-                    "problems": [p.to_dict() for p in problems],
+                    "problems": problems,
                 },
                 indent=2,
                 ensure_ascii=False,
             )
         )
         return 1 if failed else 0
-    for problem in problems:
-        print(problem.format())
+    for line in report.render(roots, messages):
+        print(line)
     languages = ", ".join(
         f"{code}: {len(lang.explainers)} explainers, {len(lang.questions)} questions"
         for code, lang in catalog.languages.items()
     )
     print(f"\n{content} (version {catalog.version}) - {languages}")
-    print(f"{errors} error(s), {warnings} warning(s)" + (" - FAILED" if failed else " - OK"))
+    for line in report.summary(roots, messages, filtered, is_failed=failed):
+        print(line)
     return 1 if failed else 0
 
 
@@ -388,7 +433,7 @@ def cmd_export_site(args: argparse.Namespace, content: Path) -> int:
 
 
 def cmd_manifest(args: argparse.Namespace, content: Path) -> int:
-    """Hashes of every file, for releases copied file by file (see docs/content-format.md)."""
+    """Hashes of every file, for releases copied file by file (see docs/authoring.md)."""
     import tempfile
 
     from kiosk.safe_files import MANIFEST, RefusedFile, manifest_lines
@@ -438,3 +483,25 @@ def cmd_set_pin(args: argparse.Namespace, content: Path) -> int:
         return 1
     print(f"PIN hash written to {path}")
     return 0
+
+
+def cmd_init(args: argparse.Namespace, content: Path) -> int:
+    from kiosk.scaffold import InitError, init_content
+
+    languages = [code.strip() for code in args.lang.split(",") if code.strip()]
+    try:
+        written = init_content(args.dir, languages)
+    except (InitError, OSError) as exc:
+        print(f"kiosk init: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} files to {args.dir}; next:")
+    print(f"  kiosk check --content {args.dir}")
+    print(f"  kiosk preview --content {args.dir}")
+    print("The authoring guide: docs/authoring.md")
+    return 0
+
+
+def cmd_preview(args: argparse.Namespace, content: Path) -> int:
+    from kiosk.qt.preview import run_preview
+
+    return run_preview(args, content)

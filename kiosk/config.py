@@ -17,6 +17,7 @@ from typing import Any
 
 from kiosk.problems import Problem, error, toml_error_line, warning
 from kiosk.safe_files import MAX_TEXT_BYTES, RefusedFile, read_regular
+from kiosk.suggest import closest
 
 CONFIG_FILE = "kiosk.toml"
 MIN_IDLE_TIMEOUT_S = 30
@@ -296,7 +297,7 @@ def load_config(content_dir: Path) -> Config:
                 f"not valid TOML: {exc}"
                 if isinstance(exc, tomllib.TOMLDecodeError)
                 else "not valid TOML: nested too deeply",
-                "Check quotes, brackets and '=' signs on that line.",
+                _toml_hint(str(exc)) or "Check quotes, brackets and '=' signs on that line.",
             )
         )
         source, data = "", {}
@@ -326,6 +327,7 @@ def load_config(content_dir: Path) -> Config:
                     _section_line(source, section_name),
                     what,
                     "Known sections: [clinic], [kiosk], [theme], [theme.high_contrast], [admin].",
+                    suggestion=closest(section_name, ("clinic", "kiosk", "theme", "admin")),
                 )
             )
             continue
@@ -473,6 +475,7 @@ def _apply(
                     line,
                     f"unknown key '{name}' in [{table}]",
                     f"Known keys: {', '.join(schema)}.",
+                    suggestion=closest(name, schema),
                 )
             )
             continue
@@ -515,3 +518,9 @@ def reference_markdown() -> str:
             parts.append(f"| `{name}` | {_type_name(key.type)} | `{default}` | {meaning} |")
         parts.append("")
     return "\n".join(parts)
+
+
+def _toml_hint(message: str) -> str:
+    from kiosk.content.hints import toml_hint  # plain words for the parser's (no Markdown)
+
+    return toml_hint(message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 
 class Severity(enum.StrEnum):
@@ -22,10 +22,18 @@ class Problem:
     line: int | None
     message: str
     hint: str = ""
+    # The nearest known name when the editor probably misspelled one ("did you mean").
+    suggestion: str = ""
+    # What the problem is about, as "kind:id" (e.g. "question:is-it-safe", "topic:visit"),
+    # so a problem that only follows from another can be folded under it.
+    subject: str = ""
+    # Problems that follow from this one (kiosk check lists them under it).
+    consequences: tuple[Problem, ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["severity"] = str(self.severity)
+        del data["consequences"]  # kiosk check --json lists each one, with caused_by
         return data
 
     def format(self) -> str:
@@ -33,15 +41,21 @@ class Problem:
         text = f"{where}: {self.severity}: {self.message} [{self.code}]"
         if self.hint:
             text += f"\n    hint: {self.hint}"
+        if self.suggestion:
+            text += f"\n    did you mean {self.suggestion!r}?"
         return text
 
 
-def error(code: str, file: str, line: int | None, message: str, hint: str = "") -> Problem:
-    return Problem(Severity.ERROR, code, file, line, message, hint)
+def error(
+    code: str, file: str, line: int | None, message: str, hint: str = "", **extra: str
+) -> Problem:
+    return Problem(Severity.ERROR, code, file, line, message, hint, **extra)
 
 
-def warning(code: str, file: str, line: int | None, message: str, hint: str = "") -> Problem:
-    return Problem(Severity.WARNING, code, file, line, message, hint)
+def warning(
+    code: str, file: str, line: int | None, message: str, hint: str = "", **extra: str
+) -> Problem:
+    return Problem(Severity.WARNING, code, file, line, message, hint, **extra)
 
 
 def has_errors(problems: list[Problem]) -> bool:

@@ -14,7 +14,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-# Limits (the authoring guide, docs/content-format.md, lists them; keep the two in step).
+# Limits (the authoring guide, docs/authoring.md, lists them; keep the two in step).
 MAX_TEXT_BYTES = 512 * 1024  # one markdown or TOML file
 MAX_FILE_BYTES = 8 * 1024 * 1024  # one picture (or any other file in the folder)
 MAX_FILES = 2000  # files in the whole content folder

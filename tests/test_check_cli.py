@@ -44,8 +44,8 @@ EXPECTED: dict[str, tuple[str, int | None]] = {
     "reading-level": ("en/explainers/mistakes.md", 31),
     "review-missing": ("en/explainers/no-review.md", 1),
     "review-draft": ("en/explainers/mistakes.md", 7),
-    "review-overdue": ("en/explainers/overdue.md", 8),
-    "review-incomplete": ("en/explainers/incomplete-review.md", 8),
+    "review-overdue": ("en/explainers/overdue.md", 12),
+    "review-incomplete": ("en/explainers/incomplete-review.md", 10),
     "sources-missing": ("en/explainers/mistakes.md", 1),
     "unknown-topic": ("en/explainers/mistakes.md", 1),
     "question-id-missing": ("en/questions/basics.md", 23),
@@ -54,8 +54,16 @@ EXPECTED: dict[str, tuple[str, int | None]] = {
     "also-empty": ("en/questions/phrasings.md", 14),
     "also-duplicate": ("en/questions/phrasings.md", 19),
     "also-misplaced": ("en/questions/phrasings.md", 26),
-    "translation-missing": ("es/", None),
-    "translation-extra": ("es/", None),
+    # The file on the side that lacks it, the other side's file in the message.
+    "translation-missing": ("es/explainers/overdue.md", None),
+    "translation-extra": ("es/explainers/solo-es.md", None),
+    "translation-renamed": ("es/questions/basics.md", 17),
+    "smart-quotes": ("en/explainers/slips.md", 3),
+    "callout-unknown": ("en/explainers/slips.md", 16),
+    "callout-indent": ("en/explainers/slips.md", 22),
+    "table-too-wide": ("en/explainers/slips.md", 24),
+    "one-page-explainer": ("en/explainers/one-page.md", 1),
+    "id-not-linkable": ("en/explainers/Capital-Name.md", None),
     "string-missing": ("en/strings.toml", None),
     "string-extra": ("es/strings.toml", None),
     "help-lines-missing": ("en/strings.toml", None),
@@ -140,7 +148,17 @@ def test_broken_tree_json(capsys, broken_tree):
     for problem, (file, line) in EXPECTED.items():
         assert (problem, file, line) in found, problem
     for problem in problems:
-        assert set(problem) == {"severity", "code", "file", "line", "message", "hint"}
+        assert set(problem) == {
+            "severity",
+            "code",
+            "file",
+            "line",
+            "message",
+            "hint",
+            "suggestion",
+            "subject",
+            "caused_by",
+        }
         assert problem["severity"] in ("error", "warning")
         assert problem["file"] and problem["message"]
     # Sorted by file, then line, so an editor can walk the list.

@@ -495,7 +495,8 @@ def test_next_review_with_a_time_of_day(tmp_path):
     text = FRONT.format(title="T").replace("2099-01-01", "2001-01-01 10:30:00") + "Text.\n"
     make_tree(tmp_path, {"en/explainers/t.md": text})
     catalog = load_catalog(tmp_path, today=TODAY)
-    assert problems(catalog) == [("review-overdue", "en/explainers/t.md", 8)]
+    # The line of next_review itself, not of the review: block.
+    assert problems(catalog) == [("review-overdue", "en/explainers/t.md", 12)]
     assert catalog.languages["en"].explainers["t"].review.next_review == "2001-01-01"
 
 
@@ -505,7 +506,7 @@ def test_next_review_with_a_time_of_day(tmp_path):
         ("", ["review-missing"]),
         ("review:\n  status: draft\n  next_review: 2099-01-01", ["review-draft"]),
         ("review:\n  status: reviewed\n  next_review: 2099-01-01", ["review-incomplete"]),
-        ("review:\n  status: done\n  next_review: 2099-01-01", ["field-type", "review-draft"]),
+        ("review:\n  status: done\n  next_review: 2099-01-01", ["field-type"]),
         ("review:\n  status: reviewed\n  reviewed_by: Dr. X", ["review-missing"]),
         (
             'review:\n  status: reviewed\n  reviewed_by: Dr. X\n  next_review: ""',
@@ -691,7 +692,7 @@ def test_languages_missing_unlisted_and_files_missing(tmp_path):
     assert ("file-missing", "es/strings.toml", None) in found
     # es has no strings.toml: reported once as missing, not once per key.
     assert not [p for p in found if p[0] == "string-missing"]
-    assert ("translation-missing", "es/", None) in found
+    assert ("translation-missing", "es/questions/basics.md", None) in found
     assert set(catalog.languages) == {"en", "es"}
 
 
@@ -725,8 +726,8 @@ def test_translation_parity(tmp_path):
     catalog = load_catalog(tmp_path, today=TODAY)
     assert sorted((c, f) for c, f, _ in problems(catalog)) == [
         ("string-extra", "es/strings.toml"),
-        ("translation-extra", "es/"),
-        ("translation-missing", "es/"),
+        ("translation-extra", "es/questions/basics.md"),
+        ("translation-missing", "es/explainers/en-only.md"),
     ]
     messages = " ".join(p.message for p in catalog.problems)
     assert "explainer 'en-only'" in messages

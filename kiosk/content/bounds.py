@@ -3,7 +3,7 @@
 Python-Markdown recurses for nested lists, quotes and brackets: 20,000 `* ` overflow the
 stack, and 2,000 nested list levels take a minute and a half. Real pages never nest more
 than a few levels, so a linear pre-scan refuses anything deeper before it is parsed. The
-authoring guide (docs/content-format.md) lists every limit.
+authoring guide (docs/authoring.md) lists every limit.
 """
 
 from __future__ import annotations

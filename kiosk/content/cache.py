@@ -223,6 +223,11 @@ class LazyIndex:
         index = self._build()
         return index.search(*args, **kwargs) if index is not None else []
 
+    def suggestion(self, *args: Any, **kwargs: Any) -> str:
+        """ "Did you mean" for a query that found nothing (see SearchIndex.suggestion)."""
+        index = self._build()
+        return index.suggestion(*args, **kwargs) if index is not None else ""
+
     def close(self) -> None:
         with self._lock:
             self._closed = True

@@ -19,6 +19,7 @@ from kiosk.config import Config, load_config
 from kiosk.content import bounds, checks
 from kiosk.content.blocks import REMOTE, BlockRenderer, Findings
 from kiosk.content.frontmatter import split_front_matter
+from kiosk.content.hints import toml_hint, yaml_hint
 from kiosk.content.model import (
     Block,
     Catalog,
@@ -43,6 +44,7 @@ from kiosk.safe_files import (
     regular_target,
     scan_folder,
 )
+from kiosk.suggest import closest, file_stem, last_part
 
 log = logging.getLogger("kiosk.content")
 
@@ -56,6 +58,7 @@ SLUG_STRIP = re.compile(r"[^\w\s-]")
 MAX_PAGE_WORDS = 160
 MAX_ORDER = 1_000_000  # `order:` values; a 400-digit number cannot even become a float
 REVIEW_STATUSES = ("draft", "reviewed")
+REVIEW_KEYS = ("status", "reviewed_by", "reviewed_on", "next_review")
 
 
 def slugify(text: str) -> str:
@@ -70,6 +73,21 @@ def _toml_key_line(text: str, key: str) -> int | None:
     """Best-effort line of `key = ...` (bare or quoted) in a TOML file."""
     pattern = re.compile(rf"""^\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*=""")
     for number, line in enumerate(text.splitlines(), 1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def _nested_line(text: str, parent: str, key: object) -> int | None:
+    """Line of `key:` inside the front matter block `parent:` (e.g. review: next_review:),
+    so a message points at the exact line, not at the block's first one."""
+    start = _front_matter_line(text, parent)
+    if start is None:
+        return None
+    pattern = re.compile(rf"^\s+['\"]?{re.escape(str(key))}['\"]?\s*:")
+    for number, line in enumerate(text.splitlines()[start:80], start + 1):
+        if line.strip() and not line[0].isspace():
+            break  # the block ended
         if pattern.match(line):
             return number
     return None
@@ -122,11 +140,11 @@ class ContentFile:
             )
             return None
 
-    def error(self, code: str, line: int | None, message: str, hint: str = "") -> None:
-        self.problems.append(error(code, self.rel, line, message, hint))
+    def error(self, code: str, line: int | None, message: str, hint: str = "", **extra) -> None:
+        self.problems.append(error(code, self.rel, line, message, hint, **extra))
 
-    def warn(self, code: str, line: int | None, message: str, hint: str = "") -> None:
-        self.problems.append(warning(code, self.rel, line, message, hint))
+    def warn(self, code: str, line: int | None, message: str, hint: str = "", **extra) -> None:
+        self.problems.append(warning(code, self.rel, line, message, hint, **extra))
 
 
 def _front_matter_line(text: str, key: object) -> int | None:
@@ -183,6 +201,10 @@ class Loader:
         self.config: Config | None = None
         # (lang, kind, id) -> (file, line) of every internal link, checked once all is loaded.
         self.link_sites: list[tuple[str, Link, str, int | None]] = []
+        # rel -> what the file defines, for files checked to the end but left out.
+        self.dropped: dict[str, set[str]] = {}
+        self._bad_fields: dict[str, set[str]] = {}  # rel -> front matter keys with errors
+        self._pictures: list[str] | None = None
 
     # -- entry point ---------------------------------------------------------------------
     def load(self) -> Catalog:
@@ -243,6 +265,7 @@ class Loader:
             if rel not in reported:
                 self.problems.append(error(refused.code, rel, None, refused.message, refused.hint))
         catalog = Catalog(self.root, config, languages, self.problems, self.version())
+        catalog.dropped = self.dropped
         checks.run_all(self, catalog)
         return catalog
 
@@ -435,7 +458,8 @@ class Loader:
                 "toml-syntax",
                 toml_error_line(exc, text),
                 f"not valid TOML: {exc}",
-                "Check quotes and '=' signs on that line (keys with accents need quotes).",
+                toml_hint(str(exc))
+                or "Check quotes and '=' signs on that line (keys with accents need quotes).",
             )
             return None, None
 
@@ -544,14 +568,19 @@ class Loader:
         if text is None:
             return None
         fm = split_front_matter(text)
+        bad = self._bad_fields.setdefault(file.rel, set())
         if fm.error:
             file.error(
                 "front-matter-syntax",
                 fm.error_line,
                 f"front matter: {fm.error}",
-                "Front matter is 'key: value' lines between two '---' lines.",
+                yaml_hint(fm.error)
+                or "Front matter is 'key: value' lines between two '---' lines.",
             )
-            return None
+            # The text below is still checked (links, pictures) so that one round shows all.
+            self.dropped[file.rel] = set()
+            bad.update(FIELD_TYPES)
+            return (file, text, fm) if self._within_bounds(file, fm) else None
         if not fm.present:
             file.error(
                 "front-matter-missing",
@@ -559,7 +588,9 @@ class Loader:
                 "no front matter at the top of the file",
                 "Start the file with '---', the fields (title, summary, ...), then '---'.",
             )
-            return None
+            self.dropped[file.rel] = set()
+            bad.update(FIELD_TYPES)
+            return (file, text, fm) if self._within_bounds(file, fm) else None
         ok = True
         for key, value in fm.data.items():
             if key in FIELD_TYPES:
@@ -574,6 +605,7 @@ class Loader:
                         f"Write {key}: followed by {description}.",
                     )
                     ok = False
+                    bad.add(key)
                 elif value is not None and (why := _field_value_problem(key, value)):
                     file.error(
                         "field-type",
@@ -582,24 +614,36 @@ class Loader:
                         f"Write {key}: followed by {description}.",
                     )
                     ok = False
+                    bad.add(key)
             elif key not in ("id",):
                 file.warn(
                     "field-unknown",
                     _front_matter_line(text, key),
                     f"unknown front matter field '{key}'",
                     f"Known fields: {', '.join(FIELD_TYPES)}.",
+                    suggestion=closest(key, FIELD_TYPES),
                 )
+        for key in bad:
+            fm.data.pop(key, None)  # checked no further; the error above says why
         for key in required:
-            if fm.data.get(key) in (None, ""):
+            if key not in bad and fm.data.get(key) in (None, ""):
                 file.error(
                     "field-missing",
                     1,
                     f"'{key}' is missing from the front matter",
                     f"Add a line '{key}: ...' ({FIELD_TYPES[key][1]}).",
+                    subject=f"field:{key}",
                 )
                 ok = False
         if not ok:
+            self.dropped[file.rel] = set()  # still checked to the end, then left out
+        if not self._within_bounds(file, fm):
             return None
+        return file, text, fm
+
+    def _within_bounds(self, file: ContentFile, fm) -> bool:
+        """Whether the body may go to Markdown at all: deep nesting and page floods are
+        refused before parsing (its cost grows faster than the text)."""
         too_deep = bounds.scan(fm.body)
         if too_deep:
             file.error(
@@ -608,7 +652,7 @@ class Loader:
                 too_deep.message,
                 "Pages are read on a touch screen: keep lists and quotes a few levels deep.",
             )
-            return None
+            return False
         pages = sum(1 for line in fm.body.splitlines() if PAGE_HEADING.match(line))
         if pages > bounds.MAX_PAGES:
             file.error(
@@ -617,19 +661,21 @@ class Loader:
                 f"{pages} '##' headings, over the limit of {bounds.MAX_PAGES} in one file",
                 "Split the file into two.",
             )
-            return None
-        return file, text, fm
+            return False
+        return True
 
     def _sources_and_review(self, file: ContentFile, text: str, data: dict):
+        bad = self._bad_fields.get(file.rel, set())
         sources = tuple(str(s) for s in (data.get("sources") or []))
-        if not sources:
+        if not sources and "sources" not in bad:
             file.warn(
                 "sources-missing",
                 _front_matter_line(text, "sources") or 1,
                 "no sources listed",
                 "List where each fact comes from under 'sources:'.",
             )
-        review = self._review(file, text, data.get("review"))
+        # A review block of the wrong type is reported once, as field-type.
+        review = None if "review" in bad else self._review(file, text, data.get("review"))
         return sources, review
 
     def _review(self, file: ContentFile, text: str, data: Any) -> Review | None:
@@ -642,15 +688,25 @@ class Loader:
                 "Add review: status, reviewed_by, reviewed_on, next_review.",
             )
             return None
+        for key in data:
+            if key not in REVIEW_KEYS:
+                file.warn(
+                    "field-unknown",
+                    _nested_line(text, "review", key) or line,
+                    f"unknown review field '{key}'",
+                    f"Known review fields: {', '.join(REVIEW_KEYS)}.",
+                    suggestion=closest(key, REVIEW_KEYS),
+                )
         status = str(data.get("status") or "draft")
         if status not in REVIEW_STATUSES:
             file.error(
                 "field-type",
-                line,
+                _nested_line(text, "review", "status") or line,
                 f"review status '{status}' is not draft or reviewed",
                 "Use status: draft or status: reviewed.",
+                suggestion=closest(status, REVIEW_STATUSES),
             )
-            status = "draft"
+            status = "?"  # shown as a draft; the error above says it all, no draft warning
         if status == "draft":
             file.warn(
                 "review-draft",
@@ -658,14 +714,15 @@ class Loader:
                 "not yet clinically reviewed (status: draft)",
                 "A clinician reviews it, then set status: reviewed, reviewed_by, reviewed_on.",
             )
-        elif not data.get("reviewed_by"):
+        elif status == "reviewed" and not data.get("reviewed_by"):
             file.warn(
                 "review-incomplete",
-                line,
+                _nested_line(text, "review", "reviewed_by") or line,
                 "reviewed, but reviewed_by is empty",
                 "Name the clinician who reviewed it.",
             )
         next_review = data.get("next_review")
+        due_line = _nested_line(text, "review", "next_review") or line
         due = None
         if isinstance(next_review, dt.datetime):
             due = next_review.date()  # `2027-05-01 10:00` in YAML is a datetime
@@ -677,7 +734,7 @@ class Loader:
             except ValueError:
                 file.error(
                     "field-type",
-                    line,
+                    due_line,
                     f"next_review '{next_review}' is not a date",
                     "Write dates as YYYY-MM-DD.",
                 )
@@ -687,16 +744,17 @@ class Loader:
                 line,
                 "review has no next_review date",
                 "Add next_review: YYYY-MM-DD.",
+                subject="field:next_review",
             )
         elif due is not None and due < self.today:
             file.warn(
                 "review-overdue",
-                line,
+                due_line,
                 f"review was due on {due.isoformat()}",
                 "Review the facts again and move next_review forward.",
             )
         return Review(
-            status=status,
+            status=status if status in REVIEW_STATUSES else "draft",
             reviewed_by=str(data.get("reviewed_by") or ""),
             reviewed_on=str(data.get("reviewed_on") or ""),
             next_review=due.isoformat() if due else "",
@@ -717,6 +775,7 @@ class Loader:
                 line,
                 f"unknown placeholder {{{{ {name} }}}}",
                 "Known: " + ", ".join(f"clinic.{k}" for k in clinic),
+                suggestion=closest(name, [f"clinic.{k}" for k in clinic], part=last_part),
             )
             return match.group(0)
 
@@ -799,9 +858,19 @@ class Loader:
                     line,
                     f"{what} {src} not found",
                     "Put the file in the content folder's images/ and check the name.",
+                    suggestion=closest(src, self._picture_names(), part=file_stem),
                 )
             )
         return exists
+
+    def _picture_names(self) -> list[str]:
+        if self._pictures is None:
+            folder = self.root / "images"
+            try:
+                self._pictures = sorted(f"images/{p.name}" for p in folder.iterdir() if p.is_file())
+            except OSError:
+                self._pictures = []
+        return self._pictures
 
     def _check_page(
         self, file: ContentFile, lang: str, title: str, blocks: list[Block], line: int, label: str
@@ -848,14 +917,15 @@ class Loader:
             return None
         file, text, fm = opened
         data = fm.data
-        sources, review = self._sources_and_review(file, text, data)
+        usable = fm.present and not fm.error
+        sources, review = self._sources_and_review(file, text, data) if usable else ((), None)
         image = data.get("image") or ""
         if image and not self.check_picture(file.rel, _front_matter_line(text, "image"), image):
             image = ""
         body = self._fill_placeholders(file, lang, fm.body, fm.body_line)
         pages, links = [], []
         for number, (heading, section, line) in enumerate(self._sections(body, fm.body_line), 1):
-            title = str(data["title"]) if heading is None else heading
+            title = str(data.get("title") or path.stem) if heading is None else heading
             if heading is None and not section.strip():
                 continue  # file starts straight with a `##` page
             # A page's text starts on the line after its `##` heading.
@@ -872,6 +942,9 @@ class Loader:
                 "the explainer has no text",
                 "Write the first page under the front matter.",
             )
+            self.dropped[file.rel] = set()
+        if file.rel in self.dropped:
+            self.dropped[file.rel].add(f"explainer:{path.stem}")
             return None
         order = data.get("order")
         if order is None:
@@ -903,7 +976,8 @@ class Loader:
             return None
         file, text, fm = opened
         data = fm.data
-        sources, review = self._sources_and_review(file, text, data)
+        usable = fm.present and not fm.error
+        sources, review = self._sources_and_review(file, text, data) if usable else ((), None)
         body = self._fill_placeholders(file, lang, fm.body, fm.body_line)
         questions: list[Question] = []
         for heading, section, line in self._sections(body, fm.body_line):
@@ -954,13 +1028,17 @@ class Loader:
                     also=also,
                 )
             )
-        if not questions:
+        if not questions and usable:
             file.error(
                 "no-questions",
                 fm.body_line,
                 "the topic has no questions",
                 "Add questions as '## Question? {#id}' headings with answers below.",
             )
+            self.dropped[file.rel] = set()
+        if file.rel in self.dropped or not questions:
+            defined = {f"topic:{path.stem}"} | {f"question:{q.id}" for q in questions}
+            self.dropped.setdefault(file.rel, set()).update(defined)
             return None
         order = data.get("order")
         return Topic(

@@ -182,6 +182,9 @@ class Catalog:
     languages: dict[str, Language]
     problems: list[Problem]
     version: str
+    # Files that were checked but not used (an error kept them out), with what they define
+    # ("explainer:ID", "topic:ID", "question:ID"): kiosk check folds what follows from them.
+    dropped: dict[str, set[str]] = field(default_factory=dict)
 
     def language(self, code: str) -> Language:
         """The language `code`, else the default one, else the first that loaded (the

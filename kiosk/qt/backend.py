@@ -722,3 +722,29 @@ class Backend(QObject):
         self.placeChanged.emit()
         self.resetDone.emit(reason)
         return time.perf_counter() - started
+
+    # -- editor preview ----------------------------------------------------------------------
+    def refresh_content(self, catalog: Catalog, index: SearchIndex) -> None:
+        """`kiosk preview`: new content in place, on the same screen and page (no reset).
+        An item that no longer exists goes home; a page past the end is the last page."""
+        old = self._index
+        self._catalog, self._index = catalog, index
+        old.close()
+        if self._prefs.language not in catalog.languages:
+            self._prefs.language = self._default_prefs().language
+        place, lang = self._place, self.lang
+        items = {"explainer": lang.explainers, "answer": lang.questions}
+        if place.item and place.item not in items.get(place.screen, {}):
+            self._place = Place("home")
+        elif place.screen == "explainer":
+            place.page = max(0, min(place.page, len(lang.explainers[place.item].pages) - 1))
+        if self._place.topic and self._place.topic not in lang.topics:
+            self._place.topic = ""
+        self._prefs.history = [
+            p for p in self._prefs.history if not p.item or p.item in items.get(p.screen, {})
+        ]
+        self._fill_models()
+        self.contentChanged.emit()
+        self.languageChanged.emit()
+        self.itemChanged.emit()
+        self.placeChanged.emit()

@@ -1,9 +1,10 @@
 """`kiosk snapshot`: every screen, explainer page and answer rendered offscreen to PNG,
-with an index.html contact sheet for clinicians to review without a kiosk."""
+with an index.html contact sheet for clinicians to review without a kiosk: one row per
+screen or item, the languages side by side, and kiosk check's problems next to the screen
+they concern. `--only ID,...` pictures just those items (or screens)."""
 
 from __future__ import annotations
 
-import html
 import os
 import sys
 from pathlib import Path
@@ -13,6 +14,19 @@ from kiosk.events import EventLog
 from kiosk.qt.items import find_item
 from kiosk.qt.waiting import process_events_until
 
+# Screens that are not an item of the content, by the name --only takes.
+SCREENS = (
+    "attract",
+    "home",
+    "display",
+    "questions",
+    "search",
+    "help",
+    "still-there",
+    "pin-pad",
+    "maintenance",
+)
+
 
 def settle(app, rounds: int = 6) -> None:
     """Let bindings, layouts and image loads finish before a picture is taken."""
@@ -21,15 +35,21 @@ def settle(app, rounds: int = 6) -> None:
 
 
 class Shooter:
-    def __init__(self, kiosk, out: Path, prefix: str):
+    def __init__(self, kiosk, out: Path, prefix: str, only: set[str] | None = None):
         self.kiosk = kiosk
         self.out = out
         self.prefix = prefix
+        self.only = only
         self.shots: list[tuple[str, str]] = []
+        self.rows: dict[str, str] = {}  # file -> row of the contact sheet ("explainer:x:p1")
 
-    def shot(self, name: str, caption: str, *, scroll: str = "") -> None:
+    def wanted(self, *names: str) -> bool:
+        return self.only is None or any(name in self.only for name in names)
+
+    def shot(self, name: str, caption: str, *, scroll: str = "", row: str = "") -> None:
         """One picture; with `scroll`, also the end of that scrolling item if it is longer
         than the screen, so a reviewer sees every word."""
+        self.rows[f"{self.prefix}{name}.png"] = row or f"screen:{name}"
         self._grab(name, caption)
         flickable = find_item(self.kiosk.window, scroll) if scroll else None
         if flickable is None:
@@ -37,6 +57,7 @@ class Shooter:
         overflow = flickable.property("contentHeight") - flickable.height()
         if overflow > 1:
             flickable.setProperty("contentY", overflow)
+            self.rows[f"{self.prefix}{name}-end.png"] = row or f"screen:{name}"
             self._grab(f"{name}-end", f"{caption} (scrolled to the end)")
             flickable.setProperty("contentY", 0)
 
@@ -50,17 +71,23 @@ class Shooter:
 
 
 def snapshot_language(kiosk, shooter: Shooter, lang: str) -> None:
-    """Walk every screen of a kiosk that starts in `lang`."""
+    """Walk every screen of a kiosk that starts in `lang` (only the wanted ones)."""
     backend = kiosk.backend
     window = kiosk.window
-    shooter.shot("attract", "Attract screen")
+    wanted = shooter.wanted
+    if wanted("attract"):
+        shooter.shot("attract", "Attract screen")
     backend.start()
-    shooter.shot("home", "Home", scroll="homeScreen")
-    window.setProperty("displayOpen", True)
-    shooter.shot("display", "Text size and display options")
-    window.setProperty("displayOpen", False)
+    if wanted("home"):
+        shooter.shot("home", "Home", scroll="homeScreen")
+    if wanted("display"):
+        window.setProperty("displayOpen", True)
+        shooter.shot("display", "Text size and display options")
+        window.setProperty("displayOpen", False)
     language = backend.lang
     for explainer in language.explainer_list():
+        if not wanted(explainer.id):
+            continue
         backend.openExplainer(explainer.id)
         for number in range(len(explainer.pages)):
             backend.setPage(number)
@@ -68,53 +95,66 @@ def snapshot_language(kiosk, shooter: Shooter, lang: str) -> None:
                 f"explainer-{explainer.id}-p{number + 1}",
                 f"{explainer.title}, page {number + 1} of {len(explainer.pages)}",
                 scroll=f"page_{number}",
+                row=f"explainer:{explainer.id}:{number + 1}",
             )
-    explainers = language.explainer_list()
+    explainers = [e for e in language.explainer_list() if wanted(e.id)]
     if backend.takeHomeUrl == "" and explainers:
         backend.openExplainer(explainers[0].id)  # the QR code needs a page to point at
     if explainers and backend.takeHomeUrl:
         backend.setPage(0)
         shoot_take_home(kiosk, shooter, "takeHomeButton_p0", f"explainer-{explainers[0].id}")
     backend.goHome()
-    backend.openTopic("")
-    shooter.shot("questions", "Question browser, all topics")
+    if wanted("questions"):
+        backend.openTopic("")
+        shooter.shot("questions", "Question browser, all topics")
     for topic in language.topic_list():
-        backend.openTopic(topic.id)
-        shooter.shot(f"topic-{topic.id}", f"Topic: {topic.title}")
-    search = find_item(window, "searchInput")
-    if search is not None:
-        search.forceActiveFocus()  # brings up the on-screen keyboard, as a tap would
-    example = {"es": "adiccion", "en": "addictive"}.get(lang, "ketamine")
-    backend.setSearchText(example)
-    shooter.shot("search", f"Search as you type: {example}")
-    backend.setSearchText("zzqxv")
-    shooter.shot("search-empty", "Search with no result")
-    backend.setSearchText("")
+        if wanted(topic.id):
+            backend.openTopic(topic.id)
+            shooter.shot(f"topic-{topic.id}", f"Topic: {topic.title}", row=f"topic:{topic.id}")
+    if wanted("search"):
+        search = find_item(window, "searchInput")
+        if search is not None:
+            search.forceActiveFocus()  # brings up the on-screen keyboard, as a tap would
+        example = {"es": "adiccion", "en": "addictive"}.get(lang, "ketamine")
+        backend.setSearchText(example)
+        shooter.shot("search", f"Search as you type: {example}")
+        backend.setSearchText("zzqxv")
+        shooter.shot("search-empty", "Search with no result", row="screen:search")
+        backend.setSearchText("")
     for topic in language.topic_list():
         for question in topic.questions:
+            if not wanted(question.id, topic.id):
+                continue
             backend.openQuestion(question.id)
             shooter.shot(
-                f"answer-{question.id}", f"{topic.title}: {question.title}", scroll="answerScreen"
+                f"answer-{question.id}",
+                f"{topic.title}: {question.title}",
+                scroll="answerScreen",
+                row=f"question:{question.id}",
             )
-    questions = [q for t in language.topic_list() for q in t.questions]
+    questions = [q for t in language.topic_list() for q in t.questions if wanted(q.id, t.id)]
     if questions:
         backend.openQuestion(questions[0].id)
         if backend.takeHomeUrl:
             shoot_take_home(kiosk, shooter, "takeHomeButton", f"answer-{questions[0].id}")
-    backend.openHelp()
-    shooter.shot("help", "Help", scroll="helpScreen")
-    backend.set_session_state("warning", 27)
-    shooter.shot("still-there", "Still there? warning")
-    backend.set_session_state("active", 0)
+    if wanted("help"):
+        backend.openHelp()
+        shooter.shot("help", "Help", scroll="helpScreen")
+    if wanted("still-there"):
+        backend.set_session_state("warning", 27)
+        shooter.shot("still-there", "Still there? warning")
+        backend.set_session_state("active", 0)
     maintenance = kiosk.maintenance
-    maintenance.openPinPad()
-    shooter.shot("pin-pad", "Staff PIN pad (five quick taps in the staff corner)")
-    maintenance.open_screen()
-    maintenance.wait_idle()
-    shooter.shot(
-        "maintenance", "Maintenance screen (after the staff PIN)", scroll="maintenanceFlick"
-    )
-    maintenance.close()
+    if wanted("pin-pad"):
+        maintenance.openPinPad()
+        shooter.shot("pin-pad", "Staff PIN pad (five quick taps in the staff corner)")
+    if wanted("maintenance"):
+        maintenance.open_screen()
+        maintenance.wait_idle()
+        shooter.shot(
+            "maintenance", "Maintenance screen (after the staff PIN)", scroll="maintenanceFlick"
+        )
+        maintenance.close()
 
 
 def shoot_take_home(kiosk, shooter: Shooter, button_name: str, name: str) -> None:
@@ -125,41 +165,32 @@ def shoot_take_home(kiosk, shooter: Shooter, button_name: str, name: str) -> Non
     if button is None:
         return
     QMetaObject.invokeMethod(button, "clicked")
-    shooter.shot(f"{name}-qr", f"Take this with you: {kiosk.backend.takeHomeUrl}")
+    shooter.shot(
+        f"{name}-qr",
+        f"Take this with you: {kiosk.backend.takeHomeUrl}",
+        row=f"screen:take-home-{name.partition('-')[0]}",
+    )
     close = find_item(kiosk.window, "takeHomeClose")
     if close is not None:
         QMetaObject.invokeMethod(close, "clicked")
-
-
-def write_index(out: Path, sections: list[tuple[str, list[tuple[str, str]]]], title: str) -> None:
-    parts = [
-        "<!doctype html><meta charset='utf-8'>",
-        f"<title>{html.escape(title)}</title>",
-        "<style>body{font-family:sans-serif;margin:24px;background:#f4f4f4}"
-        "figure{display:inline-block;margin:8px;vertical-align:top;background:#fff;"
-        "padding:8px;border:1px solid #ccc}img{width:420px;display:block}"
-        "figcaption{max-width:420px;font-size:14px;margin-top:6px}</style>",
-        f"<h1>{html.escape(title)}</h1>",
-    ]
-    for heading, shots in sections:
-        parts.append(f"<h2>{html.escape(heading)}</h2>")
-        for file, caption in shots:
-            parts.append(
-                f"<figure><a href='{file}'><img src='{file}' loading='lazy'></a>"
-                f"<figcaption>{html.escape(caption)}</figcaption></figure>"
-            )
-    (out / "index.html").write_text("\n".join(parts), encoding="utf-8")
 
 
 def snapshot(args, content: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
+    from kiosk.contact_sheet import write_contact_sheet
+    from kiosk.content import load_catalog
+    from kiosk.diagnosis import diagnose
     from kiosk.qt.app import Kiosk, QmlMessages, load_fonts, prepare_environment
 
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     config = load_config(content)
+    checked = load_catalog(content)
+    only = _only(args, checked)
+    if isinstance(only, int):
+        return only
     prepare_environment(config, offscreen=True)
     messages = QmlMessages()
     messages.install()
@@ -191,15 +222,16 @@ def snapshot(args, content: Path) -> int:
         kiosk.window.show()
         # The engine loads on its own thread: wait, so the read-aloud button shows.
         process_events_until(lambda reader=kiosk.reader: bool(reader.property("languages")), 10)
-        shooter = Shooter(kiosk, out, f"{lang}-")
+        shooter = Shooter(kiosk, out, f"{lang}-", only)
         snapshot_language(kiosk, shooter, lang)
-        sections.append((lang, shooter.shots))
+        sections.append((lang, shooter.shots, shooter.rows))
         kiosk.close()
     mode = f"{size[0]}x{size[1]}, text {int((args.text_scale or 1) * 100)}%" + (
         ", high contrast" if args.high_contrast else ""
     )
-    write_index(out, sections, f"Kiosk snapshot - {mode}")
-    count = sum(len(s) for _, s in sections)
+    roots = diagnose(checked.problems, checked.dropped, checked.config.default_language)
+    write_contact_sheet(out, sections, checked, roots, f"Kiosk snapshot - {mode}")
+    count = sum(len(shots) for _, shots, _ in sections)
     settle(app)
     if messages.messages:
         print(f"{len(messages.messages)} QML warning(s):", file=sys.stderr)
@@ -208,3 +240,21 @@ def snapshot(args, content: Path) -> int:
         return 1
     print(f"wrote {count} screenshots and {out / 'index.html'}")
     return 0
+
+
+def _only(args, catalog) -> set[str] | None | int:
+    """The ids --only asks for (None: everything), or exit code 2 for an unknown one."""
+    if not getattr(args, "only", None):
+        return None
+    from kiosk.suggest import closest
+
+    asked = {part.strip() for value in args.only for part in value.split(",") if part.strip()}
+    known = set(SCREENS)
+    for language in catalog.languages.values():
+        known |= set(language.explainers) | set(language.topics) | set(language.questions)
+    unknown = sorted(asked - known)
+    for item in unknown:
+        near = closest(item, known)
+        hint = f" (did you mean {near!r}?)" if near else ""
+        print(f"--only: no explainer, topic, question or screen {item!r}{hint}", file=sys.stderr)
+    return 2 if unknown else asked
