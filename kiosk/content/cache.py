@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.cache")
 PREFIX = "content-"
 SUFFIX = ".json"
-FORMAT = 1
+FORMAT = 2  # 2: sets (Catalog.dropped)
 MAX_CACHE_BYTES = 64 * 1024 * 1024
 # The only classes a cache file may name.
 CLASSES: dict[str, type] = {
@@ -102,6 +102,8 @@ def encode(value: Any) -> Any:
         return {"@tuple": [encode(v) for v in value]}
     if isinstance(value, list):
         return [encode(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return {"@set": sorted((encode(v) for v in value), key=repr)}
     if isinstance(value, dict):
         if not all(isinstance(k, str) for k in value):
             raise TypeError("only text keys can be cached")
@@ -128,6 +130,11 @@ def decode(data: Any) -> Any:
         return Path(data["@path"])
     if set(data) == {"@tuple"} and isinstance(data["@tuple"], list):
         return tuple(decode(v) for v in data["@tuple"])
+    if set(data) == {"@set"} and isinstance(data["@set"], list):
+        items = [decode(v) for v in data["@set"]]
+        if not all(isinstance(v, str | int | float | tuple) for v in items):
+            raise CacheMismatch("a set of unhashable values")
+        return set(items)
     if set(data) == {"@dict"} and isinstance(data["@dict"], dict):
         return {k: decode(v) for k, v in data["@dict"].items()}
     if set(data) == {"@", "v"} and data["@"] in CLASSES and isinstance(data["v"], dict):
@@ -182,6 +189,8 @@ def _is_a(value: Any, hint: Any) -> bool:
         )
     if origin is list:
         return isinstance(value, list) and all(_is_a(v, args[0]) for v in value)
+    if origin in (set, frozenset):
+        return isinstance(value, set | frozenset) and all(_is_a(v, args[0]) for v in value)
     if origin is dict:
         return isinstance(value, dict) and all(
             _is_a(k, args[0]) and _is_a(v, args[1]) for k, v in value.items()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.cache import PREFIX, SUFFIX, _key, load_cached
+from kiosk.content.cache import FORMAT, PREFIX, SUFFIX, _key, load_cached
 from kiosk.safe_files import content_version
 from kiosk.usage import UsageStore
 
@@ -42,7 +42,7 @@ def test_a_pickle_in_place_of_the_cache_runs_nothing_and_is_rebuilt(content, tmp
     catalog, index = load_cached(content, cache)
     assert not marker.exists()
     assert catalog.languages["en"].explainers and index.search("ketamine", "en")
-    assert json.loads(path.read_bytes())["format"] == 1  # rebuilt as JSON
+    assert json.loads(path.read_bytes())["format"] == FORMAT  # rebuilt as JSON
     assert not list(cache.glob("*.pickle"))
 
 
