@@ -18,6 +18,11 @@ the items that hold any concept; then every item is ranked by
 
 Explainer pages are grouped (one result per explainer, at its best page), and an explainer
 whose title is a question's title is folded into that question: one result per answer.
+
+Crisis first: a query holding a word or phrase of synonyms.toml's [crisis] table ("kill
+myself", "suicidio", "no quiero vivir"), as typed or as a spelling correction, shows the
+table's answers (the crisis lines) first, whatever else it asks: a patient in crisis must
+never have to read past another answer, however well that one matches the other words.
 """
 
 from __future__ import annotations
@@ -89,7 +94,7 @@ POOL = 80  # items with the most concepts whose BM25 is added up
 CANDIDATES = 32  # of those, the best ranked in full (titles, phrasing)
 SCORES_CACHED = 64  # concepts whose lookups are kept (the words of the last queries)
 TITLE_WEIGHT = 6.0
-FORMAT = 2  # bump when the pickled index changes shape (the content cache then rebuilds)
+FORMAT = 3  # bump when the pickled index changes shape (the content cache then rebuilds)
 
 
 def fold(text: str) -> str:
@@ -158,6 +163,7 @@ class Concept:
     # One or two letters of a word being typed could start anything: they are looked for
     # in titles only (what the patient reads first, and cheap: a bare "d" is in every body).
     title_only: bool = False
+    crisis: bool = False  # a crisis or self-harm word: the crisis answers go first
 
     def covers(self, stems: frozenset[str] | tuple[str, ...]) -> bool:
         if not self.stems.isdisjoint(stems):
@@ -263,6 +269,15 @@ class LanguageIndex:
                 )
             )
         self.vocabulary.update(df)
+        # The crisis answers' rows: a question, or an explainer at its first page.
+        row_of = {}
+        for rowid, item in enumerate(self.items[1:], 1):
+            row_of.setdefault((item.kind, item.id), rowid)
+        self.crisis_rows = tuple(
+            row_of[(link.kind, link.id)]
+            for link in language.crisis_answers
+            if (link.kind, link.id) in row_of
+        )
         db.executemany(f"INSERT INTO {table}(rowid, title, body) VALUES (?, ?, ?)", inserts)
         self.vocabulary = {w for w in self.vocabulary if not w.isdigit() or len(w) > 1}
         # Stems many items hold ("ketamine", "use") are weak evidence of what was asked.
@@ -285,23 +300,45 @@ class LanguageIndex:
     def _read_synonyms(self, language: Language) -> None:
         """Each synonyms.toml entry is a group: its key and its list mean the same thing to
         a patient. Typing any member (a word, or a phrase such as "out of body" typed as a
-        whole) reaches every member: words anywhere, phrases as phrases."""
+        whole) reaches every member: words anywhere, phrases as phrases. The [crisis] words
+        are one group too; their stems and phrases also mark a concept as a crisis one."""
         # word, its stem, or a phrase (tuple of words) -> the groups' words and phrases
         self.synonyms: dict[str, tuple[frozenset[str], frozenset[tuple[str, ...]]]] = {}
         self.phrases: dict[tuple[str, ...], tuple[frozenset[str], frozenset[tuple[str, ...]]]] = {}
         for key, alternatives in language.synonyms.items():
-            members = [tuple(WORD.findall(fold(m))) for m in (key, *alternatives)]
-            words = frozenset(m[0] for m in members if len(m) == 1)
-            phrases = frozenset(m for m in members if len(m) > 1)
-            for member in members:
-                if len(member) == 1:
-                    for form in {member[0], self.stem(member[0])}:
-                        old_words, old_phrases = self.synonyms.get(form, (frozenset(), frozenset()))
-                        self.synonyms[form] = (old_words | words, old_phrases | phrases)
-                elif member:
-                    old_words, old_phrases = self.phrases.get(member, (frozenset(), frozenset()))
-                    self.phrases[member] = (old_words | words, old_phrases | phrases)
+            self._add_group((key, *alternatives))
+        # Crisis words by their exact form only: the stem of "cortarme" is the stem of
+        # "corto" (short), and "short-term effects" must not reach the crisis words.
+        words, phrases = self._add_group(language.crisis_words, stems=False)
+        self.crisis_words = words
+        self.crisis_phrases = phrases
         self.longest_phrase = max((len(p) for p in self.phrases), default=0)
+
+    def _add_group(
+        self, group, *, stems: bool = True
+    ) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+        members = [tuple(WORD.findall(fold(m))) for m in group]
+        words = frozenset(m[0] for m in members if len(m) == 1)
+        phrases = frozenset(m for m in members if len(m) > 1)
+        for member in members:
+            if len(member) == 1:
+                for form in {member[0], self.stem(member[0]) if stems else member[0]}:
+                    old_words, old_phrases = self.synonyms.get(form, (frozenset(), frozenset()))
+                    self.synonyms[form] = (old_words | words, old_phrases | phrases)
+            elif member:
+                old_words, old_phrases = self.phrases.get(member, (frozenset(), frozenset()))
+                self.phrases[member] = (old_words | words, old_phrases | phrases)
+        return words, phrases
+
+    def _is_crisis(self, token: str, fixed: set[str], expansions: tuple[str, ...]) -> bool:
+        """The word as typed, or its spelling correction, is a crisis word; a word still
+        being typed counts once every word it may become is one ("suic" -> suicide)."""
+        crisis = self.crisis_words
+        if not crisis:
+            return False
+        if token in crisis or not crisis.isdisjoint(fixed):
+            return True
+        return len(token) >= 3 and bool(expansions) and crisis.issuperset(expansions)
 
     def group(self, word: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
         return (
@@ -390,10 +427,13 @@ class LanguageIndex:
     def concept(self, token: str, *, is_prefix: bool) -> Concept:
         own = {token}
         words = {token}
+        expansions: tuple[str, ...] = ()
         if is_prefix:
-            own.update(w for w in self.prefix_expansions(token) if w not in self.stopwords)
+            expansions = tuple(w for w in self.prefix_expansions(token) if w not in self.stopwords)
+            own.update(expansions)
             words |= own
         known = token in self.vocabulary or token in self.synonyms or len(words) > 1
+        fixed: set[str] = set()
         if not known:
             fixed = self.corrections(token)
             if not fixed and is_prefix:
@@ -414,6 +454,8 @@ class LanguageIndex:
         concept = self._concept(token, words, own, phrases, known)
         if is_prefix:
             concept = replace(concept, title_only=len(token) <= 2)
+        if self._is_crisis(token, fixed, expansions):
+            concept = replace(concept, crisis=True)
         return concept
 
     def _concept(self, token: str, words, own, phrases, known: bool) -> Concept:
@@ -439,7 +481,10 @@ class LanguageIndex:
             phrase = self._phrase_at(tokens, index)
             if phrase:
                 words, phrases = self.phrases[phrase]
-                found.append(self._concept(" ".join(phrase), words, (), phrases, True))
+                concept = self._concept(" ".join(phrase), words, (), phrases, True)
+                if phrase in self.crisis_phrases:
+                    concept = replace(concept, crisis=True)
+                found.append(concept)
                 index += len(phrase)
                 continue
             token = tokens[index]
@@ -523,6 +568,18 @@ class LanguageIndex:
             ),
             reverse=True,
         )
+        if any(c.crisis for c in concepts) and self.crisis_rows:
+            # The crisis answers first, in the order the content lists them; an explainer
+            # keeps the page the ranking found best for it.
+            top = ranked[0][0] if ranked else 0.0
+            best_page = {}
+            for _score, rowid in ranked:
+                best_page.setdefault((items[rowid].kind, items[rowid].id), rowid)
+            pinned = [
+                (top + len(self.crisis_rows) - n, best_page.get((items[r].kind, items[r].id), r))
+                for n, r in enumerate(self.crisis_rows)
+            ]
+            ranked = pinned + ranked
         hits: list[Hit] = []
         seen: set[tuple[str, str]] = set()
         answers: set[str] = set()
