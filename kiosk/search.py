@@ -295,6 +295,7 @@ class LanguageIndex:
                     self.delete_index.setdefault(variant, set()).add(word)
         self._prefix_cache: dict[str, tuple[str, ...]] = {}
         self._scores_cache: dict[str, dict[int, float]] = {}
+        self._slips_cache: dict[str, frozenset[str]] = {}
 
     # -- synonyms ------------------------------------------------------------------------
     def _read_synonyms(self, language: Language) -> None:
@@ -341,9 +342,12 @@ class LanguageIndex:
         return len(token) >= 3 and bool(expansions) and crisis.issuperset(expansions)
 
     def group(self, word: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+        # By stem only when the stem is long enough to mean one thing: Spanish "venir" and
+        # "vena" (vein) share the stem "ven", "matar" and "mate" "mat".
+        stem = self.stem(word)
         return (
             self.synonyms.get(word)
-            or self.synonyms.get(self.stem(word))
+            or (self.synonyms.get(stem) if len(stem) > 3 else None)
             or (frozenset(), frozenset())
         )
 
@@ -353,13 +357,14 @@ class LanguageIndex:
     # -- pickling and stemming -------------------------------------------------------------
     def __getstate__(self) -> dict:
         # The connection belongs to SearchIndex and the stemmer is rebuilt (not picklable).
-        skip = ("db", "stemmer", "_prefix_cache", "_scores_cache")
+        skip = ("db", "stemmer", "_prefix_cache", "_scores_cache", "_slips_cache")
         return {k: v for k, v in self.__dict__.items() if k not in skip}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._prefix_cache = {}
         self._scores_cache = {}
+        self._slips_cache = {}
 
     @functools.cached_property
     def stemmer(self):
@@ -436,6 +441,10 @@ class LanguageIndex:
         fixed: set[str] = set()
         if not known:
             fixed = self.corrections(token)
+            if not fixed and max_distance(token) == 2:
+                # Two letters swapped apart or two wrong ("majenar"): the delete index only
+                # holds single deletes of content words, so look at words like it directly.
+                fixed = self._two_slips(token)
             if not fixed and is_prefix:
                 # A slip in a word still being typed ("adictib"): the words that start
                 # like its longest known beginning, so the list never empties mid-word.
@@ -625,6 +634,7 @@ class LanguageIndex:
         stems = item.stems
         as_typed = sum(1 for c in covered if not c.own.isdisjoint(stems))
         title_class = 0.0
+        near_miss = 0.0
         fewest_extra = 99
         in_titles = 0
         for title, title_little in zip(item.titles, item.little, strict=True):
@@ -632,12 +642,23 @@ class LanguageIndex:
                 continue
             in_title = [c for c in covered if c.covers(title)]
             in_titles = max(in_titles, len(in_title))
-            if not in_title or sum(1 for c in in_title if c.weight == 1.0) < present:
+            strong = sum(1 for c in in_title if c.weight == 1.0)
+            if not in_title or strong < present - 1 or (strong < present and present < 3):
                 continue  # a title about part of the question is no title match
             asked = frozenset().union(
                 *(c.stems for c in in_title), *(p for c in in_title for p in c.phrases)
             )
             extra = sum(1 for s in title if s not in asked)
+            if strong < present:
+                # All but one of three or more things asked, and nothing else: the same
+                # question with one word the phrasing does not use ("need"). It counts as
+                # covering that word too, below a full title match.
+                if extra:
+                    continue
+                if sum(1 for c in covered if c.weight == 1.0) < present:
+                    near_miss = 1.0  # (the body may hold that word already)
+                title_class = max(title_class, 1)
+                continue
             fewest_extra = min(fewest_extra, extra)
             grade = 3 if extra == 0 else 2 if extra == 1 else 1
             if grade == 3 and len(title_little - little) > len(title_little & little):
@@ -660,8 +681,28 @@ class LanguageIndex:
         base += 0.5 * as_typed + 0.5 * near + 1.0 * in_titles + 2.0 / (1 + fewest_extra)
         if title_class and item.kind == "question":
             title_class += 1  # the question that asks just this beats the page about it
-        coverage = sum(c.weight for c in covered)
+        coverage = sum(c.weight for c in covered) + near_miss
         return coverage * 1000 + title_class * 100 + min(base, 99.0)
+
+    def _two_slips(self, word: str) -> set[str]:
+        """Content words of the same length two letters away from a long word (two wrong,
+        or two swapped apart), same first letter. Cached: a slow scan, needed only for a
+        word that no single-delete lookup explains."""
+        found = self._slips_cache.get(word)
+        if found is None:
+            start = bisect.bisect_left(self.words, word[0])
+            end = bisect.bisect_left(self.words, chr(ord(word[0]) + 1))
+            scored = [
+                (d, w)
+                for w in self.words[start:end]
+                if len(w) == len(word) and (d := edit_distance(word, w, 2)) <= 2
+            ]
+            best = min((d for d, _ in scored), default=None)
+            found = frozenset(w for d, w in scored if d == best)
+            if len(self._slips_cache) > 500:
+                self._slips_cache.clear()
+            self._slips_cache[word] = found
+        return set(found)
 
     # -- when nothing matches ----------------------------------------------------------------
     def _nearest(self, word: str) -> set[str]:
