@@ -10,10 +10,13 @@ ones), the words it starts when it is still being typed, and the words of its sy
 (synonyms.toml; a phrase like "out of body" counts as one concept). FTS5 finds and BM25-scores
 the items that hold any concept; then every item is ranked by
 
-1. how many of the concepts it covers (so more words never make a good answer disappear),
+1. how many of the uncommon concepts it covers (so more words never make a good answer
+   disappear); a phrasing that holds all but one of three or more, and nothing else,
+   counts as covering that one too,
 2. how well a question's title or one of its `also:` phrasings matches the whole query
    (exact first, then near-exact, then all concepts in the title),
-3. BM25, plus a little for words matched as typed rather than through a synonym and for
+3. how many common words ("people", "use": in most items) it holds: they tell little,
+4. BM25, plus a little for words matched as typed rather than through a synonym and for
    concepts next to each other in the title.
 
 Explainer pages are grouped (one result per explainer, at its best page), and an explainer
@@ -88,11 +91,12 @@ QUESTION_WORDS = frozenset(
 )
 MAX_PREFIX_EXPANSIONS = 40
 PREFIX_SCAN = 400  # words looked at for a short prefix, the most frequent 40 kept
-COMMON_SHARE = 0.3  # a stem in more than this share of items counts a quarter of a concept
+COMMON_SHARE = 0.3  # a stem in more than this share of items is a common word
 PER_CONCEPT = 300  # items looked at per concept (all of them in a clinic's content)
 POOL = 80  # items with the most concepts whose BM25 is added up
 CANDIDATES = 32  # of those, the best ranked in full (titles, phrasing)
 SCORES_CACHED = 64  # concepts whose lookups are kept (the words of the last queries)
+COMMON_POINTS = 50  # a common word's worth in the ranking: half a title-match grade
 TITLE_WEIGHT = 6.0
 FORMAT = 3  # bump when the pickled index changes shape (the content cache then rebuilds)
 
@@ -158,7 +162,7 @@ class Concept:
     stems: frozenset[str]
     own: frozenset[str]  # the typed word's own stem (or its prefix words): worth a little more
     known: bool  # the word (or a correction of it) is in the content or the synonyms
-    weight: float = 1.0  # a quarter for a word most items use
+    weight: float = 1.0  # a quarter for a common word (in most items)
     phrases: tuple[tuple[str, ...], ...] = ()  # stems of phrases that cover it too
     # One or two letters of a word being typed could start anything: they are looked for
     # in titles only (what the patient reads first, and cheap: a bare "d" is in every body).
@@ -628,9 +632,10 @@ class LanguageIndex:
     def _rank(
         item: Item, covered: list[Concept], little: frozenset[str], present: int, bm25: float
     ) -> float:
-        """Concepts covered (a common word counts a quarter), then title match, then BM25: one
-        number, a whole concept worth 1000. `covered`: the query's concepts this item holds; `present`:
-        how many concepts some item holds."""
+        """Uncommon concepts covered (a whole one worth 1000), then title match (100 a grade),
+        then common words covered (COMMON_POINTS each), then BM25: one number. `covered`:
+        the query's concepts this item holds; `present`: how many uncommon concepts some
+        item holds."""
         stems = item.stems
         as_typed = sum(1 for c in covered if not c.own.isdisjoint(stems))
         title_class = 0.0
@@ -681,8 +686,11 @@ class LanguageIndex:
         base += 0.5 * as_typed + 0.5 * near + 1.0 * in_titles + 2.0 / (1 + fewest_extra)
         if title_class and item.kind == "question":
             title_class += 1  # the question that asks just this beats the page about it
-        coverage = sum(c.weight for c in covered) + near_miss
-        return coverage * 1000 + title_class * 100 + min(base, 99.0)
+        # A common word ("people", "use") tells little about what was asked: it breaks ties
+        # between items covering the same uncommon concepts, below a title match.
+        coverage = sum(1.0 for c in covered if c.weight == 1.0) + near_miss
+        common = sum(1 for c in covered if c.weight < 1.0)
+        return coverage * 1000 + title_class * 100 + common * COMMON_POINTS + min(base, 99.0)
 
     def _two_slips(self, word: str) -> set[str]:
         """Content words of the same length two letters away from a long word (two wrong,
