@@ -413,3 +413,37 @@ def test_crisis_table_is_read_and_checked(tmp_path, good):
     broken = [p for p in catalog.problems if p.code == "broken-link"]
     assert [p.file for p in broken] == ["en/synonyms.toml"]
     assert "explainer:no-such-page" in broken[0].message
+
+
+# -- tuning after the content revision ------------------------------------------------------
+
+
+def test_bundled_two_letters_wrong_in_a_long_word(bundled):
+    # "majenar": n and j swapped apart, two letters wrong; a single-delete lookup misses it.
+    assert ids(bundled.search("quiero majenar", "es"), 1) == ["can-i-drive-afterwards"]
+
+
+@pytest.mark.parametrize(
+    ("query", "lang", "expected"),
+    [
+        # "what do I do before my first visit" is an `also:` phrasing of how-to-prepare.
+        ("what must i do before my first visit", "en", "how-to-prepare"),
+        ("me tengo que preparar antes de mi primera cita", "es", "how-to-prepare"),
+    ],
+)
+def test_bundled_phrasing_with_one_word_more_beats_a_body_with_every_word(
+    bundled, query, lang, expected
+):
+    assert ids(bundled.search(query, lang), 1) == [expected]
+
+
+def test_bundled_short_spanish_stems_reach_no_group(bundled):
+    # "venir" (to come) and "vena" (vein) share the stem "ven": coming is no infusion word.
+    concepts = bundled.languages["es"].concepts("venir ")
+    assert "infusion" not in concepts[0].stems
+    assert ids(bundled.search("sesiones venir ", "es"), 1) == ["how-many-sessions"]
+
+
+def test_bundled_a_common_word_does_not_outrank_the_title(bundled):
+    # "people" is in most items; "safe" is what was asked, and "Is ketamine safe?" says it.
+    assert ids(bundled.search("is it safe for people", "en"), 1) == ["is-ketamine-safe"]
