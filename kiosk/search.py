@@ -10,14 +10,22 @@ ones), the words it starts when it is still being typed, and the words of its sy
 (synonyms.toml; a phrase like "out of body" counts as one concept). FTS5 finds and BM25-scores
 the items that hold any concept; then every item is ranked by
 
-1. how many of the concepts it covers (so more words never make a good answer disappear),
+1. how many of the uncommon concepts it covers (so more words never make a good answer
+   disappear); a phrasing that holds all but one of three or more, and nothing else,
+   counts as covering that one too,
 2. how well a question's title or one of its `also:` phrasings matches the whole query
    (exact first, then near-exact, then all concepts in the title),
-3. BM25, plus a little for words matched as typed rather than through a synonym and for
+3. how many common words ("people", "use": in most items) it holds: they tell little,
+4. BM25, plus a little for words matched as typed rather than through a synonym and for
    concepts next to each other in the title.
 
 Explainer pages are grouped (one result per explainer, at its best page), and an explainer
 whose title is a question's title is folded into that question: one result per answer.
+
+Crisis first: a query holding a word or phrase of synonyms.toml's [crisis] table ("kill
+myself", "suicidio", "no quiero vivir"), as typed or as a spelling correction, shows the
+table's answers (the crisis lines) first, whatever else it asks: a patient in crisis must
+never have to read past another answer, however well that one matches the other words.
 """
 
 from __future__ import annotations
@@ -83,13 +91,14 @@ QUESTION_WORDS = frozenset(
 )
 MAX_PREFIX_EXPANSIONS = 40
 PREFIX_SCAN = 400  # words looked at for a short prefix, the most frequent 40 kept
-COMMON_SHARE = 0.3  # a stem in more than this share of items counts a quarter of a concept
+COMMON_SHARE = 0.3  # a stem in more than this share of items is a common word
 PER_CONCEPT = 300  # items looked at per concept (all of them in a clinic's content)
 POOL = 80  # items with the most concepts whose BM25 is added up
 CANDIDATES = 32  # of those, the best ranked in full (titles, phrasing)
 SCORES_CACHED = 64  # concepts whose lookups are kept (the words of the last queries)
+COMMON_POINTS = 50  # a common word's worth in the ranking: half a title-match grade
 TITLE_WEIGHT = 6.0
-FORMAT = 2  # bump when the pickled index changes shape (the content cache then rebuilds)
+FORMAT = 3  # bump when the pickled index changes shape (the content cache then rebuilds)
 
 
 def fold(text: str) -> str:
@@ -153,11 +162,12 @@ class Concept:
     stems: frozenset[str]
     own: frozenset[str]  # the typed word's own stem (or its prefix words): worth a little more
     known: bool  # the word (or a correction of it) is in the content or the synonyms
-    weight: float = 1.0  # a quarter for a word most items use
+    weight: float = 1.0  # a quarter for a common word (in most items)
     phrases: tuple[tuple[str, ...], ...] = ()  # stems of phrases that cover it too
     # One or two letters of a word being typed could start anything: they are looked for
     # in titles only (what the patient reads first, and cheap: a bare "d" is in every body).
     title_only: bool = False
+    crisis: bool = False  # a crisis or self-harm word: the crisis answers go first
 
     def covers(self, stems: frozenset[str] | tuple[str, ...]) -> bool:
         if not self.stems.isdisjoint(stems):
@@ -263,6 +273,15 @@ class LanguageIndex:
                 )
             )
         self.vocabulary.update(df)
+        # The crisis answers' rows: a question, or an explainer at its first page.
+        row_of = {}
+        for rowid, item in enumerate(self.items[1:], 1):
+            row_of.setdefault((item.kind, item.id), rowid)
+        self.crisis_rows = tuple(
+            row_of[(link.kind, link.id)]
+            for link in language.crisis_answers
+            if (link.kind, link.id) in row_of
+        )
         db.executemany(f"INSERT INTO {table}(rowid, title, body) VALUES (?, ?, ?)", inserts)
         self.vocabulary = {w for w in self.vocabulary if not w.isdigit() or len(w) > 1}
         # Stems many items hold ("ketamine", "use") are weak evidence of what was asked.
@@ -280,33 +299,59 @@ class LanguageIndex:
                     self.delete_index.setdefault(variant, set()).add(word)
         self._prefix_cache: dict[str, tuple[str, ...]] = {}
         self._scores_cache: dict[str, dict[int, float]] = {}
+        self._slips_cache: dict[str, frozenset[str]] = {}
 
     # -- synonyms ------------------------------------------------------------------------
     def _read_synonyms(self, language: Language) -> None:
         """Each synonyms.toml entry is a group: its key and its list mean the same thing to
         a patient. Typing any member (a word, or a phrase such as "out of body" typed as a
-        whole) reaches every member: words anywhere, phrases as phrases."""
+        whole) reaches every member: words anywhere, phrases as phrases. The [crisis] words
+        are one group too; their stems and phrases also mark a concept as a crisis one."""
         # word, its stem, or a phrase (tuple of words) -> the groups' words and phrases
         self.synonyms: dict[str, tuple[frozenset[str], frozenset[tuple[str, ...]]]] = {}
         self.phrases: dict[tuple[str, ...], tuple[frozenset[str], frozenset[tuple[str, ...]]]] = {}
         for key, alternatives in language.synonyms.items():
-            members = [tuple(WORD.findall(fold(m))) for m in (key, *alternatives)]
-            words = frozenset(m[0] for m in members if len(m) == 1)
-            phrases = frozenset(m for m in members if len(m) > 1)
-            for member in members:
-                if len(member) == 1:
-                    for form in {member[0], self.stem(member[0])}:
-                        old_words, old_phrases = self.synonyms.get(form, (frozenset(), frozenset()))
-                        self.synonyms[form] = (old_words | words, old_phrases | phrases)
-                elif member:
-                    old_words, old_phrases = self.phrases.get(member, (frozenset(), frozenset()))
-                    self.phrases[member] = (old_words | words, old_phrases | phrases)
+            self._add_group((key, *alternatives))
+        # Crisis words by their exact form only: the stem of "cortarme" is the stem of
+        # "corto" (short), and "short-term effects" must not reach the crisis words.
+        words, phrases = self._add_group(language.crisis_words, stems=False)
+        self.crisis_words = words
+        self.crisis_phrases = phrases
         self.longest_phrase = max((len(p) for p in self.phrases), default=0)
 
+    def _add_group(
+        self, group, *, stems: bool = True
+    ) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+        members = [tuple(WORD.findall(fold(m))) for m in group]
+        words = frozenset(m[0] for m in members if len(m) == 1)
+        phrases = frozenset(m for m in members if len(m) > 1)
+        for member in members:
+            if len(member) == 1:
+                for form in {member[0], self.stem(member[0]) if stems else member[0]}:
+                    old_words, old_phrases = self.synonyms.get(form, (frozenset(), frozenset()))
+                    self.synonyms[form] = (old_words | words, old_phrases | phrases)
+            elif member:
+                old_words, old_phrases = self.phrases.get(member, (frozenset(), frozenset()))
+                self.phrases[member] = (old_words | words, old_phrases | phrases)
+        return words, phrases
+
+    def _is_crisis(self, token: str, fixed: set[str], expansions: tuple[str, ...]) -> bool:
+        """The word as typed, or its spelling correction, is a crisis word; a word still
+        being typed counts once every word it may become is one ("suic" -> suicide)."""
+        crisis = self.crisis_words
+        if not crisis:
+            return False
+        if token in crisis or not crisis.isdisjoint(fixed):
+            return True
+        return len(token) >= 3 and bool(expansions) and crisis.issuperset(expansions)
+
     def group(self, word: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+        # By stem only when the stem is long enough to mean one thing: Spanish "venir" and
+        # "vena" (vein) share the stem "ven", "matar" and "mate" "mat".
+        stem = self.stem(word)
         return (
             self.synonyms.get(word)
-            or self.synonyms.get(self.stem(word))
+            or (self.synonyms.get(stem) if len(stem) > 3 else None)
             or (frozenset(), frozenset())
         )
 
@@ -316,13 +361,14 @@ class LanguageIndex:
     # -- pickling and stemming -------------------------------------------------------------
     def __getstate__(self) -> dict:
         # The connection belongs to SearchIndex and the stemmer is rebuilt (not picklable).
-        skip = ("db", "stemmer", "_prefix_cache", "_scores_cache")
+        skip = ("db", "stemmer", "_prefix_cache", "_scores_cache", "_slips_cache")
         return {k: v for k, v in self.__dict__.items() if k not in skip}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._prefix_cache = {}
         self._scores_cache = {}
+        self._slips_cache = {}
 
     @functools.cached_property
     def stemmer(self):
@@ -390,12 +436,19 @@ class LanguageIndex:
     def concept(self, token: str, *, is_prefix: bool) -> Concept:
         own = {token}
         words = {token}
+        expansions: tuple[str, ...] = ()
         if is_prefix:
-            own.update(w for w in self.prefix_expansions(token) if w not in self.stopwords)
+            expansions = tuple(w for w in self.prefix_expansions(token) if w not in self.stopwords)
+            own.update(expansions)
             words |= own
         known = token in self.vocabulary or token in self.synonyms or len(words) > 1
+        fixed: set[str] = set()
         if not known:
             fixed = self.corrections(token)
+            if not fixed and max_distance(token) == 2:
+                # Two letters swapped apart or two wrong ("majenar"): the delete index only
+                # holds single deletes of content words, so look at words like it directly.
+                fixed = self._two_slips(token)
             if not fixed and is_prefix:
                 # A slip in a word still being typed ("adictib"): the words that start
                 # like its longest known beginning, so the list never empties mid-word.
@@ -414,6 +467,8 @@ class LanguageIndex:
         concept = self._concept(token, words, own, phrases, known)
         if is_prefix:
             concept = replace(concept, title_only=len(token) <= 2)
+        if self._is_crisis(token, fixed, expansions):
+            concept = replace(concept, crisis=True)
         return concept
 
     def _concept(self, token: str, words, own, phrases, known: bool) -> Concept:
@@ -439,7 +494,10 @@ class LanguageIndex:
             phrase = self._phrase_at(tokens, index)
             if phrase:
                 words, phrases = self.phrases[phrase]
-                found.append(self._concept(" ".join(phrase), words, (), phrases, True))
+                concept = self._concept(" ".join(phrase), words, (), phrases, True)
+                if phrase in self.crisis_phrases:
+                    concept = replace(concept, crisis=True)
+                found.append(concept)
                 index += len(phrase)
                 continue
             token = tokens[index]
@@ -523,6 +581,18 @@ class LanguageIndex:
             ),
             reverse=True,
         )
+        if any(c.crisis for c in concepts) and self.crisis_rows:
+            # The crisis answers first, in the order the content lists them; an explainer
+            # keeps the page the ranking found best for it.
+            top = ranked[0][0] if ranked else 0.0
+            best_page = {}
+            for _score, rowid in ranked:
+                best_page.setdefault((items[rowid].kind, items[rowid].id), rowid)
+            pinned = [
+                (top + len(self.crisis_rows) - n, best_page.get((items[r].kind, items[r].id), r))
+                for n, r in enumerate(self.crisis_rows)
+            ]
+            ranked = pinned + ranked
         hits: list[Hit] = []
         seen: set[tuple[str, str]] = set()
         answers: set[str] = set()
@@ -562,12 +632,14 @@ class LanguageIndex:
     def _rank(
         item: Item, covered: list[Concept], little: frozenset[str], present: int, bm25: float
     ) -> float:
-        """Concepts covered (a common word counts a quarter), then title match, then BM25: one
-        number, a whole concept worth 1000. `covered`: the query's concepts this item holds; `present`:
-        how many concepts some item holds."""
+        """Uncommon concepts covered (a whole one worth 1000), then title match (100 a grade),
+        then common words covered (COMMON_POINTS each), then BM25: one number. `covered`:
+        the query's concepts this item holds; `present`: how many uncommon concepts some
+        item holds."""
         stems = item.stems
         as_typed = sum(1 for c in covered if not c.own.isdisjoint(stems))
         title_class = 0.0
+        near_miss = 0.0
         fewest_extra = 99
         in_titles = 0
         for title, title_little in zip(item.titles, item.little, strict=True):
@@ -575,12 +647,23 @@ class LanguageIndex:
                 continue
             in_title = [c for c in covered if c.covers(title)]
             in_titles = max(in_titles, len(in_title))
-            if not in_title or sum(1 for c in in_title if c.weight == 1.0) < present:
+            strong = sum(1 for c in in_title if c.weight == 1.0)
+            if not in_title or strong < present - 1 or (strong < present and present < 3):
                 continue  # a title about part of the question is no title match
             asked = frozenset().union(
                 *(c.stems for c in in_title), *(p for c in in_title for p in c.phrases)
             )
             extra = sum(1 for s in title if s not in asked)
+            if strong < present:
+                # All but one of three or more things asked, and nothing else: the same
+                # question with one word the phrasing does not use ("need"). It counts as
+                # covering that word too, below a full title match.
+                if extra:
+                    continue
+                if sum(1 for c in covered if c.weight == 1.0) < present:
+                    near_miss = 1.0  # (the body may hold that word already)
+                title_class = max(title_class, 1)
+                continue
             fewest_extra = min(fewest_extra, extra)
             grade = 3 if extra == 0 else 2 if extra == 1 else 1
             if grade == 3 and len(title_little - little) > len(title_little & little):
@@ -603,8 +686,31 @@ class LanguageIndex:
         base += 0.5 * as_typed + 0.5 * near + 1.0 * in_titles + 2.0 / (1 + fewest_extra)
         if title_class and item.kind == "question":
             title_class += 1  # the question that asks just this beats the page about it
-        coverage = sum(c.weight for c in covered)
-        return coverage * 1000 + title_class * 100 + min(base, 99.0)
+        # A common word ("people", "use") tells little about what was asked: it breaks ties
+        # between items covering the same uncommon concepts, below a title match.
+        coverage = sum(1.0 for c in covered if c.weight == 1.0) + near_miss
+        common = sum(1 for c in covered if c.weight < 1.0)
+        return coverage * 1000 + title_class * 100 + common * COMMON_POINTS + min(base, 99.0)
+
+    def _two_slips(self, word: str) -> set[str]:
+        """Content words of the same length two letters away from a long word (two wrong,
+        or two swapped apart), same first letter. Cached: a slow scan, needed only for a
+        word that no single-delete lookup explains."""
+        found = self._slips_cache.get(word)
+        if found is None:
+            start = bisect.bisect_left(self.words, word[0])
+            end = bisect.bisect_left(self.words, chr(ord(word[0]) + 1))
+            scored = [
+                (d, w)
+                for w in self.words[start:end]
+                if len(w) == len(word) and (d := edit_distance(word, w, 2)) <= 2
+            ]
+            best = min((d for d, _ in scored), default=None)
+            found = frozenset(w for d, w in scored if d == best)
+            if len(self._slips_cache) > 500:
+                self._slips_cache.clear()
+            self._slips_cache[word] = found
+        return set(found)
 
     # -- when nothing matches ----------------------------------------------------------------
     def _nearest(self, word: str) -> set[str]:

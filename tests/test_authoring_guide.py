@@ -85,7 +85,7 @@ def test_guide_explainer_example_has_pages_and_topic_has_questions(tmp_path):
         "At the clinic",
         "Questions?",
     ]
-    assert set(english.questions) == {"can-i-drive-home", "what-to-bring"}
+    assert set(english.questions) == {"can-i-drive-home", "what-to-bring", "help-now"}
 
 
 def test_readme_links_to_the_guide_and_keeps_no_second_copy():

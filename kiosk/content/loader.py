@@ -544,6 +544,9 @@ class Loader:
             return
         rel = path.relative_to(self.root).as_posix()
         for word, alternatives in data.items():
+            if word == "crisis" and isinstance(alternatives, dict):
+                self._load_crisis(language, alternatives, rel, text)
+                continue
             if isinstance(alternatives, str):
                 alternatives = [alternatives]
             if not isinstance(alternatives, list) or not all(
@@ -560,6 +563,49 @@ class Loader:
                 )
                 continue
             language.synonyms[word.lower()] = [a.lower() for a in alternatives]
+
+    def _load_crisis(self, language: Language, table: dict, rel: str, text: str) -> None:
+        """[crisis] words = [...] answers = ["question:ID", ...]: the answers a crisis query
+        shows first. Its answers are checked like links (a wrong id is a broken link)."""
+        line = next(
+            (n for n, t in enumerate(text.splitlines(), 1) if t.strip() == "[crisis]"), None
+        )
+        words, answers = table.get("words", []), table.get("answers", [])
+        unknown = sorted(set(table) - {"words", "answers"})
+        lists = [words, answers]
+        if unknown or not all(
+            isinstance(v, list) and all(isinstance(a, str) for a in v) for v in lists
+        ):
+            self.problems.append(
+                error(
+                    "field-type",
+                    rel,
+                    line,
+                    "[crisis] must hold only words = [...] and answers = [...], lists of text",
+                    '[crisis]\nwords = ["suicide", "kill myself"]\n'
+                    'answers = ["question:struggling-now", "explainer:getting-help"]',
+                )
+            )
+            return
+        links = []
+        for target in answers:
+            kind, _, item_id = target.partition(":")
+            if kind not in ("question", "explainer") or not item_id:
+                self.problems.append(
+                    error(
+                        "field-type",
+                        rel,
+                        line,
+                        f"[crisis] answer {target!r} is not question:ID or explainer:ID",
+                        'answers = ["question:struggling-now", "explainer:getting-help"]',
+                    )
+                )
+                continue
+            link = Link(kind, item_id, "")
+            links.append(link)
+            self.link_sites.append((language.code, link, rel, line))
+        language.crisis_words = [w.lower() for w in words]
+        language.crisis_answers = links
 
     # -- shared file handling --------------------------------------------------------------
     def _open_markdown(self, path: Path, required: tuple[str, ...]):

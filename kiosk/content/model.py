@@ -145,6 +145,10 @@ class Language:
     strings: dict[str, str] = field(default_factory=dict)
     help_lines: list[HelpLine] = field(default_factory=list)
     synonyms: dict[str, list[str]] = field(default_factory=dict)
+    # synonyms.toml [crisis]: words and phrases with a crisis or self-harm meaning; a query
+    # holding one shows `crisis_answers` first, whatever else it asks.
+    crisis_words: list[str] = field(default_factory=list)
+    crisis_answers: list[Link] = field(default_factory=list)
     explainers: dict[str, Explainer] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     _questions: tuple[tuple[int, int], dict[str, Question]] | None = field(
