@@ -101,6 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--warning", type=float, default=None, metavar="S", help="seconds the warning counts down"
     )
+    run.add_argument(
+        "--metrics-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="health metrics for node_exporter (default: kiosk.prom in the state folder)",
+    )
 
     check = sub.add_parser("check", help="check a content folder and report problems")
     content_arg(check)

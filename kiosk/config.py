@@ -72,6 +72,9 @@ KIOSK = {
     "show_cursor": Key(bool, False, "Show the mouse pointer (for mouse-driven kiosks)"),
     "state_dir": Key(str, "", "Folder for usage statistics; empty = the default state folder"),
     "log_dir": Key(str, "", "Folder for the event log; empty = the default state folder"),
+    "metrics_file": Key(
+        str, "", "Health metrics file (Prometheus text); empty = kiosk.prom in the state folder"
+    ),
     "text_scale": Key(float, 1.0, "Start-up text size (1.0 to 2.0)", 1.0, 2.0),
     "high_contrast": Key(bool, False, "Start in the high-contrast theme"),
     "reduced_motion": Key(bool, False, "Start with animations turned off"),

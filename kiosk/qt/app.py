@@ -18,9 +18,11 @@ from kiosk.content import Catalog
 from kiosk.content.cache import load_cached
 from kiosk.events import EventLog
 from kiosk.gesture import CornerTaps
+from kiosk.metrics import REFRESH_S, ErrorsToMetrics, HealthMetrics
 from kiosk.paths import log_dir, state_dir
 from kiosk.pin import PinGuard
 from kiosk.problems import Severity
+from kiosk.release import real_folder, release_id
 from kiosk.search import SearchIndex
 from kiosk.session import Timings, validate_timings
 from kiosk.usage import UsageStore
@@ -174,6 +176,7 @@ class Kiosk:
         speech_engine: str | None = None,
         start_later: bool = False,
         cache_dir: Path | None = None,
+        metrics_file: Path | None = None,
     ):
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtQml import QQmlApplicationEngine
@@ -194,12 +197,18 @@ class Kiosk:
         self._listeners = []  # on the event log, taken off at close (the log may outlive us)
         if self.usage_store is not None:
             self._listeners.append(UsageRecorder(self.usage_store))
+        self.metrics = self._start_metrics(metrics_file)
         # The backend owns the catalog from here on (a content update replaces it there).
-        catalog, index = build_content(content, cache_dir)
+        # Loaded from the folder a `current` symlink points at now, so a swap during the
+        # load cannot mix two releases (the watcher follows the link from here on).
+        folder = real_folder(content)
+        catalog, index = build_content(folder, cache_dir)
         errors = sum(p.severity is Severity.ERROR for p in catalog.problems)
         events.emit(
             "content_loaded",
             version=catalog.version,
+            release=release_id(folder),
+            folder=folder.name,
             errors=errors,
             warnings=len(catalog.problems) - errors,
         )
@@ -236,7 +245,7 @@ class Kiosk:
             system=system,
         )
         self._listeners.append(self.maintenance.on_event)
-        events.listeners.extend(self._listeners)
+        events.listeners.extend(x for x in self._listeners if x is not self.metrics)
         self.reader = make_reader(self.backend, self.driver, events, speech_engine)
 
         self.engine = QQmlApplicationEngine()
@@ -261,6 +270,31 @@ class Kiosk:
         self.app.installEventFilter(self.lockdown)
         if not start_later:
             self.start_background()
+
+    def _start_metrics(self, path: Path | None) -> HealthMetrics | None:
+        """Health for node_exporter: listens to the event log, rewritten at every change
+        and every REFRESH_S seconds (so a stale file means a stopped or frozen kiosk)."""
+        from PySide6.QtCore import QTimer
+
+        self._metrics_timer = None
+        if path is None:
+            return None
+        store = self.usage_store
+        metrics = HealthMetrics(
+            path,
+            keyboard=os.environ.get("QT_IM_MODULE") == "qtvirtualkeyboard",
+            statistics_paused=lambda: None if store is None else not store.healthy,
+        )
+        self._listeners.append(metrics)
+        self.events.listeners.append(metrics)  # before content_loaded below
+        self._error_counter = ErrorsToMetrics(metrics)
+        logging.getLogger().addHandler(self._error_counter)
+        self._metrics_timer = QTimer()
+        self._metrics_timer.setInterval(REFRESH_S * 1000)
+        self._metrics_timer.timeout.connect(metrics.write)
+        self._metrics_timer.start()
+        metrics.write()
+        return metrics
 
     def start_background(self) -> None:
         """Content watching and read aloud. Neither is needed for the first frame and both
@@ -311,6 +345,11 @@ class Kiosk:
             self.events.listeners.remove(listener)
         if self.usage_store is not None:
             self.usage_store.close()
+        if self.metrics is not None:
+            self._metrics_timer.stop()
+            logging.getLogger().removeHandler(self._error_counter)
+            self.metrics.up = False
+            self.metrics.write()
         # Delete the QML before the backend it binds to, so no binding sees a dead backend.
         if shiboken6.isValid(self.engine):
             shiboken6.delete(self.engine)
@@ -377,6 +416,7 @@ def run(args, content: Path) -> int:
             usage_db=state / "usage.sqlite3",
             system={"renderer": choices["scene_graph"], "keyboard": choices["keyboard"]},
             cache_dir=state / "cache",
+            metrics_file=metrics_path(args, config, state),
             start_later=True,  # content watching and read aloud: after the first frame
             **start_options(args),
         )
@@ -422,6 +462,14 @@ def run(args, content: Path) -> int:
         logging.shutdown()
         os._exit(code)
     return code
+
+
+def metrics_path(args, config: Config, state: Path) -> Path:
+    """--metrics-file, else [kiosk] metrics_file, else kiosk.prom in the state folder."""
+    from kiosk.metrics import default_path
+
+    chosen = getattr(args, "metrics_file", None) or config.kiosk.get("metrics_file")
+    return Path(chosen) if chosen else default_path(state)
 
 
 def add_file_log(path: Path) -> None:

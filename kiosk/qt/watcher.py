@@ -1,8 +1,14 @@
 """Content updates: watch the folder, load changes off the UI thread, refuse broken ones.
 
-A clinic updates content by copying a folder over the old one. Copies take a while, so a
-change is loaded only after the folder has been quiet for `settle_ms`. New content with
-errors is refused and the current content kept; good content waits for the next reset.
+A clinic updates content by copying a folder over the old one, or (many kiosks) by swapping
+a `current` symlink to a new release folder (deploy/). Copies take a while, so a change is
+loaded only after the folder has been quiet for `settle_ms`. New content with errors is
+refused and the current content kept; good content waits for the next reset.
+
+The content path may be a symlink: the watcher watches the folder it points at now, and the
+folder that holds the link (a swap is a rename there). A periodic check (`check_ms`) of the
+link's target and every file's size and time catches what the file watcher misses (inotify
+limits, network or bind mounts, a rename the watch did not see).
 """
 
 from __future__ import annotations
@@ -15,14 +21,34 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from kiosk.events import EventLog
 from kiosk.problems import has_errors
+from kiosk.release import real_folder, release_id
 from kiosk.search import SearchIndex
 
 log = logging.getLogger("kiosk.content")
+
+CHECK_MS = 60_000
+
+
+def signature(root: Path) -> tuple:
+    """What the periodic check compares: the real folder and every file's size and time."""
+    folder = real_folder(root)
+    files = []
+    try:
+        for path in sorted(folder.rglob("*")):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            files.append((path.relative_to(folder).as_posix(), st.st_size, st.st_mtime_ns))
+    except OSError as exc:
+        log.warning("cannot list %s: %s", folder, exc)
+    return (str(folder), tuple(files))
 
 
 class ContentWatcher(QObject):
     loaded = Signal(object, object)  # catalog, index (emitted from the worker thread)
     rejected = Signal(object)  # catalog with errors
+    _polled = Signal(object)  # a signature from the periodic check (worker thread)
 
     def __init__(
         self,
@@ -31,6 +57,7 @@ class ContentWatcher(QObject):
         events: EventLog,
         *,
         settle_ms: int = 2000,
+        check_ms: int = CHECK_MS,
         current_version: str | None = None,
         parent: QObject | None = None,
     ):
@@ -39,32 +66,62 @@ class ContentWatcher(QObject):
         self.driver = driver
         self.events = events
         self.version = current_version or driver.backend.contentVersion
+        self.folder = real_folder(root)  # where the link pointed when content was loaded
+        self.release = ""  # the marker of the content being loaded (worker thread)
+        self.refused_version = ""  # reported once, not at every check
         self.watcher = QFileSystemWatcher(self)
         self.settle = QTimer(self)
         self.settle.setSingleShot(True)
         self.settle.setInterval(settle_ms)
         self.settle.timeout.connect(self._load_in_background)
+        self.check = QTimer(self)
+        self.check.setInterval(check_ms)
+        self.check.timeout.connect(self._check_in_background)
         self.watcher.directoryChanged.connect(self._changed)
         self.watcher.fileChanged.connect(self._changed)
         self.loaded.connect(self._on_loaded)
         self.rejected.connect(self._on_rejected)
+        self._polled.connect(self._on_polled)
         self._busy = False
         self._again = False
+        self._signature = signature(root)
         self._watch_all()
+        self.check.start()
 
     def _watch_all(self) -> None:
-        paths = [str(self.root)] if self.root.is_dir() else []
+        """Watch the real folder's files, and the link's own folder for a swap."""
+        folder = real_folder(self.root)
+        paths = [str(self.root.parent)] if self.root.parent.is_dir() else []
+        if folder.is_dir():
+            paths.append(str(folder))
         try:
-            paths += [str(p) for p in self.root.rglob("*")]
+            paths += [str(p) for p in folder.rglob("*")]
         except OSError as exc:
-            log.warning("cannot list %s: %s", self.root, exc)
+            log.warning("cannot list %s: %s", folder, exc)
         known = set(self.watcher.files()) | set(self.watcher.directories())
+        stale = [p for p in known if p not in set(paths)]
+        if stale:  # the link moved on: the old release's files are no longer ours
+            self.watcher.removePaths(stale)
         new = [p for p in paths if p not in known]
         if new:
             self.watcher.addPaths(new)
 
     def _changed(self, _path: str) -> None:
         self.settle.start()
+
+    def _check_in_background(self) -> None:
+        if self._busy:
+            return
+        threading.Thread(
+            target=lambda: self._polled.emit(signature(self.root)),
+            name="content-check",
+            daemon=True,
+        ).start()
+
+    def _on_polled(self, found: tuple) -> None:
+        if found != self._signature and not self.settle.isActive():
+            log.info("content check: %s changed without a file event", self.root)
+            self.settle.start()
 
     def _load_in_background(self) -> None:
         if self._busy:
@@ -79,8 +136,13 @@ class ContentWatcher(QObject):
         from kiosk.content.loader import load_catalog
 
         try:
-            catalog = load_catalog(self.root, readability=False)
-            if catalog.version == self.version:
+            # The real folder, once: a swap during the load cannot mix two releases.
+            self._signature = signature(self.root)
+            folder = Path(self._signature[0])
+            self.release = release_id(folder)
+            catalog = load_catalog(folder, readability=False)
+            self.folder = folder
+            if catalog.version in (self.version, self.refused_version):
                 self.loaded.emit(None, None)
             elif has_errors(catalog.problems):
                 self.rejected.emit(catalog)
@@ -101,15 +163,25 @@ class ContentWatcher(QObject):
         if catalog is None:
             return
         self.version = catalog.version
-        self.events.emit("content_ready", version=catalog.version, warnings=len(catalog.problems))
+        self.refused_version = ""
+        self.events.emit(
+            "content_ready",
+            version=catalog.version,
+            release=self.release,
+            folder=self.folder.name,
+            warnings=len(catalog.problems),
+        )
         self.driver.offer_content(catalog, index)
 
     def _on_rejected(self, catalog) -> None:
         self._finish()
+        self.refused_version = catalog.version
         errors = [p for p in catalog.problems if p.severity == "error"]
         self.events.emit(
             "content_rejected",
             version=catalog.version,
+            release=self.release,
+            folder=self.folder.name,
             errors=len(errors),
             first=[p.format().splitlines()[0] for p in errors[:5]],
         )
@@ -117,3 +189,4 @@ class ContentWatcher(QObject):
 
     def stop(self) -> None:
         self.settle.stop()
+        self.check.stop()
