@@ -90,6 +90,7 @@ class ContentWatcher(QObject):
 
     def _watch_all(self) -> None:
         """Watch the real folder's files, and the link's own folder for a swap."""
+        self._seen_link = self._link()
         folder = real_folder(self.root)
         paths = [str(self.root.parent)] if self.root.parent.is_dir() else []
         if folder.is_dir():
@@ -106,8 +107,19 @@ class ContentWatcher(QObject):
         if new:
             self.watcher.addPaths(new)
 
-    def _changed(self, _path: str) -> None:
+    def _changed(self, path: str) -> None:
+        # The link's own folder also holds other things (logs, a git cache, old releases):
+        # only a change of the link itself, or of the folder it names, is news.
+        if path == str(self.root.parent) and self._link() == self._seen_link:
+            return
         self.settle.start()
+
+    def _link(self) -> tuple:
+        try:
+            st = self.root.lstat()
+            return (st.st_ino, st.st_mtime_ns, str(real_folder(self.root)))
+        except OSError:
+            return ()
 
     def _check_in_background(self) -> None:
         if self._busy:

@@ -1,0 +1,125 @@
+"""A content path that is a `current` symlink, swapped atomically to a new release (as the
+deploy/ scripts do): the kiosk notices the swap, applies a good release at the next reset,
+refuses a broken one and keeps what it shows, and says which release it runs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from tests.ui.conftest import CONTENT, make_kiosk
+
+EXPLAINER = Path("en") / "explainers" / "how-it-works.md"
+
+
+def release(root: Path, name: str, *, title: str | None = None, broken: bool = False) -> Path:
+    folder = root / "releases" / name
+    shutil.copytree(CONTENT, folder)
+    (folder / "RELEASE").write_text(name + "\n")
+    page = folder / EXPLAINER
+    text = page.read_text(encoding="utf-8")
+    if title:
+        text = text.replace("title: How", f"title: {title} How", 1)
+    if broken:
+        text = text.replace("---\ntitle:", "---\ntitle: [broken\n", 1)
+    page.write_text(text, encoding="utf-8")
+    return folder
+
+
+def swap(root: Path, name: str) -> None:
+    """`ln -s releases/NAME tmp && mv -T tmp current`."""
+    tmp = root / ".current-tmp"
+    os.symlink(Path("releases") / name, tmp)
+    os.replace(tmp, root / "current")
+
+
+def metric(prom: Path, name: str) -> dict:
+    return {
+        tuple(sorted(s.labels.items())): s.value
+        for f in text_string_to_metric_families(prom.read_text(encoding="utf-8"))
+        for s in f.samples
+        if s.name == name
+    }
+
+
+@pytest.fixture
+def rollout(qtbot, tmp_path, fonts, qml_warnings):
+    site = tmp_path / "site"
+    release(site, "r1")
+    swap(site, "r1")
+    prom = tmp_path / "kiosk.prom"
+    kiosk, driver = make_kiosk(
+        qtbot,
+        tmp_path,
+        content=site / "current",
+        idle_timeout=60,
+        warning=30,
+        watch_content=True,
+        metrics_file=prom,
+    )
+    kiosk.watcher.settle.setInterval(100)
+    yield kiosk, driver, site, prom
+    kiosk.close()
+
+
+def titles(driver) -> list[str]:
+    return [r["title"] for r in driver.backend.explainers.rows()]
+
+
+def test_a_swapped_link_applies_at_the_next_reset_and_a_broken_release_is_refused(rollout):
+    kiosk, k, site, prom = rollout
+    assert metric(prom, "kiosk_content_info") == {
+        (("release", "r1"), ("version", k.backend.contentVersion)): 1
+    }
+    k.tap("touchToStart")
+    old = k.backend.contentVersion
+    release(site, "r2", title="Updated")
+    swap(site, "r2")
+    k.qtbot.waitUntil(
+        lambda: any(e.get("release") == "r2" for e in k.events() if e["event"] == "content_ready"),
+        timeout=8000,
+    )
+    assert k.backend.contentVersion == old  # a patient is reading: wait for the reset
+    assert metric(prom, "kiosk_content_pending") == {(): 1}
+    k.start_over()
+    k.qtbot.waitUntil(lambda: k.backend.contentVersion != old)
+    assert any(t.startswith("Updated How") for t in titles(k))
+    (labels,) = metric(prom, "kiosk_content_info")
+    assert dict(labels) == {"release": "r2", "version": k.backend.contentVersion}
+
+    good = k.backend.contentVersion
+    release(site, "r3", broken=True)
+    swap(site, "r3")
+    k.qtbot.waitUntil(
+        lambda: any(
+            e.get("release") == "r3" for e in k.events() if e["event"] == "content_rejected"
+        ),
+        timeout=8000,
+    )
+    k.tap("touchToStart")
+    k.start_over()
+    assert k.backend.contentVersion == good
+    assert any(t.startswith("Updated How") for t in titles(k))
+    assert metric(prom, "kiosk_content_update_refused") == {(): 1}
+    assert metric(prom, "kiosk_content_info") == {(("release", "r2"), ("version", good)): 1}
+
+
+def test_the_periodic_check_catches_a_change_the_file_watcher_missed(rollout):
+    kiosk, k, site, _prom = rollout
+    watched = kiosk.watcher.watcher
+    watched.removePaths(watched.files() + watched.directories())  # as if inotify ran out
+    old = k.backend.contentVersion
+    page = site / "current" / EXPLAINER
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("title: How", "title: Checked How", 1),
+        encoding="utf-8",
+    )
+    kiosk.watcher.check.setInterval(200)
+    kiosk.watcher.check.start()
+    # On the attract screen nobody is reading: the new content applies at once.
+    k.qtbot.waitUntil(lambda: k.backend.contentVersion != old, timeout=8000)
+    assert any(t.startswith("Checked How") for t in titles(k))
