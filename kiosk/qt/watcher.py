@@ -66,7 +66,9 @@ class ContentWatcher(QObject):
         self.driver = driver
         self.events = events
         self.version = current_version or driver.backend.contentVersion
-        self.folder = real_folder(root)  # where the link pointed when content was loaded
+        # Where the content shown was loaded from: a swap made before this watcher started
+        # (the kiosk starts it after its first frame) must not go unnoticed.
+        self.folder = Path(getattr(driver.backend.catalog, "root", None) or real_folder(root))
         self.release = ""  # the marker of the content being loaded (worker thread)
         self.refused_version = ""  # reported once, not at every check
         self.watcher = QFileSystemWatcher(self)
@@ -87,6 +89,8 @@ class ContentWatcher(QObject):
         self._signature = signature(root)
         self._watch_all()
         self.check.start()
+        if real_folder(root) != self.folder:
+            self.settle.start()
 
     def _watch_all(self) -> None:
         """Watch the real folder's files, and the link's own folder for a swap."""

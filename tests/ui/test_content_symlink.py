@@ -123,3 +123,27 @@ def test_the_periodic_check_catches_a_change_the_file_watcher_missed(rollout):
     # On the attract screen nobody is reading: the new content applies at once.
     k.qtbot.waitUntil(lambda: k.backend.contentVersion != old, timeout=8000)
     assert any(t.startswith("Checked How") for t in titles(k))
+
+
+def test_a_swap_before_the_watcher_started_is_noticed(qtbot, tmp_path, fonts, qml_warnings):
+    site = tmp_path / "site"
+    release(site, "r1")
+    swap(site, "r1")
+    kiosk, k = make_kiosk(
+        qtbot,
+        tmp_path,
+        content=site / "current",
+        idle_timeout=60,
+        warning=30,
+        watch_content=True,
+        start_later=True,  # as the kiosk process does: watching starts after the first frame
+    )
+    try:
+        old = k.backend.contentVersion
+        release(site, "r2", title="Early")
+        swap(site, "r2")
+        kiosk.start_background()
+        k.qtbot.waitUntil(lambda: k.backend.contentVersion != old, timeout=8000)
+        assert any(t.startswith("Early How") for t in titles(k))
+    finally:
+        kiosk.close()
