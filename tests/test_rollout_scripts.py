@@ -80,3 +80,29 @@ def test_rsync_switches_to_a_checked_copy_deletes_what_went_and_refuses_a_broken
     assert refused.returncode == 1 and "refused" in refused.stderr
     assert current(dest) == good
     assert (dest / "refused.txt").read_text().strip()
+
+
+@pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="needs systemd-analyze")
+def test_systemd_accepts_the_content_pull_units(tmp_path):
+    import subprocess
+
+    from rollout import REPO
+
+    env = tmp_path / "content-pull.env"
+    env.write_text("CONTENT_REPO=file:///srv/content.git\nCONTENT_BRANCH=main\n")
+    for name in ("kiosk-content-pull.service", "kiosk-content-pull.timer"):
+        text = (REPO / "deploy" / name).read_text()
+        text = text.replace("@KIOSK_DIR@", str(REPO)).replace("@USER@", "root")
+        (tmp_path / name).write_text(text.replace("/etc/kiosk/content-pull.env", str(env)))
+    result = subprocess.run(
+        [
+            "systemd-analyze",
+            "verify",
+            *(str(tmp_path / f"kiosk-content-pull.{k}") for k in ("service", "timer")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "kiosk-content-pull" not in result.stderr, result.stderr
