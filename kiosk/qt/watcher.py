@@ -27,6 +27,7 @@ from kiosk.search import SearchIndex
 log = logging.getLogger("kiosk.content")
 
 CHECK_MS = 60_000
+STOP_WAIT_S = 30.0  # a load in progress at close: wait for it (see stop)
 
 
 def signature(root: Path) -> tuple:
@@ -86,6 +87,8 @@ class ContentWatcher(QObject):
         self._polled.connect(self._on_polled)
         self._busy = False
         self._again = False
+        self._closing = False
+        self._threads: list[threading.Thread] = []
         self._signature = signature(root)
         self._watch_all()
         self.check.start()
@@ -125,14 +128,21 @@ class ContentWatcher(QObject):
         except OSError:
             return ()
 
+    def _in_background(self, target, name: str) -> None:
+        self._threads = [t for t in self._threads if t.is_alive()]
+        thread = threading.Thread(target=target, name=name, daemon=True)
+        self._threads.append(thread)
+        thread.start()
+
     def _check_in_background(self) -> None:
-        if self._busy:
+        if self._busy or self._closing:
             return
-        threading.Thread(
-            target=lambda: self._polled.emit(signature(self.root)),
-            name="content-check",
-            daemon=True,
-        ).start()
+        self._in_background(self._check, "content-check")
+
+    def _check(self) -> None:
+        found = signature(self.root)
+        if not self._closing:
+            self._polled.emit(found)
 
     def _on_polled(self, found: tuple) -> None:
         if found != self._signature and not self.settle.isActive():
@@ -140,12 +150,14 @@ class ContentWatcher(QObject):
             self.settle.start()
 
     def _load_in_background(self) -> None:
+        if self._closing:
+            return
         if self._busy:
             self._again = True
             return
         self._busy = True
         self._watch_all()
-        threading.Thread(target=self._load, name="content-loader", daemon=True).start()
+        self._in_background(self._load, "content-loader")
 
     def _load(self) -> None:
         # Imported here: Markdown and YAML are not needed to start from the content cache.
@@ -158,6 +170,8 @@ class ContentWatcher(QObject):
             self.release = release_id(folder)
             catalog = load_catalog(folder, readability=False)
             self.folder = folder
+            if self._closing:
+                return
             if catalog.version in (self.version, self.refused_version):
                 self.loaded.emit(None, None)
             elif has_errors(catalog.problems):
@@ -166,7 +180,8 @@ class ContentWatcher(QObject):
                 self.loaded.emit(catalog, SearchIndex(catalog))
         except Exception:  # never let a loader bug reach the patient
             log.exception("content reload failed")
-            self.loaded.emit(None, None)
+            if not self._closing:
+                self.loaded.emit(None, None)
 
     def _finish(self) -> None:
         self._busy = False
@@ -204,5 +219,18 @@ class ContentWatcher(QObject):
         log.warning("content update refused: %d error(s); run kiosk check", len(errors))
 
     def stop(self) -> None:
+        """Before the kiosk lets go of this object: no new work, and the load or check in
+        progress finishes here, so a worker thread never reports to (or is the last to hold)
+        an object that is gone."""
+        self._closing = True
         self.settle.stop()
         self.check.stop()
+        for thread in self._threads:
+            thread.join(STOP_WAIT_S)
+            if thread.is_alive():
+                log.warning("content %s still running at close", thread.name)
+                _kept.append(self)  # never freed by that thread
+        self._threads = []
+
+
+_kept: list[ContentWatcher] = []

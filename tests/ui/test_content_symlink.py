@@ -149,3 +149,37 @@ def test_a_swap_before_the_watcher_started_is_noticed(qtbot, tmp_path, fonts, qm
         assert any(t.startswith("Early How") for t in titles(k))
     finally:
         kiosk.close()
+
+
+def test_closing_the_kiosk_mid_load_waits_for_the_load(
+    qtbot, tmp_path, fonts, qml_warnings, monkeypatch
+):
+    """A loader thread must never outlive the watcher it reports to (or be the last to hold
+    it: a Qt object freed on that thread can abort the process)."""
+    import threading
+    import time
+
+    from kiosk.content import loader
+
+    started = threading.Event()
+    real = loader.load_catalog
+
+    def slow_load(*args, **kwargs):
+        started.set()
+        time.sleep(2)  # a large content folder on a slow card
+        return real(*args, **kwargs)
+
+    site = tmp_path / "site"
+    release(site, "r1")
+    swap(site, "r1")
+    kiosk, k = make_kiosk(
+        qtbot, tmp_path, content=site / "current", idle_timeout=60, warning=30, watch_content=True
+    )
+    monkeypatch.setattr(loader, "load_catalog", slow_load)  # the watcher's loads only
+    kiosk.watcher.settle.setInterval(0)
+    release(site, "r2", title="Late")
+    swap(site, "r2")
+    k.qtbot.waitUntil(started.is_set, timeout=8000)
+    kiosk.close()
+    assert not [t for t in threading.enumerate() if t.name.startswith("content-")]
+    assert not [e for e in k.events() if e["event"] == "content_ready"]
