@@ -49,7 +49,6 @@ def signature(root: Path) -> tuple:
 class ContentWatcher(QObject):
     loaded = Signal(object, object)  # catalog, index (emitted from the worker thread)
     rejected = Signal(object)  # catalog with errors
-    _polled = Signal(object)  # a signature from the periodic check (worker thread)
 
     def __init__(
         self,
@@ -79,12 +78,11 @@ class ContentWatcher(QObject):
         self.settle.timeout.connect(self._load_in_background)
         self.check = QTimer(self)
         self.check.setInterval(check_ms)
-        self.check.timeout.connect(self._check_in_background)
+        self.check.timeout.connect(self._check_now)
         self.watcher.directoryChanged.connect(self._changed)
         self.watcher.fileChanged.connect(self._changed)
         self.loaded.connect(self._on_loaded)
         self.rejected.connect(self._on_rejected)
-        self._polled.connect(self._on_polled)
         self._busy = False
         self._again = False
         self._closing = False
@@ -134,18 +132,13 @@ class ContentWatcher(QObject):
         self._threads.append(thread)
         thread.start()
 
-    def _check_in_background(self) -> None:
-        if self._busy or self._closing:
+    def _check_now(self) -> None:
+        # On the UI thread: a stat of each file, a few milliseconds once a minute. It ran on
+        # a new Python thread each time, emitting its result as a Qt signal; with a 200 ms
+        # interval in a test, the process aborted on a corrupt heap in some full runs.
+        if self._busy or self._closing or self.settle.isActive():
             return
-        self._in_background(self._check, "content-check")
-
-    def _check(self) -> None:
-        found = signature(self.root)
-        if not self._closing:
-            self._polled.emit(found)
-
-    def _on_polled(self, found: tuple) -> None:
-        if found != self._signature and not self.settle.isActive():
+        if signature(self.root) != self._signature:
             log.info("content check: %s changed without a file event", self.root)
             self.settle.start()
 
