@@ -124,10 +124,12 @@ def test_the_periodic_check_catches_a_change_the_file_watcher_missed(rollout):
         page.read_text(encoding="utf-8").replace("title: How", "title: Checked How", 1),
         encoding="utf-8",
     )
+    k.tap("touchToStart")
     watcher.check.setInterval(200)
     watcher.check.start()
-    # On the attract screen nobody is reading: the new content applies at once.
-    k.qtbot.waitUntil(lambda: k.backend.contentVersion != old, timeout=8000)
+    k.qtbot.waitUntil(lambda: any(e["event"] == "content_ready" for e in k.events()), timeout=8000)
+    k.start_over()
+    k.qtbot.waitUntil(lambda: k.backend.contentVersion != old)
     assert any(t.startswith("Checked How") for t in titles(k))
 
 
