@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -110,7 +112,38 @@ def test_a_swapped_link_applies_at_the_next_reset_and_a_broken_release_is_refuse
     assert metric(prom, "kiosk_content_info") == {(("release", "r2"), ("version", good)): 1}
 
 
-def test_the_periodic_check_catches_a_change_the_file_watcher_missed(rollout):
+def test_the_periodic_check_catches_a_change_the_file_watcher_missed():
+    """Run in a process of its own: after the accessibility audit, in the same process, this
+    test aborted (SIGABRT, Qt or PySide, cause not found yet) in most full runs; alone it
+    passes. Not a timing test: the check runs every 200 ms and the wait is generous."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-o",
+            "addopts=",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"{__file__}::{ISOLATED}",
+        ],
+        env={**os.environ, "KIOSK_ISOLATED_TEST": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "1 passed" in result.stdout
+
+
+ISOLATED = "test_periodic_check_in_this_process"
+
+
+@pytest.mark.skipif(
+    os.environ.get("KIOSK_ISOLATED_TEST") != "1", reason="run by the test above, in its own process"
+)
+def test_periodic_check_in_this_process(rollout):
     kiosk, k, site, _prom = rollout
     # As if inotify ran out of watches: the file watcher's news no longer arrives. (Not by
     # removing its paths: the watcher adds them again, and inotify's late "watch removed"
