@@ -117,6 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--warning", type=float, default=None, metavar="S", help="seconds the warning counts down"
     )
+    run.add_argument(
+        "--metrics-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="health metrics for node_exporter (default: kiosk.prom in the state folder)",
+    )
 
     check = sub.add_parser("check", help="check a content folder and report problems")
     content_arg(check)
@@ -161,6 +168,27 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--csv", type=Path, metavar="FILE", help="also write a CSV file")
     stats.add_argument(
         "--db", type=Path, metavar="FILE", help="statistics file (default: state dir)"
+    )
+    stats.add_argument(
+        "--html",
+        type=Path,
+        metavar="FILE",
+        help="also write a report with charts as one self-contained HTML page",
+    )
+    stats.add_argument(
+        "--lang",
+        choices=("en", "es"),
+        default="en",
+        help="language of the HTML report (titles too, where the content has them)",
+    )
+    stats.add_argument(
+        "--merge",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="DB_OR_CSV",
+        help="combine these kiosks' statistics (copied databases or CSV exports) into one "
+        "report; with --merge, this kiosk's own database counts only if given with --db",
     )
 
     handout = sub.add_parser("handout", help="write printable PDF handouts")
@@ -355,25 +383,53 @@ def cmd_stats(args: argparse.Namespace, content: Path) -> int:
             print(f"--since must be a date like 2026-11-01, not {args.since!r}", file=sys.stderr)
             return 2
     device = args.loaded_device
-    db = args.db or device.safe_folders(content).state_dir / "usage.sqlite3"
-    if not db.exists():
-        # Not "Sessions: 0": most likely this is not where the kiosk counts.
-        where = f"the device file {device.path}" if device.exists else "no device file"
-        print(
-            f"kiosk stats: no statistics at {db} ({where}). On a kiosk, run this with the "
-            "service's device file (--device FILE or $KIOSK_DEVICE); or pass --db FILE.",
-            file=sys.stderr,
-        )
-        return 1
-    try:
-        report = usage.report(db, since)
-    except sqlite3.Error as exc:
-        print(f"cannot read statistics from {db}: {exc}", file=sys.stderr)
-        return 1
-    print(usage.format_report(report), end="")
+    if args.merge:
+        sources = ([args.db] if args.db else []) + list(args.merge)
+    else:
+        db = args.db or device.safe_folders(content).state_dir / "usage.sqlite3"
+        if not db.exists():
+            # Not "Sessions: 0": most likely this is not where the kiosk counts.
+            where = f"the device file {device.path}" if device.exists else "no device file"
+            print(
+                f"kiosk stats: no statistics at {db} ({where}). On a kiosk, run this with the "
+                "service's device file (--device FILE or $KIOSK_DEVICE); or pass --db FILE.",
+                file=sys.stderr,
+            )
+            return 1
+        sources = [db]
+    reports = []
+    for source in sources:
+        try:
+            if args.merge and not source.exists():
+                raise OSError(f"no such file: {source}")
+            reports.append(
+                usage.load_report(source, since)
+                if args.merge
+                else usage.report(source, since, top=None)
+            )
+        except (sqlite3.Error, OSError, ValueError) as exc:
+            print(f"cannot read statistics from {source}: {exc}", file=sys.stderr)
+            return 1
+    full = usage.merge_reports(reports)
+    print(usage.format_report(_top(full, 10)), end="")
     if args.csv:
-        usage.write_csv(report, args.csv)
+        usage.write_csv(full, args.csv)
         print(f"wrote {args.csv}")
+    if args.html:
+        from kiosk import stats_html
+
+        try:
+            from kiosk.content import load_catalog
+
+            catalog = load_catalog(content, readability=False)
+        except Exception as exc:  # titles are a nicety: ids still make a report
+            print(f"no titles from {content}: {exc}", file=sys.stderr)
+            catalog = None
+        page = stats_html.render(
+            full, lang=args.lang, catalog=catalog, sources=[p.name for p in sources]
+        )
+        args.html.write_text(page, encoding="utf-8")
+        print(f"wrote {args.html}")
     return 0
 
 
@@ -454,6 +510,15 @@ def cmd_manifest(args: argparse.Namespace, content: Path) -> int:
 DEVICE_FILE_HEADER = """\
 # This kiosk's own settings (see docs/configuration.md): never copied with the content.
 """
+
+
+def _top(report, n: int):
+    """The text report shows the first n items of each list."""
+    import dataclasses
+
+    return dataclasses.replace(
+        report, top_explainers=report.top_explainers[:n], top_questions=report.top_questions[:n]
+    )
 
 
 def cmd_set_pin(args: argparse.Namespace, content: Path) -> int:

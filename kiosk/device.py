@@ -45,6 +45,12 @@ DEVICE = {
         "(~/.local/state/kiosk)",
     ),
     "log_dir": Key(str, "", "Folder for the event log and kiosk.log; empty = <state_dir>/logs"),
+    "metrics_file": Key(
+        str,
+        "",
+        "Health metrics file (Prometheus text, for node_exporter's textfile collector); "
+        "empty = kiosk.prom in the state folder",
+    ),
     "speech_engine": Key(
         str,
         "auto",
@@ -116,6 +122,12 @@ class Device:
     def log_dir(self) -> Path:
         value = self.device["log_dir"]
         return self._resolve(value) if value else self.state_dir / "logs"
+
+    @property
+    def metrics_file(self) -> Path | None:
+        """The metrics file chosen here, or None for the default in the state folder."""
+        value = self.device["metrics_file"]
+        return self._resolve(value) if value else None
 
     def _resolve(self, value: str) -> Path:
         """Relative folders are relative to the device file (so a test or a USB stick can

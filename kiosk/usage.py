@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 log = logging.getLogger("kiosk.usage")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 RETRY_INTERVAL_S = 30.0
 # The kiosk writes from the GUI thread: wait only briefly for another process's lock.
 BUSY_TIMEOUT_S = 0.2
@@ -78,8 +78,20 @@ def _migrate_to_1(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS searches_at ON searches(at)")
 
 
+def _migrate_to_2(conn: sqlite3.Connection) -> None:
+    """Help-screen opens: how often patients looked for the crisis lines and the clinic."""
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS help_opens (
+            session_id INTEGER REFERENCES sessions(id),
+            at REAL NOT NULL,
+            language TEXT
+        )"""
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS help_opens_at ON help_opens(at)")
+
+
 # MIGRATIONS[i] takes a database from user_version i to i + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -217,6 +229,15 @@ class UsageStore:
             "searched",
             "INSERT INTO searches (session_id, at, language, had_results) VALUES (?, ?, ?, ?)",
             (self._ensure_session_row(), self._clock(), self._language, int(had_results)),
+        )
+
+    @_never_raises
+    def help_opened(self) -> None:
+        """Count one opening of the Help screen."""
+        self._write(
+            "help_opened",
+            "INSERT INTO help_opens (session_id, at, language) VALUES (?, ?, ?)",
+            (self._ensure_session_row(), self._clock(), self._language),
         )
 
     @_never_raises
@@ -415,13 +436,19 @@ class Report:
     reset_reasons: Pairs = ()
     no_result_searches: int = 0
     languages: Pairs = ()
+    sessions_per_hour: tuple[tuple[int, int], ...] = ()  # local hour of day (0-23), sessions
+    help_opens: int = 0
+    # Session lengths to the tenth of a second, with how many sessions had each: what lets
+    # several kiosks' reports be merged with a true median.
+    session_lengths: tuple[tuple[float, int], ...] = ()
 
 
-def report(path: Path, since: datetime.date | None = None, *, top: int = 10) -> Report:
+def report(path: Path, since: datetime.date | None = None, *, top: int | None = 10) -> Report:
     """Summarise the usage database read-only. A missing file gives an empty report.
 
-    Days are local calendar days; `since` includes that whole day.
+    Days and hours are local; `since` includes that whole day. `top=None`: every item.
     """
+    top = -1 if top is None else top  # SQLite: LIMIT -1 is no limit
     path = Path(path)
     if not path.exists():
         return Report(since=since)
@@ -458,6 +485,27 @@ def report(path: Path, since: datetime.date | None = None, *, top: int = 10) -> 
             "SELECT item_id, count(*) AS n FROM views WHERE kind = ? AND at >= ?"
             " GROUP BY item_id ORDER BY n DESC, item_id LIMIT ?"
         )
+        per_hour = tuple(
+            (int(h), int(n))
+            for h, n in conn.execute(
+                "SELECT strftime('%H', started_at, 'unixepoch', 'localtime') AS h, count(*)"
+                " FROM sessions WHERE started_at >= ? GROUP BY h ORDER BY h",
+                (start,),
+            )
+        )
+        lengths = tuple(
+            (float(d), int(n))
+            for d, n in conn.execute(
+                "SELECT round(duration_s, 1) AS d, count(*) FROM sessions"
+                " WHERE duration_s IS NOT NULL AND started_at >= ? GROUP BY d ORDER BY d",
+                (start,),
+            )
+        )
+        help_opens = 0
+        if "help_opens" in tables:  # a copy from a kiosk before schema 2
+            help_opens = conn.execute(
+                "SELECT count(*) FROM help_opens WHERE at >= ?", (start,)
+            ).fetchone()[0]
         searches, no_results = conn.execute(
             "SELECT count(*), coalesce(sum(had_results = 0), 0) FROM searches WHERE at >= ?",
             (start,),
@@ -482,6 +530,9 @@ def report(path: Path, since: datetime.date | None = None, *, top: int = 10) -> 
                 " WHERE started_at >= ? GROUP BY l ORDER BY n DESC, l",
                 start,
             ),
+            sessions_per_hour=per_hour,
+            help_opens=int(help_opens),
+            session_lengths=lengths,
         )
 
 
@@ -539,8 +590,13 @@ def _csv_rows(r: Report) -> Iterator[tuple[str, str, str]]:
     yield ("summary", "median_session_s", median)
     yield ("summary", "searches", str(r.searches))
     yield ("summary", "no_result_searches", str(r.no_result_searches))
+    yield ("summary", "help_opens", str(r.help_opens))
     for day, n in r.sessions_per_day:
         yield ("sessions_per_day", day.isoformat(), str(n))
+    for hour, n in r.sessions_per_hour:
+        yield ("sessions_per_hour", f"{hour:02d}", str(n))
+    for seconds, n in r.session_lengths:
+        yield ("session_lengths", f"{seconds:.1f}", str(n))
     for section, rows in (
         ("top_explainers", r.top_explainers),
         ("top_questions", r.top_questions),
@@ -563,3 +619,136 @@ def write_csv(r: Report, path: Path) -> None:
         writer.writerow(("section", "key", "value"))
         for section, key, value in _csv_rows(r):
             writer.writerow((section, _csv_safe(key), value))
+
+
+# -- reading exports back and merging kiosks -------------------------------------------
+
+_PAIR_SECTIONS = ("top_explainers", "top_questions", "reset_reasons", "languages")
+
+
+def read_csv(path: Path) -> Report:
+    """A report written by write_csv (another kiosk's export). Rows that do not parse are
+    skipped, so a hand-edited file still gives what it can; ValueError if it is not one."""
+    with Path(path).open(newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    if not rows or rows[0] != ["section", "key", "value"]:
+        raise ValueError(f"{path} is not a kiosk statistics export (section,key,value)")
+    summary: dict[str, str] = {}
+    pairs: dict[str, list[tuple[str, int]]] = {name: [] for name in _PAIR_SECTIONS}
+    per_day, per_hour, lengths = [], [], []
+    for row in rows[1:]:
+        if len(row) != 3:
+            continue
+        section, key, value = row
+        key = key[1:] if key[:1] == "'" and key[1:2] in ("=", "+", "-", "@") else key
+        try:
+            if section == "summary":
+                summary[key] = value
+            elif section in pairs:
+                pairs[section].append((key, int(value)))
+            elif section == "sessions_per_day":
+                per_day.append((datetime.date.fromisoformat(key), int(value)))
+            elif section == "sessions_per_hour":
+                per_hour.append((int(key), int(value)))
+            elif section == "session_lengths":
+                lengths.append((float(key), int(value)))
+        except ValueError:
+            continue
+
+    def number(key: str) -> int:
+        try:
+            return int(summary.get(key) or 0)
+        except ValueError:
+            return 0
+
+    try:
+        median = float(summary["median_session_s"]) if summary.get("median_session_s") else None
+        since = datetime.date.fromisoformat(summary["since"]) if summary.get("since") else None
+    except ValueError:
+        median, since = None, None
+    return Report(
+        since=since,
+        sessions=number("sessions"),
+        searches=number("searches"),
+        sessions_per_day=tuple(sorted(per_day)),
+        median_session_s=median,
+        top_explainers=tuple(pairs["top_explainers"]),
+        top_questions=tuple(pairs["top_questions"]),
+        reset_reasons=tuple(pairs["reset_reasons"]),
+        no_result_searches=number("no_result_searches"),
+        languages=tuple(pairs["languages"]),
+        sessions_per_hour=tuple(sorted(per_hour)),
+        help_opens=number("help_opens"),
+        session_lengths=tuple(sorted(lengths)),
+    )
+
+
+def load_report(path: Path, since: datetime.date | None = None) -> Report:
+    """A database copied from a kiosk, or a CSV export (told apart by their first bytes)."""
+    path = Path(path)
+    with path.open("rb") as f:
+        head = f.read(16)
+    if head.startswith(b"SQLite format 3"):
+        return report(path, since, top=None)
+    if since is not None:
+        log.warning("usage: %s is a CSV export; --since does not apply to it", path)
+    return read_csv(path)
+
+
+def _sum_pairs(groups) -> Pairs:
+    total: dict[str, int] = {}
+    for pairs in groups:
+        for key, n in pairs:
+            total[key] = total.get(key, 0) + n
+    return tuple(sorted(total.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _weighted_median(lengths: dict[float, int]) -> float | None:
+    count = sum(lengths.values())
+    if not count:
+        return None
+    values = sorted(lengths.items())
+
+    def at(index: int) -> float:
+        for value, n in values:
+            if index < n:
+                return value
+            index -= n
+        return values[-1][0]
+
+    if count % 2:
+        return at(count // 2)
+    return (at(count // 2 - 1) + at(count // 2)) / 2
+
+
+def merge_reports(reports: list[Report]) -> Report:
+    """Several kiosks' reports as one. The median comes from every session's length; a
+    report without lengths (an old export) adds its counts but not to the median."""
+    if len(reports) == 1:
+        return reports[0]
+    days: dict[datetime.date, int] = {}
+    hours: dict[int, int] = {}
+    lengths: dict[float, int] = {}
+    for r in reports:
+        for day, n in r.sessions_per_day:
+            days[day] = days.get(day, 0) + n
+        for hour, n in r.sessions_per_hour:
+            hours[hour] = hours.get(hour, 0) + n
+        for seconds, n in r.session_lengths:
+            lengths[seconds] = lengths.get(seconds, 0) + n
+    sinces = [r.since for r in reports if r.since is not None]
+    return Report(
+        since=min(sinces) if sinces else None,
+        sessions=sum(r.sessions for r in reports),
+        searches=sum(r.searches for r in reports),
+        sessions_per_day=tuple(sorted(days.items())),
+        median_session_s=_weighted_median(lengths),
+        top_explainers=_sum_pairs(r.top_explainers for r in reports),
+        top_questions=_sum_pairs(r.top_questions for r in reports),
+        reset_reasons=_sum_pairs(r.reset_reasons for r in reports),
+        no_result_searches=sum(r.no_result_searches for r in reports),
+        languages=_sum_pairs(r.languages for r in reports),
+        sessions_per_hour=tuple(sorted(hours.items())),
+        help_opens=sum(r.help_opens for r in reports),
+        session_lengths=tuple(sorted(lengths.items())),
+    )

@@ -1,7 +1,7 @@
 """Feeds the usage store from the kiosk's event log, so the UI code knows nothing of SQLite.
 
-It listens to the same events the log records (session_start, screen, language, search,
-reset, exit) and keeps only counts and content ids. Staff sessions (the maintenance PIN
+It listens to the same events the log records (session_start, screen (explainers, answers
+and the Help screen), language, search, reset, exit) and keeps only counts and content ids. Staff sessions (the maintenance PIN
 pad) are not patient use and are left out.
 """
 
@@ -46,6 +46,8 @@ class UsageRecorder:
         self._explainer = None
         if screen == "answer" and item:
             self.store.viewed("question", item)
+        elif screen == "help":
+            self.store.help_opened()
 
     def _on_language(self, record: dict[str, Any]) -> None:
         if self._in_session:

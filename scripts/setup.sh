@@ -11,6 +11,7 @@ APT_PACKAGES=(
   libxcb-cursor0 libxkbcommon-x11-0 libxcb-image0 libxcb-render-util0 libxcb-shape0
   libxcb-randr0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3
   xvfb xauth xdotool             # a virtual screen for machines without a display
+  git rsync                      # content rollout scripts (deploy/) and their tests
   speech-dispatcher espeak-ng speech-dispatcher-espeak-ng  # read aloud (the last is
                                  # speech-dispatcher's espeak-ng module: without it, no voice)
   poppler-utils zbar-tools       # tests read handout PDFs back and decode the QR code

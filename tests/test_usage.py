@@ -116,10 +116,29 @@ def test_normal_flow(store: UsageStore, db: Path, clock: FakeClock) -> None:
 
 def test_schema_is_versioned(store: UsageStore, db: Path) -> None:
     store.searched(True)
-    assert SCHEMA_VERSION == 1 and len(MIGRATIONS) == SCHEMA_VERSION
-    assert rows(db, "PRAGMA user_version") == [(1,)]
+    assert SCHEMA_VERSION == 2 and len(MIGRATIONS) == SCHEMA_VERSION
+    assert rows(db, "PRAGMA user_version") == [(2,)]
     tables = {r[0] for r in rows(db, "SELECT name FROM sqlite_master WHERE type='table'")}
-    assert tables == {"sessions", "views", "searches"}
+    assert tables == {"sessions", "views", "searches", "help_opens"}
+
+
+def test_a_schema_1_database_gains_help_opens_and_keeps_its_data(db: Path, clock) -> None:
+    db.parent.mkdir(parents=True)
+    conn = REAL_CONNECT(db, isolation_level=None)
+    conn.execute("BEGIN")
+    MIGRATIONS[0](conn)
+    conn.execute("INSERT INTO sessions (started_at, language) VALUES (1, 'en')")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("COMMIT")
+    conn.close()
+    assert report(db).help_opens == 0  # a copy from an older kiosk still reports
+    store = UsageStore(db, clock=clock)
+    store.session_started("es")
+    store.help_opened()
+    store.close()
+    assert rows(db, "PRAGMA user_version") == [(2,)]
+    assert rows(db, "SELECT count(*) FROM sessions") == [(2,)]
+    assert rows(db, "SELECT language FROM help_opens") == [("es",)]
 
 
 def test_reopening_keeps_data(db: Path, clock: FakeClock) -> None:
@@ -130,7 +149,7 @@ def test_reopening_keeps_data(db: Path, clock: FakeClock) -> None:
     one_session(second, clock)
     second.close()
     assert rows(db, "SELECT count(*) FROM sessions") == [(2,)]
-    assert rows(db, "PRAGMA user_version") == [(1,)]
+    assert rows(db, "PRAGMA user_version") == [(2,)]
 
 
 def test_newer_schema_is_left_untouched(db: Path, clock: FakeClock) -> None:
@@ -743,6 +762,8 @@ def test_write_csv(history: Path, tmp_path: Path) -> None:
         "top_questions",
         "reset_reasons",
         "languages",
+        "sessions_per_hour",
+        "session_lengths",
     }
 
 
@@ -750,3 +771,60 @@ def test_write_csv_guards_against_spreadsheet_formulas(tmp_path: Path) -> None:
     out = tmp_path / "r.csv"
     write_csv(Report(top_questions=(("=cmd()", 1),)), out)
     assert "'=cmd()" in out.read_text(encoding="utf-8")
+
+
+def test_report_hours_and_lengths(history: Path) -> None:
+    r = report(history)
+    assert r.sessions_per_hour == ((10, 6),)  # every session in the history starts at 10:00
+    assert r.session_lengths == ((30.0, 1), (60.0, 1), (90.0, 1), (120.0, 1), (300.0, 1))
+    assert r.help_opens == 0
+
+
+def test_a_csv_export_reads_back_as_the_same_report(history: Path, tmp_path: Path) -> None:
+    full = report(history, top=None)
+    out = tmp_path / "kiosk-a.csv"
+    write_csv(full, out)
+    assert usage.read_csv(out) == full
+    assert usage.load_report(out) == usage.load_report(history)
+
+
+def test_merging_two_kiosks_adds_counts_and_takes_the_median_of_all_sessions(
+    history: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "kiosk-b.sqlite3"
+    clock = FakeClock(day(11, hour=15))
+    store = UsageStore(other, clock=clock)
+    for seconds in (10, 20, 40):
+        store.session_started("es")
+        store.viewed("explainer", "a")
+        store.help_opened()
+        store.searched(False)
+        clock.advance(seconds)
+        store.session_ended("idle")
+    store.close()
+    csv_b = tmp_path / "kiosk-b.csv"
+    write_csv(report(other, top=None), csv_b)
+
+    merged = usage.merge_reports([usage.load_report(history), usage.load_report(csv_b)])
+    assert merged.sessions == 9
+    assert merged.sessions_per_day == (
+        (datetime.date(2025, 3, 10), 2),
+        (datetime.date(2025, 3, 11), 4),
+        (datetime.date(2025, 3, 12), 2),
+        (datetime.date(2025, 3, 13), 1),
+    )
+    assert merged.sessions_per_hour == ((10, 6), (15, 3))
+    # Lengths 10, 20, 30, 40, 60, 90, 120, 300: the open session has none. Median of eight.
+    assert merged.median_session_s == 50.0
+    assert merged.top_explainers[0] == ("a", 6)
+    assert merged.help_opens == 3
+    assert merged.no_result_searches == 3 + 3
+    assert dict(merged.languages) == {"en": 4, "es": 5}
+    assert dict(merged.reset_reasons)["idle"] == 6
+
+
+def test_a_file_that_is_not_an_export_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.csv"
+    bad.write_text("name,phone\nx,y\n")
+    with pytest.raises(ValueError):
+        usage.load_report(bad)

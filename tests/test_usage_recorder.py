@@ -16,6 +16,7 @@ def scripted_session(events: EventLog) -> None:
     for page in (1, 2, 3, 2):
         events.emit("screen", screen="explainer", id="what-is-ketamine", page=page, language="en")
     events.emit("screen", screen="questions", id="safety", page=None, language="en")
+    events.emit("screen", screen="help", id=None, page=None, language="en")
     events.emit("search", results=0, language="en")
     events.emit("search", results=3, language="en")
     events.emit("language", language="es")
@@ -36,6 +37,7 @@ def test_a_scripted_session_shows_in_the_report(tmp_path: Path) -> None:
     assert r.top_explainers == (("what-is-ketamine", 1),)  # one visit, four page views
     assert r.top_questions == (("is-it-addictive", 1),)
     assert r.searches == 2 and r.no_result_searches == 1
+    assert r.help_opens == 1
     assert r.reset_reasons == (("idle", 1),)
     assert r.languages == (("es", 1),)
 
@@ -65,4 +67,4 @@ def test_an_unwritable_store_never_stops_the_events(tmp_path: Path) -> None:
     events.listeners.append(UsageRecorder(store))
     scripted_session(events)
     assert not store.healthy
-    assert log_path.read_text().count("\n") == 12  # every event was still logged
+    assert log_path.read_text().count("\n") == 13  # every event was still logged

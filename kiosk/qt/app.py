@@ -18,8 +18,10 @@ from kiosk.content.cache import load_cached
 from kiosk.device import Device, no_device
 from kiosk.events import EventLog
 from kiosk.gesture import CornerTaps
+from kiosk.metrics import REFRESH_S, ErrorsToMetrics, HealthMetrics
 from kiosk.pin import PinGuard
 from kiosk.problems import Severity
+from kiosk.release import real_folder, release_id
 from kiosk.search import SearchIndex
 from kiosk.session import Timings, validate_timings
 from kiosk.usage import UsageStore
@@ -183,6 +185,7 @@ class Kiosk:
         cache_dir: Path | None = None,
         last_good_dir: Path | None = None,
         device: Device | None = None,
+        metrics_file: Path | None = None,
     ):
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtQml import QQmlApplicationEngine
@@ -204,18 +207,26 @@ class Kiosk:
         self._listeners = []  # on the event log, taken off at close (the log may outlive us)
         if self.usage_store is not None:
             self._listeners.append(UsageRecorder(self.usage_store))
+        self.metrics = self._start_metrics(metrics_file)
         # The backend owns the catalog from here on (a content update replaces it there).
         # With a last good folder (the kiosk process), a folder with errors is refused at
         # start-up as a live update would be.
         from kiosk.content.last_good import start_content
 
         self.last_good_dir = last_good_dir
-        self.start = start_content(content, last_good_dir, cache_dir)
+        # Loaded from the folder a `current` symlink points at now, so a swap during the
+        # load cannot mix two releases (the watcher follows the link from here on).
+        folder = real_folder(content)
+        self.start = start_content(folder, last_good_dir, cache_dir)
         catalog, index = self.start.catalog, self.start.index
+        if self.start.source != "live":  # the last good copy (or the built-in screen)
+            folder = Path(getattr(catalog, "root", None) or folder)
         errors = sum(p.severity is Severity.ERROR for p in catalog.problems)
         events.emit(
             "content_loaded",
             version=catalog.version,
+            release=release_id(folder),
+            folder=folder.name,
             errors=errors,
             warnings=len(catalog.problems) - errors,
             source=self.start.source,
@@ -268,7 +279,7 @@ class Kiosk:
             system=system,
         )
         self._listeners.append(self.maintenance.on_event)
-        events.listeners.extend(self._listeners)
+        events.listeners.extend(x for x in self._listeners if x is not self.metrics)
         self.reader = make_reader(
             self.backend, self.driver, events, speech_engine or self.device.speech_engine
         )
@@ -312,6 +323,31 @@ class Kiosk:
         if fresh.exists and not any(p.severity is Severity.ERROR for p in fresh.problems):
             return fresh.pin_hash
         return self.device.pin_hash
+
+    def _start_metrics(self, path: Path | None) -> HealthMetrics | None:
+        """Health for node_exporter: listens to the event log, rewritten at every change
+        and every REFRESH_S seconds (so a stale file means a stopped or frozen kiosk)."""
+        from PySide6.QtCore import QTimer
+
+        self._metrics_timer = None
+        if path is None:
+            return None
+        store = self.usage_store
+        metrics = HealthMetrics(
+            path,
+            keyboard=os.environ.get("QT_IM_MODULE") == "qtvirtualkeyboard",
+            statistics_paused=lambda: None if store is None else not store.healthy,
+        )
+        self._listeners.append(metrics)
+        self.events.listeners.append(metrics)  # before content_loaded below
+        self._error_counter = ErrorsToMetrics(metrics)
+        logging.getLogger().addHandler(self._error_counter)
+        self._metrics_timer = QTimer()
+        self._metrics_timer.setInterval(REFRESH_S * 1000)
+        self._metrics_timer.timeout.connect(metrics.write)
+        self._metrics_timer.start()
+        metrics.write()
+        return metrics
 
     def start_background(self) -> None:
         """Content watching and read aloud. Neither is needed for the first frame and both
@@ -377,6 +413,11 @@ class Kiosk:
             self.events.listeners.remove(listener)
         if self.usage_store is not None:
             self.usage_store.close()
+        if self.metrics is not None:
+            self._metrics_timer.stop()
+            logging.getLogger().removeHandler(self._error_counter)
+            self.metrics.up = False
+            self.metrics.write()
         # Delete the QML before the backend it binds to, so no binding sees a dead backend.
         if shiboken6.isValid(self.engine):
             shiboken6.delete(self.engine)
@@ -491,6 +532,7 @@ def run(args, content: Path) -> int:
             system={"renderer": choices["scene_graph"], "keyboard": choices["keyboard"]},
             cache_dir=state / "cache",
             last_good_dir=state / "last-good",
+            metrics_file=metrics_path(args, device),
             start_later=True,  # content watching and read aloud: after the first frame
             device=device,
             **start_options(args),
@@ -551,6 +593,15 @@ def already_running(instance, device: Device) -> str:
         "systemctl stop kiosk), or give this one a state folder of its own ([device] "
         f"state_dir in {device.path}, or --device FILE)."
     )
+
+
+def metrics_path(args, device: Device) -> Path:
+    """--metrics-file, else the device file's metrics_file, else kiosk.prom in the state
+    folder (a device setting: each kiosk of a group has its own)."""
+    from kiosk.metrics import default_path
+
+    chosen = getattr(args, "metrics_file", None)
+    return Path(chosen) if chosen else (device.metrics_file or default_path(device.state_dir))
 
 
 def add_file_log(path: Path) -> None:

@@ -65,6 +65,7 @@ class Maintenance(QObject):
         self._system = dict(system or {})
         self._started = time.time()
         self._loaded_at = time.time()
+        self._releases: dict[str, str] = {}  # content version -> release marker, as loaded
         self._pad_open = False
         self._open = False
         self._message = ""
@@ -340,6 +341,7 @@ class Maintenance(QObject):
             "since": f"{_clock_time(self._started)} ({usage.format_duration(time.time() - self._started)})",
             "stats": stats if store is not None else "off",
             **self._system,
+            "release": self._releases.get(self._kiosk.backend.contentVersion) or "-",
         }
         note = getattr(self._kiosk, "content_note", "")
         if note:
@@ -366,6 +368,8 @@ class Maintenance(QObject):
     def on_event(self, record: dict[str, Any]) -> None:
         """An event-log listener (the Kiosk attaches it): notes when content was loaded."""
         event = record.get("event")
+        if event in ("content_loaded", "content_ready"):
+            self._releases[str(record.get("version"))] = str(record.get("release") or "")
         if event == "content_loaded" or (
             event == "reset" and record.get("reason") in ("content-update", "maintenance")
         ):
