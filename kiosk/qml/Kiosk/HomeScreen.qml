@@ -38,7 +38,7 @@ Flickable {
             bold: false
             horizontalAlignment: Text.AlignLeft
             // An empty query and the keyboard up: the patient can type at once.
-            onClicked: screen.backend.openSearch()
+            onActivated: screen.backend.openSearch()
         }
 
         Heading {
@@ -53,7 +53,7 @@ Flickable {
             spacing: ui.gap
             Repeater {
                 model: screen.backend.explainers
-                delegate: Rectangle {
+                delegate: Tappable {
                     id: card
                     required property string id
                     required property string title
@@ -63,21 +63,17 @@ Flickable {
                     objectName: "explainerCard_" + id
                     width: (column.width - ui.gap * (screen.columns - 1)) / screen.columns
                     height: cardColumn.implicitHeight + ui.gap * 1.5
-                    radius: ui.radius
-                    color: ui.surface
-                    border.color: activeFocus ? ui.focus : ui.border
-                    border.width: activeFocus ? 4 : 1
-                    activeFocusOnTab: true
-                    Accessible.role: Accessible.Button
-                    Accessible.name: title
+                    text: title
                     Accessible.description: summary
-                    Accessible.onPressAction: screen.backend.openExplainer(id)
-                    Keys.onReturnPressed: screen.backend.openExplainer(id)
-                    Keys.onEnterPressed: screen.backend.openExplainer(id)
-                    Keys.onSpacePressed: screen.backend.openExplainer(id)
-                    TapHandler {
-                        gesturePolicy: TapHandler.ReleaseWithinBounds  // as KButton
-                        onTapped: screen.backend.openExplainer(card.id)
+                    onActivated: screen.backend.openExplainer(card.id)
+                    Rectangle {
+                        // The card's face; pressed, it tints and shrinks a little at once.
+                        anchors.fill: parent
+                        radius: ui.radius
+                        color: card.held ? ui.accentSoft : ui.surface
+                        border.color: card.activeFocus ? ui.focus : card.held ? ui.accent : ui.border
+                        border.width: card.activeFocus ? 4 : card.held ? 2 : 1
+                        scale: card.held ? 0.98 : 1.0
                     }
                     Column {
                         id: cardColumn
@@ -145,7 +141,7 @@ Flickable {
                     accessibleName: title
                     variant: "secondary"
                     horizontalAlignment: Text.AlignLeft
-                    onClicked: screen.backend.openTopic(id)
+                    onActivated: screen.backend.openTopic(id)
                 }
             }
         }

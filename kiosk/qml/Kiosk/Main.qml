@@ -177,6 +177,5 @@ Window {
         anchors.fill: parent
         ui: kioskUi
         backend: window.backend
-        visible: window.backend.phase === "warning"
     }
 }
