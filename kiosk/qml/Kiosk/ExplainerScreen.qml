@@ -12,7 +12,11 @@ Item {
     // The page mostly in view, as the list moves: the backend hears of a swipe only when
     // its snap has ended. "Page N of M", the dots and Next follow the view, so they never
     // trail the page, and a Next tap during the snap goes on from the page in view.
-    readonly property int inView: pages.indexAt(pages.contentX + pages.width / 2, pages.height / 2)
+    // (From contentX and the width only: the list's height follows the nav bar, which
+    // follows `current`.)
+    readonly property int inView: pages.count > 0 && pages.width > 0
+        ? Math.max(0, Math.min(pages.count - 1, Math.round((pages.contentX - pages.originX) / pages.width)))
+        : -1
     readonly property int current: inView >= 0 ? inView
                                   : pages.currentIndex >= 0 ? pages.currentIndex : backend.page
 

@@ -44,6 +44,36 @@ Flickable {
         Heading {
             ui: screen.ui
             level: 2
+            text: ui.txt("topics_heading")
+        }
+
+        Flow {
+            width: parent.width
+            spacing: ui.gap * 0.6
+            Repeater {
+                model: screen.backend.topics
+                delegate: KButton {
+                    required property string id
+                    required property string title
+                    required property int count
+                    objectName: "topic_" + id
+                    ui: screen.ui
+                    // Compact chips: all the topics fit above the fold at 1280x800, and the
+                    // explainer cards start right under them.
+                    width: Math.min(implicitWidth, column.width)
+                    radius: height / 2
+                    fontSize: ui.fontSmall
+                    text: title
+                    accessibleName: title
+                    variant: "secondary"
+                    onActivated: screen.backend.openTopic(id)
+                }
+            }
+        }
+
+        Heading {
+            ui: screen.ui
+            level: 2
             text: ui.txt("explainers_heading")
             topPadding: ui.gap
         }
@@ -114,34 +144,6 @@ Flickable {
                             color: ui.muted
                         }
                     }
-                }
-            }
-        }
-
-        Heading {
-            ui: screen.ui
-            level: 2
-            text: ui.txt("topics_heading")
-            topPadding: ui.gap
-        }
-
-        Flow {
-            width: parent.width
-            spacing: ui.gap
-            Repeater {
-                model: screen.backend.topics
-                delegate: KButton {
-                    required property string id
-                    required property string title
-                    required property int count
-                    objectName: "topic_" + id
-                    ui: screen.ui
-                    width: (column.width - ui.gap * (screen.columns - 1)) / screen.columns
-                    text: title
-                    accessibleName: title
-                    variant: "secondary"
-                    horizontalAlignment: Text.AlignLeft
-                    onActivated: screen.backend.openTopic(id)
                 }
             }
         }
