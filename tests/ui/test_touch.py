@@ -297,3 +297,21 @@ def test_page_of_and_next_follow_a_swipe_while_the_page_still_moves(kiosk, finge
     k.tap_at(k.center(next_page))
     k.qtbot.waitUntil(lambda: k.backend.page == 2 and not pages.property("moving"))
     assert pages.property("currentIndex") == 2
+
+
+def test_back_to_an_answer_keeps_where_it_was_scrolled(kiosk, finger):
+    k = kiosk
+    arrange(k, on_answer)
+    first = k.backend.item
+    answer = k.wait_for("answerScreen")
+    finger.tap(ready(k, "moreBelowButton"))  # read on down the answer
+    k.qtbot.waitUntil(lambda: answer.property("contentY") > 0)
+    scrolled = answer.property("contentY")
+    k.backend.openQuestion(k.backend.questions.rows()[1]["id"])  # on to another answer
+    k.qtbot.waitUntil(lambda: k.backend.item != first)
+    fresh = k.wait_for("answerScreen")
+    assert fresh.property("contentY") == 0  # a page opened anew starts at its top
+    finger.tap(ready(k, "backButton"))
+    k.qtbot.waitUntil(lambda: k.backend.item == first)
+    again = k.wait_for("answerScreen")
+    assert again.property("contentY") == scrolled

@@ -8,6 +8,7 @@ Rectangle {
     required property QtObject backend
     property bool displayOpen: false
     signal displayClicked()
+    signal backClicked()   // just before the backend goes back
 
     // Big text in a narrow window: the right-hand group moves to a second row, so no
     // button overlaps another or loses its words.
@@ -49,7 +50,10 @@ Rectangle {
             variant: "quiet"
             fontSize: ui.fontBar
             visible: bar.backend.screen !== "home" && bar.backend.canGoBack
-            onActivated: bar.backend.back()
+            onActivated: {
+                bar.backClicked()
+                bar.backend.back()
+            }
         }
         KButton {
             // Ends the whole visit, so it asks once more: the first tap turns it into
