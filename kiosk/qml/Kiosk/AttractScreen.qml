@@ -18,6 +18,7 @@ Rectangle {
         // Touch anywhere starts, a long press too (the invitation below is the focusable,
         // named control; this is only for fingers).
         objectName: "touchAnywhere"
+        settlesWhenShown: false
         anchors.fill: parent
         focusPolicy: Qt.NoFocus
         activeFocusOnTab: false
@@ -54,6 +55,7 @@ Rectangle {
         Tappable {
             id: touchToStart
             objectName: "touchToStart"
+            settlesWhenShown: false
             anchors.horizontalCenter: parent.horizontalCenter
             width: Math.min(column.width, invitations.implicitWidth + 4 * ui.gap)
             height: invitations.implicitHeight + 2 * ui.gap

@@ -19,6 +19,9 @@ T.AbstractButton {
     property bool isSwitch: false        // on/off: screen readers say "checked"
     property bool repeatable: false
     property int settleTime: 350
+    // Off for the attract screen's "touch to start": a stray second tap there only starts
+    // a visit, and the first tap after start-up must count. (It still settles after it acts.)
+    property bool settlesWhenShown: true
     readonly property bool settling: settleTimer.running
     readonly property bool held: pressed && !ignoring
     property bool ignoring: false        // this press began while settling
@@ -27,6 +30,10 @@ T.AbstractButton {
     function settle() {
         if (settleTimer)   // null once a leaving screen's context is gone
             settleTimer.restart()
+    }
+    function moved() {   // appeared, moved or changed its words
+        if (settlesWhenShown)
+            settle()
     }
     function act() {
         if (!repeatable)
@@ -64,23 +71,23 @@ T.AbstractButton {
     // since what counts is where it sits under the finger.
     property var watched: []
     Component.onCompleted: {
-        settle()
+        moved()
         const ancestors = []
         for (let item = parent; item; item = item.parent) {
-            item.xChanged.connect(control.settle)
-            item.yChanged.connect(control.settle)
+            item.xChanged.connect(control.moved)
+            item.yChanged.connect(control.moved)
             ancestors.push(item)
         }
         watched = ancestors
     }
     Component.onDestruction: {
         for (const item of watched) {
-            item.xChanged.disconnect(control.settle)
-            item.yChanged.disconnect(control.settle)
+            item.xChanged.disconnect(control.moved)
+            item.yChanged.disconnect(control.moved)
         }
     }
-    onVisibleChanged: if (visible) settle()
-    onTextChanged: settle()
-    onXChanged: settle()
-    onYChanged: settle()
+    onVisibleChanged: if (visible) moved()
+    onTextChanged: moved()
+    onXChanged: moved()
+    onYChanged: moved()
 }
