@@ -315,3 +315,20 @@ def test_back_to_an_answer_keeps_where_it_was_scrolled(kiosk, finger):
     k.qtbot.waitUntil(lambda: k.backend.item == first)
     again = k.wait_for("answerScreen")
     assert again.property("contentY") == scrolled
+
+
+def test_every_question_topic_shows_on_the_home_screen_without_scrolling(kiosk):
+    """At 1280x800 the topics used to sit under seven cards, two "More below" taps down."""
+    k = kiosk
+    arrange(k, on_home)
+    home = k.wait_for("homeScreen")
+    ready(k, "homeSearch")
+    cue = k.find("moreBelowButton")
+    top = cue.mapToScene(cue.boundingRect().topLeft()).y() if cue is not None else 800
+    topics = [row["id"] for row in k.backend.topics.rows()]
+    assert topics
+    for topic in topics:
+        item = k.find(f"topic_{topic}")
+        bottom = item.mapToScene(item.boundingRect().bottomLeft()).y()
+        assert bottom <= top, f"topic {topic} is below the fold"
+    assert home.property("contentY") == 0
