@@ -113,6 +113,11 @@ def tap(k: KioskProcess, plat: Platform, name: str) -> float:
         where = k.ask(cmd="find", name=name)
     if not where["found"] or not where.get("visible"):
         raise RuntimeError(f"nothing called {name!r} on screen")
+    deadline = time.monotonic() + 2
+    while where.get("settling") and time.monotonic() < deadline:
+        # Just appeared or moved: it takes taps after 350 ms, as a person's would come.
+        time.sleep(0.05)
+        where = k.ask(cmd="find", name=name)
     before = time.monotonic()
     if plat.name == "xcb":
         xdotool(plat.display, "mousemove", str(where["x"]), str(where["y"]), "click", "1")

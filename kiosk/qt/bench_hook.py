@@ -143,9 +143,13 @@ class BenchHook(QObject):
             if not 0 <= local.y() < self.window.height():
                 return {"found": True, "visible": False, "scrolled": self._scroll_to(item)}
             point = self.window.mapToGlobal(local)
+            meta = item.metaObject()
             return {
                 "found": True,
                 "visible": True,
+                # Tappable.qml: just appeared or moved, it ignores taps for a moment.
+                "settling": meta.indexOfProperty("settling") >= 0
+                and bool(item.property("settling")),
                 "x": point.x(),
                 "y": point.y(),
                 "wx": local.x(),

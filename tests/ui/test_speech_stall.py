@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,10 @@ class Hook:
 
     def tap(self, name: str) -> None:
         where = self.ask(cmd="find", name=name)
+        deadline = time.monotonic() + 5
+        while where.get("settling") and time.monotonic() < deadline:
+            time.sleep(0.05)  # just appeared: it takes taps after 350 ms (Tappable.qml)
+            where = self.ask(cmd="find", name=name)
         assert where.get("visible"), where
         self.ask(cmd="tap", x=where["wx"], y=where["wy"])
 

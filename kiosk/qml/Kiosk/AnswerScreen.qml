@@ -53,7 +53,7 @@ Flickable {
             visible: screen.backend.takeHomeUrl !== ""
             text: screen.ui.txt("take_home_button")
             variant: "secondary"
-            onClicked: takeHome.open()
+            onActivated: takeHome.open()
         }
 
         BlockColumn {
@@ -87,7 +87,7 @@ Flickable {
             width: Math.min(implicitWidth, parent.width)
             text: screen.ui.txt("more_on_topic")
             variant: "secondary"
-            onClicked: screen.backend.openTopic(screen.question.topic)
+            onActivated: screen.backend.openTopic(screen.question.topic)
         }
     }
 

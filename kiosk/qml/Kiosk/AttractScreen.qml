@@ -14,8 +14,16 @@ Rectangle {
     Accessible.role: Accessible.Pane
     Accessible.name: backend.clinic.name
 
-    TapHandler {
-        onTapped: screen.backend.start()
+    Tappable {
+        // Touch anywhere starts, a long press too (the invitation below is the focusable,
+        // named control; this is only for fingers).
+        objectName: "touchAnywhere"
+        settlesWhenShown: false
+        anchors.fill: parent
+        focusPolicy: Qt.NoFocus
+        activeFocusOnTab: false
+        Accessible.ignored: true
+        onActivated: screen.backend.start()
     }
 
     Column {
@@ -44,28 +52,29 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
         }
 
-        Rectangle {
+        Tappable {
+            id: touchToStart
             objectName: "touchToStart"
+            settlesWhenShown: false
             anchors.horizontalCenter: parent.horizontalCenter
             width: Math.min(column.width, invitations.implicitWidth + 4 * ui.gap)
             height: invitations.implicitHeight + 2 * ui.gap
-            radius: ui.radius * 2
-            color: ui.accent
-            activeFocusOnTab: true
-            Accessible.role: Accessible.Button
-            Accessible.name: screen.backend.touchToStart.map(r => r.text).join(" / ")
-            Accessible.onPressAction: screen.backend.start()
-            Keys.onReturnPressed: screen.backend.start()
-            Keys.onEnterPressed: screen.backend.start()
-            Keys.onSpacePressed: screen.backend.start()
+            accessibleName: screen.backend.touchToStart.map(r => r.text).join(" / ")
+            onActivated: screen.backend.start()
+            Rectangle {
+                anchors.fill: parent
+                radius: ui.radius * 2
+                color: touchToStart.held ? Qt.darker(ui.accent, 1.25) : ui.accent
+                scale: touchToStart.held ? 0.98 : 1.0
+            }
             Rectangle {
                 anchors.fill: parent
                 anchors.margins: -6
-                radius: parent.radius + 6
+                radius: ui.radius * 2 + 6
                 color: "transparent"
                 border.width: 4
                 border.color: ui.focus
-                visible: parent.activeFocus
+                visible: touchToStart.activeFocus
             }
             Column {
                 id: invitations
@@ -125,7 +134,7 @@ Rectangle {
                         width: panel.width
                         text: panel.modelData.help
                         variant: "urgent"
-                        onClicked: {
+                        onActivated: {
                             screen.backend.startIn(panel.code)
                             screen.backend.openHelp()
                         }
@@ -151,7 +160,7 @@ Rectangle {
                             text: modelData.title
                             variant: "secondary"
                             bold: false
-                            onClicked: {
+                            onActivated: {
                                 screen.backend.startIn(panel.code)
                                 screen.backend.openLink(modelData.target)
                             }

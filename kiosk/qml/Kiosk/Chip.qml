@@ -3,7 +3,7 @@ import QtQuick
 // A topic chip: a rounded, selectable button.
 KButton {
     variant: checked ? "primary" : "quiet"
-    checkable: true
+    isSwitch: true
     radius: height / 2
     fontSize: ui.fontSmall
 }

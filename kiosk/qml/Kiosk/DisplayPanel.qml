@@ -10,7 +10,10 @@ Rectangle {
     signal closeRequested()
 
     objectName: "displayPanel"
-    width: Math.min(ui.fontBody * 20, parent ? parent.width - 2 * ui.gap : 600)
+    // The panel's width, the size line and the A−/A+ steppers do not grow with the text
+    // size: A+ stays under the finger, so five taps on one spot reach 200%.
+    readonly property real steadyFont: Math.round(ui.theme.base_font_px * ui.dp)
+    width: Math.min(steadyFont * 24, parent ? parent.width - 2 * ui.gap : 600)
     height: column.implicitHeight + 2 * ui.gap
     radius: ui.radius
     color: ui.surface
@@ -48,9 +51,10 @@ Rectangle {
 
         Text {
             width: parent.width
+            objectName: "textSizeValue"
             text: ui.txt("text_size") + ": " + Math.round(panel.backend.textScale * 100) + "%"
             font.family: ui.fontFamily
-            font.pixelSize: ui.fontBody
+            font.pixelSize: panel.steadyFont
             font.bold: true
             color: ui.text
             wrapMode: Text.Wrap
@@ -63,10 +67,14 @@ Rectangle {
                 ui: panel.ui
                 text: "A−"
                 accessibleName: ui.txt("smaller_text")
+                width: panel.steadyFont * 4
+                height: Math.max(ui.target, panel.steadyFont * 2.6)
+                fontSize: panel.steadyFont * 1.1
+                repeatable: true
                 variant: "secondary"
                 enabled: panel.backend.textScale > 1.0
                 opacity: enabled ? 1 : 0.4
-                onClicked: panel.backend.smallerText()
+                onActivated: panel.backend.smallerText()
             }
             KButton {
                 id: bigger
@@ -74,40 +82,47 @@ Rectangle {
                 ui: panel.ui
                 text: "A+"
                 accessibleName: ui.txt("bigger_text")
-                fontSize: ui.fontH2
+                width: panel.steadyFont * 4
+                height: Math.max(ui.target, panel.steadyFont * 2.6)
+                fontSize: panel.steadyFont * 1.4
+                repeatable: true
                 variant: "secondary"
                 enabled: panel.backend.textScale < 2.0
                 opacity: enabled ? 1 : 0.4
-                onClicked: panel.backend.biggerText()
+                onActivated: panel.backend.biggerText()
             }
         }
         KButton {
             id: contrast
             objectName: "highContrast"
             ui: panel.ui
-            checkable: true
+            isSwitch: true
             width: parent.width
-            text: ui.txt("high_contrast")
+            // The state in words, not only a faint fill.
+            text: ui.txt("high_contrast") + ": " + (checked ? ui.txt("switch_on") : ui.txt("switch_off"))
+            accessibleName: ui.txt("high_contrast")
             variant: "quiet"
             checked: panel.backend.highContrast
-            onClicked: panel.backend.setHighContrast(!panel.backend.highContrast)
+            onActivated: panel.backend.setHighContrast(!panel.backend.highContrast)
         }
         KButton {
             objectName: "reducedMotion"
             ui: panel.ui
-            checkable: true
+            isSwitch: true
             width: parent.width
-            text: ui.txt("reduced_motion")
+            // The state in words, not only a faint fill.
+            text: ui.txt("reduced_motion") + ": " + (checked ? ui.txt("switch_on") : ui.txt("switch_off"))
+            accessibleName: ui.txt("reduced_motion")
             variant: "quiet"
             checked: panel.backend.reducedMotion
-            onClicked: panel.backend.setReducedMotion(!panel.backend.reducedMotion)
+            onActivated: panel.backend.setReducedMotion(!panel.backend.reducedMotion)
         }
         KButton {
             objectName: "closeDisplay"
             ui: panel.ui
             width: parent.width
             text: ui.txt("close_button")
-            onClicked: panel.closeRequested()
+            onActivated: panel.closeRequested()
         }
     }
 }

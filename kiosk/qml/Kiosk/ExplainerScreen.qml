@@ -9,7 +9,16 @@ Item {
     objectName: "explainerScreen"
     readonly property var explainer: backend.explainer
     readonly property int count: explainer.pages ? explainer.pages.length : 0
-    readonly property int current: backend.page
+    // The page mostly in view, as the list moves: the backend hears of a swipe only when
+    // its snap has ended. "Page N of M", the dots and Next follow the view, so they never
+    // trail the page, and a Next tap during the snap goes on from the page in view.
+    // (From contentX and the width only: the list's height follows the nav bar, which
+    // follows `current`.)
+    readonly property int inView: pages.count > 0 && pages.width > 0
+        ? Math.max(0, Math.min(pages.count - 1, Math.round((pages.contentX - pages.originX) / pages.width)))
+        : -1
+    readonly property int current: inView >= 0 ? inView
+                                  : pages.currentIndex >= 0 ? pages.currentIndex : backend.page
 
     // Called by Main.qml's screen Loader just before it lets this screen go. The Loader
     // deletes the screen's QML context at once and the screen itself later; if the page
@@ -106,7 +115,7 @@ Item {
                     visible: screen.backend.takeHomeUrl !== ""
                     text: screen.ui.txt("take_home_button")
                     variant: "secondary"
-                    onClicked: takeHome.open()
+                    onActivated: takeHome.open()
                 }
 
                 Text {
@@ -141,7 +150,7 @@ Item {
                     visible: pageView.index === screen.count - 1
                     text: screen.ui.txt("back_to_home")
                     variant: "secondary"
-                    onClicked: screen.backend.goHome()
+                    onActivated: screen.backend.goHome()
                 }
             }
         }
@@ -177,7 +186,7 @@ Item {
             variant: "secondary"
             enabled: screen.current > 0
             opacity: enabled ? 1 : 0.35
-            onClicked: screen.backend.setPage(screen.current - 1)
+            onActivated: screen.backend.setPage(screen.current - 1)
         }
 
         Column {
@@ -213,7 +222,7 @@ Item {
             text: screen.current < screen.count - 1 ? ui.txt("next_page") + "  ›" : ui.txt("done_button")
             accessibleName: screen.current < screen.count - 1 ? ui.txt("next_page") : ui.txt("done_button")
             variant: "primary"
-            onClicked: screen.current < screen.count - 1 ? screen.backend.setPage(screen.current + 1)
+            onActivated: screen.current < screen.count - 1 ? screen.backend.setPage(screen.current + 1)
                                                          : screen.backend.goHome()
         }
     }

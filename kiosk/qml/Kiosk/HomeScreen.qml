@@ -38,7 +38,37 @@ Flickable {
             bold: false
             horizontalAlignment: Text.AlignLeft
             // An empty query and the keyboard up: the patient can type at once.
-            onClicked: screen.backend.openSearch()
+            onActivated: screen.backend.openSearch()
+        }
+
+        Heading {
+            ui: screen.ui
+            level: 2
+            text: ui.txt("topics_heading")
+        }
+
+        Flow {
+            width: parent.width
+            spacing: ui.gap * 0.6
+            Repeater {
+                model: screen.backend.topics
+                delegate: KButton {
+                    required property string id
+                    required property string title
+                    required property int count
+                    objectName: "topic_" + id
+                    ui: screen.ui
+                    // Compact chips: all the topics fit above the fold at 1280x800, and the
+                    // explainer cards start right under them.
+                    width: Math.min(implicitWidth, column.width)
+                    radius: height / 2
+                    fontSize: ui.fontSmall
+                    text: title
+                    accessibleName: title
+                    variant: "secondary"
+                    onActivated: screen.backend.openTopic(id)
+                }
+            }
         }
 
         Heading {
@@ -53,7 +83,7 @@ Flickable {
             spacing: ui.gap
             Repeater {
                 model: screen.backend.explainers
-                delegate: Rectangle {
+                delegate: Tappable {
                     id: card
                     required property string id
                     required property string title
@@ -63,21 +93,17 @@ Flickable {
                     objectName: "explainerCard_" + id
                     width: (column.width - ui.gap * (screen.columns - 1)) / screen.columns
                     height: cardColumn.implicitHeight + ui.gap * 1.5
-                    radius: ui.radius
-                    color: ui.surface
-                    border.color: activeFocus ? ui.focus : ui.border
-                    border.width: activeFocus ? 4 : 1
-                    activeFocusOnTab: true
-                    Accessible.role: Accessible.Button
-                    Accessible.name: title
+                    text: title
                     Accessible.description: summary
-                    Accessible.onPressAction: screen.backend.openExplainer(id)
-                    Keys.onReturnPressed: screen.backend.openExplainer(id)
-                    Keys.onEnterPressed: screen.backend.openExplainer(id)
-                    Keys.onSpacePressed: screen.backend.openExplainer(id)
-                    TapHandler {
-                        gesturePolicy: TapHandler.ReleaseWithinBounds  // as KButton
-                        onTapped: screen.backend.openExplainer(card.id)
+                    onActivated: screen.backend.openExplainer(card.id)
+                    Rectangle {
+                        // The card's face; pressed, it tints and shrinks a little at once.
+                        anchors.fill: parent
+                        radius: ui.radius
+                        color: card.held ? ui.accentSoft : ui.surface
+                        border.color: card.activeFocus ? ui.focus : card.held ? ui.accent : ui.border
+                        border.width: card.activeFocus ? 4 : card.held ? 2 : 1
+                        scale: card.held ? 0.98 : 1.0
                     }
                     Column {
                         id: cardColumn
@@ -118,34 +144,6 @@ Flickable {
                             color: ui.muted
                         }
                     }
-                }
-            }
-        }
-
-        Heading {
-            ui: screen.ui
-            level: 2
-            text: ui.txt("topics_heading")
-            topPadding: ui.gap
-        }
-
-        Flow {
-            width: parent.width
-            spacing: ui.gap
-            Repeater {
-                model: screen.backend.topics
-                delegate: KButton {
-                    required property string id
-                    required property string title
-                    required property int count
-                    objectName: "topic_" + id
-                    ui: screen.ui
-                    width: (column.width - ui.gap * (screen.columns - 1)) / screen.columns
-                    text: title
-                    accessibleName: title
-                    variant: "secondary"
-                    horizontalAlignment: Text.AlignLeft
-                    onClicked: screen.backend.openTopic(id)
                 }
             }
         }

@@ -31,6 +31,7 @@ Window {
         target: window.backend
         function onResetDone() {
             window.displayOpen = false
+            screenLoader.scrolled = {}
             Qt.inputMethod.hide()
         }
         function onPlaceChanged() {
@@ -57,6 +58,7 @@ Window {
             height: visible ? implicitHeight : 0
             displayOpen: window.displayOpen
             onDisplayClicked: window.displayOpen = !window.displayOpen
+            onBackClicked: screenLoader.returning = true
         }
 
         Loader {
@@ -70,13 +72,26 @@ Window {
             // A new explainer or answer gets a fresh screen: no scroll position carries over.
             readonly property string key: window.backend.screen + ":" + window.backend.item + ":"
                                         + window.backend.language
+            // Back to a page the patient scrolled (an answer, home, help): where they were.
+            // Only the top bar's Back returns; opening a page anew starts at its top. Only
+            // scroll offsets are kept, for this visit (a reset forgets them).
+            property var scrolled: ({})
+            property string shownKey: ""
+            property bool returning: false
             onKeyChanged: show()
             Component.onCompleted: show()
             function show() {
+                if (item && item.contentY !== undefined && item.contentHeight !== undefined)
+                    scrolled[shownKey] = item.contentY
                 // The old screen lets go of its list's rows while its QML context is still
                 // valid (see ExplainerScreen.release(): a crash in Qt 6.12 otherwise).
                 if (item && item.release)
                     item.release()
+                const back = returning
+                returning = false
+                shownKey = key
+                if (window.backend.screen === "attract")
+                    scrolled = {}   // the next visitor starts afresh
                 sourceComponent = null
                 switch (window.backend.screen) {
                 case "home": sourceComponent = homeScreen; break
@@ -86,6 +101,8 @@ Window {
                 case "help": sourceComponent = helpScreen; break
                 default: sourceComponent = attractScreen
                 }
+                if (back && item && scrolled[key] !== undefined && item.contentHeight !== undefined)
+                    item.contentY = Math.min(scrolled[key], Math.max(0, item.contentHeight - item.height))
             }
         }
     }
@@ -177,6 +194,5 @@ Window {
         anchors.fill: parent
         ui: kioskUi
         backend: window.backend
-        visible: window.backend.phase === "warning"
     }
 }

@@ -77,7 +77,7 @@ Rectangle {
                     objectName: "maintClose"
                     ui: screen.ui
                     text: screen.ui.txt("maint_close")
-                    onClicked: screen.maintenance.close()
+                    onActivated: screen.maintenance.close()
                 }
                 KButton {
                     objectName: "maintReload"
@@ -85,14 +85,14 @@ Rectangle {
                     variant: "secondary"
                     enabled: !screen.maintenance.busy
                     text: screen.ui.txt("maint_reload")
-                    onClicked: screen.maintenance.reloadContent()
+                    onActivated: screen.maintenance.reloadContent()
                 }
                 KButton {
                     objectName: "maintRestart"
                     ui: screen.ui
                     variant: "secondary"
                     text: screen.ui.txt("maint_restart")
-                    onClicked: screen.maintenance.restartKiosk()
+                    onActivated: screen.maintenance.restartKiosk()
                 }
                 KButton {
                     // Two taps: the first asks, the second exits.
@@ -100,7 +100,7 @@ Rectangle {
                     ui: screen.ui
                     variant: screen.confirmExit ? "urgent" : "secondary"
                     text: screen.ui.txt(screen.confirmExit ? "maint_exit_confirm" : "maint_exit")
-                    onClicked: {
+                    onActivated: {
                         if (screen.confirmExit)
                             screen.maintenance.exitKiosk()
                         screen.confirmExit = true

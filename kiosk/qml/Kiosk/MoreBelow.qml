@@ -31,6 +31,7 @@ Item {
     KButton {
         id: button
         objectName: "moreBelowButton"
+        repeatable: true   // each tap scrolls on
         ui: cue.ui
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: parent.bottom
@@ -39,7 +40,7 @@ Item {
         accessibleName: ui.txt("more_below")
         variant: "secondary"
         fontSize: ui.fontSmall
-        onClicked: {
+        onActivated: {
             const f = cue.flickable
             f.contentY = Math.min(f.contentY + f.height * 0.75, cue.end)
         }

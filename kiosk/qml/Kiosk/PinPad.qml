@@ -129,7 +129,7 @@ Rectangle {
                     width: parent.width
                     variant: "quiet"
                     text: pad.ui.txt("pin_cancel")
-                    onClicked: pad.maintenance.cancelPin()
+                    onActivated: pad.maintenance.cancelPin()
                 }
             }
 
@@ -148,6 +148,7 @@ Rectangle {
                     delegate: KButton {
                         required property string modelData
                         objectName: "pinKey_" + modelData
+                        repeatable: modelData !== "ok"   // "1111" is four quick taps
                         ui: pad.ui
                         width: keys.key
                         height: keys.keyHeight
@@ -157,7 +158,7 @@ Rectangle {
                         text: modelData === "clear" ? pad.ui.txt("pin_clear")
                             : modelData === "ok" ? pad.ui.txt("pin_ok") : modelData
                         fontSize: modelData.length === 1 ? pad.ui.fontH1 : pad.ui.fontSmall
-                        onClicked: pad.press(modelData)
+                        onActivated: pad.press(modelData)
                     }
                 }
             }

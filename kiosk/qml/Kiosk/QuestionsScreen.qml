@@ -96,7 +96,7 @@ Item {
                 ui: screen.ui
                 text: ui.txt("all_topics")
                 checked: screen.backend.topic === ""
-                onClicked: screen.backend.openTopic("")
+                onActivated: screen.backend.openTopic("")
             }
             Repeater {
                 model: screen.backend.topics
@@ -107,7 +107,7 @@ Item {
                     ui: screen.ui
                     text: title
                     checked: screen.backend.topic === id
-                    onClicked: screen.backend.openTopic(id)
+                    onActivated: screen.backend.openTopic(id)
                 }
             }
         }
@@ -117,7 +117,7 @@ Item {
             ui: screen.ui
             flickable: list
         }
-        delegate: Rectangle {
+        delegate: Tappable {
             id: row
             required property var model
             required property int index
@@ -125,28 +125,22 @@ Item {
             objectName: "result_" + index
             width: list.width
             height: Math.max(ui.target, rowColumn.implicitHeight + ui.gap * 1.25)
-            radius: ui.radius
-            color: ui.surface
-            border.color: activeFocus ? ui.focus : ui.border
-            border.width: activeFocus ? 4 : 1
-            activeFocusOnTab: true
-            Accessible.role: Accessible.Button
-            Accessible.name: model.title
+            text: model.title
             Accessible.description: model.where
-            Accessible.onPressAction: row.open()
-            Keys.onReturnPressed: row.open()
-            Keys.onEnterPressed: row.open()
-            Keys.onSpacePressed: row.open()
-            function open() {
+            onActivated: {
                 screen.backend.searchSubmitted()
                 if (kind === "explainer")
                     screen.backend.openExplainerAt(model.id, model.page || 0)
                 else
                     screen.backend.openQuestion(model.id)
             }
-            TapHandler {
-                gesturePolicy: TapHandler.ReleaseWithinBounds  // as KButton
-                onTapped: row.open()
+            Rectangle {
+                // The row's face; pressed, it tints at once.
+                anchors.fill: parent
+                radius: ui.radius
+                color: row.held ? ui.accentSoft : ui.surface
+                border.color: row.activeFocus ? ui.focus : row.held ? ui.accent : ui.border
+                border.width: row.activeFocus ? 4 : row.held ? 2 : 1
             }
             Column {
                 id: rowColumn
@@ -217,7 +211,7 @@ Item {
                 ui: screen.ui
                 visible: screen.backend.searchSuggestion !== ""
                 text: ui.fmt("did_you_mean", {"query": screen.backend.searchSuggestion})
-                onClicked: screen.backend.setSearchText(screen.backend.searchSuggestion + " ")
+                onActivated: screen.backend.setSearchText(screen.backend.searchSuggestion + " ")
             }
             Text {
                 width: parent.width
@@ -237,7 +231,7 @@ Item {
                         required property string title
                         ui: screen.ui
                         text: title
-                        onClicked: {
+                        onActivated: {
                             screen.backend.setSearchText("")
                             screen.backend.openTopic(id)
                         }

@@ -28,7 +28,7 @@ Flow {
                       : control.active ? ui.txt("resume_reading") : ui.txt("read_aloud")
         variant: "secondary"
         fontSize: ui.fontSmall
-        onClicked: {
+        onActivated: {
             if (control.speaking)
                 control.reader.pause()
             else if (control.active)
@@ -46,6 +46,6 @@ Flow {
         accessibleName: ui.txt("stop_reading")
         variant: "quiet"
         fontSize: ui.fontSmall
-        onClicked: control.reader.stop()
+        onActivated: control.reader.stop()
     }
 }

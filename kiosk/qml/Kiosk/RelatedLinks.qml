@@ -30,7 +30,7 @@ Column {
             variant: "secondary"
             bold: false
             horizontalAlignment: Text.AlignLeft
-            onClicked: related.backend.openLink(modelData.target)
+            onActivated: related.backend.openLink(modelData.target)
         }
     }
 }

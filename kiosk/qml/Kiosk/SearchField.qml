@@ -86,7 +86,7 @@ Rectangle {
         border.width: 0
         fontSize: ui.fontSmall
         visible: input.text.length > 0
-        onClicked: {
+        onActivated: {
             field.backend.setSearchText("")
             input.forceActiveFocus()
         }

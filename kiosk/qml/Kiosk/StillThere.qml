@@ -2,23 +2,50 @@ import QtQuick
 
 // "Are you still there?" with a visible countdown and one big button. A touch anywhere on
 // it also continues (the app's activity filter sees the touch).
+//
+// The tap that answers it is the overlay's alone: the activity filter ends the warning on
+// the press, before the window delivers that press, so the overlay stays up (`catching`)
+// until that finger has lifted, and nothing underneath sees any of it.
 Rectangle {
     id: overlay
 
     required property Ui ui
     required property QtObject backend
 
+    readonly property bool warning: backend.phase === "warning"
+    property bool catching: false
     objectName: "stillThere"
-    color: Qt.rgba(0, 0, 0, 0.55)
+    // Answered: gone from sight at once, still taking the touch until the finger lifts.
+    color: warning ? Qt.rgba(0, 0, 0, 0.55) : "transparent"
+    visible: warning || catching
+
+    onWarningChanged: {
+        if (warning) {
+            catching = true
+        } else if (backend.phase === "attract") {
+            catching = false   // timed out: the attract screen takes over at once
+        } else {
+            letGo.restart()
+        }
+    }
+
+    Timer {
+        // Long enough for the press that answered to arrive and the finger to lift.
+        id: letGo
+        interval: 400
+        onTriggered: if (catcher.pressed) restart(); else overlay.catching = false
+    }
 
     MouseArea {
         // Swallow touches so nothing underneath changes while the patient decides.
+        id: catcher
         anchors.fill: parent
         onClicked: overlay.backend.moreTime()
     }
 
     Rectangle {
         anchors.centerIn: parent
+        visible: overlay.warning
         width: Math.min(parent.width - 2 * ui.margin, ui.fontBody * 26)
         height: card.implicitHeight + ui.gap * 3
         radius: ui.radius * 1.5
@@ -71,7 +98,7 @@ Rectangle {
                 height: Math.max(implicitHeight, ui.target * 1.4)
                 text: ui.txt("more_time")
                 fontSize: ui.fontH2
-                onClicked: overlay.backend.moreTime()
+                onActivated: overlay.backend.moreTime()
             }
         }
     }

@@ -118,7 +118,7 @@ Rectangle {
             height: Math.max(implicitHeight, overlay.ui.target * 1.2)
             text: overlay.ui.txt("take_home_close")
             fontSize: overlay.ui.fontH2
-            onClicked: overlay.close()
+            onActivated: overlay.close()
         }
     }
 }

@@ -8,6 +8,7 @@ Rectangle {
     required property QtObject backend
     property bool displayOpen: false
     signal displayClicked()
+    signal backClicked()   // just before the backend goes back
 
     // Big text in a narrow window: the right-hand group moves to a second row, so no
     // button overlaps another or loses its words.
@@ -39,7 +40,7 @@ Rectangle {
             variant: "secondary"
             fontSize: ui.fontBar
             visible: bar.backend.screen !== "home"
-            onClicked: bar.backend.goHome()
+            onActivated: bar.backend.goHome()
         }
         KButton {
             objectName: "backButton"
@@ -49,16 +50,38 @@ Rectangle {
             variant: "quiet"
             fontSize: ui.fontBar
             visible: bar.backend.screen !== "home" && bar.backend.canGoBack
-            onClicked: bar.backend.back()
+            onActivated: {
+                bar.backClicked()
+                bar.backend.back()
+            }
         }
         KButton {
+            // Ends the whole visit, so it asks once more: the first tap turns it into
+            // "Tap again to start over" for a few seconds. (Its new words make it settle,
+            // so even a double tap cannot confirm itself.)
+            id: startOver
             objectName: "startOverButton"
+            property bool asking: false
             ui: bar.ui
-            text: ui.txt("start_over")
-            variant: "quiet"
+            text: asking ? ui.txt("start_over_confirm") : ui.txt("start_over")
+            variant: asking ? "primary" : "quiet"
             fontSize: ui.fontBar
             visible: bar.backend.screen === "home"
-            onClicked: bar.backend.startOver()
+            onVisibleChanged: asking = false
+            onActivated: {
+                if (asking) {
+                    asking = false
+                    bar.backend.startOver()
+                } else {
+                    asking = true
+                    stopAsking.restart()
+                }
+            }
+            Timer {
+                id: stopAsking
+                interval: 5000
+                onTriggered: startOver.asking = false
+            }
         }
     }
 
@@ -76,7 +99,7 @@ Rectangle {
             variant: "quiet"
             checked: bar.displayOpen
             fontSize: ui.fontBar
-            onClicked: bar.displayClicked()
+            onActivated: bar.displayClicked()
         }
         Repeater {
             model: bar.backend.languages
@@ -89,7 +112,7 @@ Rectangle {
                 variant: "quiet"
                 fontSize: ui.fontBar
                 visible: modelData.code !== bar.backend.language
-                onClicked: bar.backend.setLanguage(modelData.code)
+                onActivated: bar.backend.setLanguage(modelData.code)
             }
         }
         KButton {
@@ -99,7 +122,7 @@ Rectangle {
             variant: "urgent"
             fontSize: ui.fontBar
             visible: bar.backend.screen !== "help"
-            onClicked: bar.backend.openHelp()
+            onActivated: bar.backend.openHelp()
         }
     }
 }
