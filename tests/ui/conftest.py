@@ -28,6 +28,22 @@ CONTENT = Path(__file__).resolve().parents[2] / "content"
 # PySide6 6.12.0's lost references to None/True/False: see kiosk/qt/__init__.py.
 
 
+def find_key(root, text: str):
+    """The virtual keyboard's key item under `root` that types `text` (" " is the space)."""
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        if (
+            item.property("text") == text
+            and item.property("key") is not None
+            and item.width() > 0
+            and item.property("visible")
+        ):
+            return item
+        stack.extend(item.childItems())
+    return None
+
+
 class Driver:
     """A finger on the kiosk window: find items by objectName, tap, swipe, type."""
 
@@ -92,9 +108,10 @@ class Driver:
         meta = item.metaObject()
         return meta.indexOfProperty("settling") >= 0 and bool(item.property("settling"))
 
-    def tap(self, name: str) -> None:
-        """Tap the middle of the item, once it is on screen (a finger can't reach it before)
-        and has come to rest (a list lays out the rows it has just created)."""
+    def resting_center(self, name: str):
+        """The middle of the item, once it is on screen (a finger can't reach it before) and
+        has come to rest (a list lays out the rows it has just created; a control that has
+        just appeared or moved ignores taps for a moment)."""
         last = []
 
         def settled() -> bool:
@@ -105,7 +122,11 @@ class Driver:
             return still
 
         self.qtbot.waitUntil(settled, timeout=3000)
-        self.tap_at(last[0])
+        return last[0]
+
+    def tap(self, name: str) -> None:
+        """Tap the middle of the item once it is on screen and at rest."""
+        self.tap_at(self.resting_center(name))
 
     def start_over(self) -> None:
         """Tap Start over, tap again to confirm, and wait for the attract screen."""
@@ -130,18 +151,7 @@ class Driver:
         """The on-screen keyboard's key that types `text` (" " is the space bar)."""
         keyboard = self.wait_for("keyboard")
         self.qtbot.waitUntil(lambda: keyboard.property("active"))
-        stack = [keyboard]
-        while stack:
-            item = stack.pop()
-            if (
-                item.property("text") == text
-                and item.property("key") is not None
-                and item.width() > 0
-                and item.property("visible")
-            ):
-                return item
-            stack.extend(item.childItems())
-        return None
+        return find_key(keyboard, text)
 
     def type_on_keyboard(self, text: str) -> None:
         """Taps on the on-screen keyboard's keys, one per character, as a finger would."""

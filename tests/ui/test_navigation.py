@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QPoint, QPointF
 
+from tests.ui.conftest import find_key
+
 
 def test_tap_attract_opens_home(kiosk):
     assert kiosk.backend.screen == "attract"
@@ -87,22 +89,6 @@ def test_search_on_the_virtual_keyboard(kiosk):
         kiosk.tap_at(kiosk.center(key))
     kiosk.qtbot.waitUntil(lambda: kiosk.backend.searchText == "safe")
     assert kiosk.backend.results.count > 0
-
-
-def find_key(root, letter: str):
-    """The virtual keyboard's key item showing `letter`."""
-    stack = [root]
-    while stack:
-        item = stack.pop()
-        if (
-            item.property("text") == letter
-            and item.property("key") is not None
-            and item.width() > 0
-            and item.property("visible")
-        ):
-            return item
-        stack.extend(item.childItems())
-    return None
 
 
 def test_language_switch_and_help_from_every_screen(kiosk):

@@ -74,17 +74,7 @@ def state(k) -> dict:
 def ready(k, name: str) -> QPoint:
     """Where the control is, once the screen has come to rest (the patient's first tap
     comes after they see it)."""
-    last: list = []
-
-    def still() -> bool:
-        item = k.on_screen(name)
-        where = k.center(item) if item is not None else None
-        settled = where is not None and last == [where] and not k.settling(item)
-        last[:] = [where]
-        return settled
-
-    k.qtbot.waitUntil(still, timeout=3000)
-    return last[0]
+    return k.resting_center(name)
 
 
 # Where each screen is arranged before the tap (through the backend: the arranging is not
