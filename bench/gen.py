@@ -73,10 +73,14 @@ def generate(
     (target / "en" / "explainers").mkdir(parents=True)
     (target / "en" / "questions").mkdir(parents=True)
     shutil.copytree(CONTENT / "images", target / "images")
-    for name in ("strings.toml", "synonyms.toml"):
-        shutil.copy(CONTENT / "en" / name, target / "en" / name)
+    shutil.copy(CONTENT / "en" / "strings.toml", target / "en" / "strings.toml")
+    synonyms = (CONTENT / "en" / "synonyms.toml").read_text(encoding="utf-8")
+    if not with_bundled:  # its [crisis] table links to bundled pages
+        synonyms = synonyms.split("\n[crisis]", 1)[0] + "\n"
+    (target / "en" / "synonyms.toml").write_text(synonyms, encoding="utf-8")
     toml = (CONTENT / "kiosk.toml").read_text(encoding="utf-8")
     toml = re.sub(r"languages = \[[^\]]*\]", 'languages = ["en"]', toml, count=1)
+    toml = re.sub(r"\n\[clinic\.es\]\n.*?(?=\n\[)", "\n", toml, flags=re.S)  # en only
     toml = re.sub(r"featured = \[[^\]]*\]", "featured = []", toml, flags=re.S)
     (target / "kiosk.toml").write_text(toml, encoding="utf-8")
     if with_bundled:
