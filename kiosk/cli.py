@@ -1,7 +1,7 @@
 """`kiosk` command line: run | check | search | snapshot | stats | set-pin | manifest |
 handout | export-site | init | preview.
 
-Every command finds the device file (kiosk/device.py) by the same rule, and from it the
+Every command finds the device file (kiosk/system/device.py) by the same rule, and from it the
 state folder and the PIN.
 
 Qt is imported only by the subcommands that show something (run, snapshot), so the editor
@@ -244,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "run"
     if args.command is None:
         args = parser.parse_args(["run", *(argv if argv is not None else sys.argv[1:])])
-    from kiosk.device import load_device
+    from kiosk.system.device import load_device
 
     # One rule for every command: the same device file, so the same state folder and PIN.
     args.loaded_device = load_device(getattr(args, "device", None))
@@ -269,11 +269,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_check(args: argparse.Namespace, content: Path) -> int:
-    from kiosk import check_report as report
+    from kiosk.check import report
+    from kiosk.check.diagnosis import diagnose
+    from kiosk.check.i18n import Messages
+    from kiosk.check.problems import Severity
     from kiosk.content import load_catalog
-    from kiosk.diagnosis import diagnose
-    from kiosk.i18n import Messages
-    from kiosk.problems import Severity
 
     messages = Messages(args.lang)
     catalog = load_catalog(content)
@@ -328,7 +328,7 @@ def cmd_check(args: argparse.Namespace, content: Path) -> int:
 
 def cmd_search(args: argparse.Namespace, content: Path) -> int:
     from kiosk.content import load_catalog
-    from kiosk.search import SearchIndex
+    from kiosk.search.index import SearchIndex
 
     catalog = load_catalog(content)
     index = SearchIndex(catalog)
@@ -373,7 +373,7 @@ def cmd_snapshot(args: argparse.Namespace, content: Path) -> int:
 def cmd_stats(args: argparse.Namespace, content: Path) -> int:
     import datetime as dt
 
-    from kiosk import usage
+    from kiosk.stats import usage
 
     since = None
     if args.since:
@@ -416,7 +416,7 @@ def cmd_stats(args: argparse.Namespace, content: Path) -> int:
         usage.write_csv(full, args.csv)
         print(f"wrote {args.csv}")
     if args.html:
-        from kiosk import stats_html
+        from kiosk.stats import html_report as stats_html
 
         try:
             from kiosk.content import load_catalog
@@ -435,8 +435,8 @@ def cmd_stats(args: argparse.Namespace, content: Path) -> int:
 
 def _load_for_export(content: Path, langs: list[str] | None):
     """The catalog and the languages to export, or an exit code if they cannot be."""
+    from kiosk.check.problems import Severity
     from kiosk.content import load_catalog
-    from kiosk.problems import Severity
 
     catalog = load_catalog(content)
     errors = [p for p in catalog.problems if p.severity == Severity.ERROR]
@@ -492,7 +492,7 @@ def cmd_manifest(args: argparse.Namespace, content: Path) -> int:
     """Hashes of every file, for releases copied file by file (see docs/authoring.md)."""
     import tempfile
 
-    from kiosk.safe_files import MANIFEST, RefusedFile, manifest_lines
+    from kiosk.content.safe_files import MANIFEST, RefusedFile, manifest_lines
 
     try:
         text = manifest_lines(content)
@@ -522,7 +522,7 @@ def _top(report, n: int):
 
 
 def cmd_set_pin(args: argparse.Namespace, content: Path) -> int:
-    from kiosk.pin import hash_pin, validate_pin, write_pin_hash
+    from kiosk.system.pin import hash_pin, validate_pin, write_pin_hash
 
     if args.pin_stdin:
         pin = sys.stdin.readline().strip()
@@ -551,7 +551,7 @@ def cmd_set_pin(args: argparse.Namespace, content: Path) -> int:
 
 
 def cmd_init(args: argparse.Namespace, content: Path) -> int:
-    from kiosk.scaffold import InitError, init_content
+    from kiosk.content.scaffold import InitError, init_content
 
     languages = [code.strip() for code in args.lang.split(",") if code.strip()]
     try:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kiosk.check.problems import error, warning
+from kiosk.check.suggest import closest
 from kiosk.content.model import Catalog, Language
 from kiosk.content.ui_strings import required_keys
-from kiosk.problems import error, warning
-from kiosk.suggest import closest
 
 if TYPE_CHECKING:
     from kiosk.content.loader import Loader

@@ -17,9 +17,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk.check.problems import Severity, has_errors
 from kiosk.content.model import Catalog
-from kiosk.problems import Severity, has_errors
-from kiosk.safe_files import MAX_FILE_BYTES, content_version, read_regular, scan_folder
+from kiosk.content.safe_files import MAX_FILE_BYTES, content_version, read_regular, scan_folder
 
 log = logging.getLogger("kiosk.content")
 FOLDER = "last-good"

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kiosk.check.problems import error, warning
+from kiosk.check.suggest import closest
 from kiosk.content.blocks import CALLOUT_KINDS
 from kiosk.content.model import Catalog
-from kiosk.problems import error, warning
-from kiosk.suggest import closest
 
 if TYPE_CHECKING:
     from kiosk.content.loader import Loader

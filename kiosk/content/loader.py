@@ -15,9 +15,11 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from kiosk.config import Config, load_config
+from kiosk.check.problems import Problem, error, toml_error_line, warning
+from kiosk.check.suggest import closest, file_stem, last_part
 from kiosk.content import bounds, checks
 from kiosk.content.blocks import REMOTE, BlockRenderer, Findings
+from kiosk.content.config import Config, load_config
 from kiosk.content.frontmatter import split_front_matter
 from kiosk.content.hints import toml_hint, yaml_hint
 from kiosk.content.model import (
@@ -32,8 +34,7 @@ from kiosk.content.model import (
     Review,
     Topic,
 )
-from kiosk.problems import Problem, error, toml_error_line, warning
-from kiosk.safe_files import (
+from kiosk.content.safe_files import (
     MAX_FILES,
     MAX_TEXT_BYTES,
     MAX_TOTAL_BYTES,
@@ -44,7 +45,6 @@ from kiosk.safe_files import (
     regular_target,
     scan_folder,
 )
-from kiosk.suggest import closest, file_stem, last_part
 
 log = logging.getLogger("kiosk.content")
 

@@ -12,20 +12,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.config import Config
+from kiosk.check.problems import Severity
 from kiosk.content import Catalog
 from kiosk.content.cache import load_cached
-from kiosk.device import Device, no_device
-from kiosk.events import EventLog
-from kiosk.gesture import CornerTaps
-from kiosk.metrics import REFRESH_S, ErrorsToMetrics, HealthMetrics
-from kiosk.pin import PinGuard
-from kiosk.problems import Severity
-from kiosk.release import real_folder, release_id
-from kiosk.search import SearchIndex
-from kiosk.session import Timings, validate_timings
-from kiosk.usage import UsageStore
-from kiosk.usage_recorder import UsageRecorder
+from kiosk.content.config import Config
+from kiosk.content.release import real_folder, release_id
+from kiosk.search.index import SearchIndex
+from kiosk.session.gesture import CornerTaps
+from kiosk.session.inactivity import Timings, validate_timings
+from kiosk.stats.events import EventLog
+from kiosk.stats.metrics import REFRESH_S, ErrorsToMetrics, HealthMetrics
+from kiosk.stats.usage import UsageStore
+from kiosk.stats.usage_recorder import UsageRecorder
+from kiosk.system.device import Device, no_device
+from kiosk.system.pin import PinGuard
 
 if TYPE_CHECKING:
     from kiosk.qt.watcher import ContentWatcher
@@ -197,7 +197,7 @@ class Kiosk:
         from kiosk.qt.lockdown import Lockdown
         from kiosk.qt.maintenance import Maintenance
         from kiosk.qt.session_driver import SessionDriver
-        from kiosk.session import Session
+        from kiosk.session.inactivity import Session
 
         self.app = QGuiApplication.instance()
         self.events = events
@@ -317,7 +317,7 @@ class Kiosk:
     def pin_hash(self) -> str:
         """The device's PIN hash, read afresh: `kiosk set-pin` on a running kiosk counts at
         the next PIN pad. If the file cannot be read now, the hash it had at start."""
-        from kiosk.device import load_device
+        from kiosk.system.device import load_device
 
         fresh = load_device(self.device.path)
         if fresh.exists and not any(p.severity is Severity.ERROR for p in fresh.problems):
@@ -479,13 +479,13 @@ def run(args, content: Path) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.config import load_config
-    from kiosk.device import load_device
-    from kiosk.instance import SingleInstance
+    from kiosk.content.config import load_config
     from kiosk.qt.lockdown import hide_cursor
     from kiosk.qt.maintenance import RESTART_CODE
     from kiosk.qt.stopper import Stopper
-    from kiosk.watchdog import Notifier
+    from kiosk.system.device import load_device
+    from kiosk.system.instance import SingleInstance
+    from kiosk.system.watchdog import Notifier
 
     device = args.loaded_device if hasattr(args, "loaded_device") else load_device(None)
     for problem in (*device.problems, *device.folder_problems(content)):
@@ -598,7 +598,7 @@ def already_running(instance, device: Device) -> str:
 def metrics_path(args, device: Device) -> Path:
     """--metrics-file, else the device file's metrics_file, else kiosk.prom in the state
     folder (a device setting: each kiosk of a group has its own)."""
-    from kiosk.metrics import default_path
+    from kiosk.stats.metrics import default_path
 
     chosen = getattr(args, "metrics_file", None)
     return Path(chosen) if chosen else (device.metrics_file or default_path(device.state_dir))

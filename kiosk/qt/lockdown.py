@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QWindow
 
-from kiosk.gesture import CornerTaps
+from kiosk.session.gesture import CornerTaps
 
 log = logging.getLogger("kiosk.lockdown")
 

@@ -19,10 +19,11 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
-from kiosk import __version__, usage
-from kiosk.events import EventLog
-from kiosk.pin import PinGuard, PinResult
-from kiosk.problems import Severity, has_errors
+from kiosk import __version__
+from kiosk.check.problems import Severity, has_errors
+from kiosk.stats import usage
+from kiosk.stats.events import EventLog
+from kiosk.system.pin import PinGuard, PinResult
 
 log = logging.getLogger("kiosk.maintenance")
 
@@ -253,7 +254,7 @@ class Maintenance(QObject):
 
     def _reload(self) -> None:
         from kiosk.content import load_catalog
-        from kiosk.search import SearchIndex
+        from kiosk.search.index import SearchIndex
 
         try:
             catalog = load_catalog(self._content)

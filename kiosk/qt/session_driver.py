@@ -11,8 +11,8 @@ import time
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk.events import EventLog
-from kiosk.session import Phase, Session, Transition
+from kiosk.session.inactivity import Phase, Session, Transition
+from kiosk.stats.events import EventLog
 
 # QTimer takes an int of milliseconds: beyond 2**31-1 it overflows and never fires. A far
 # deadline is aimed at in steps (an early wake-up only reschedules).

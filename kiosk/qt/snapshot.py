@@ -9,10 +9,10 @@ import os
 import sys
 from pathlib import Path
 
-from kiosk.config import load_config
-from kiosk.events import EventLog
+from kiosk.content.config import load_config
 from kiosk.qt.items import find_item
 from kiosk.qt.waiting import process_events_until
+from kiosk.stats.events import EventLog
 
 # Screens that are not an item of the content, by the name --only takes.
 SCREENS = (
@@ -179,9 +179,9 @@ def snapshot(args, content: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.contact_sheet import write_contact_sheet
+    from kiosk.check.diagnosis import diagnose
     from kiosk.content import load_catalog
-    from kiosk.diagnosis import diagnose
+    from kiosk.outputs.contact_sheet import write_contact_sheet
     from kiosk.qt.app import Kiosk, QmlMessages, load_fonts, prepare_environment
 
     out: Path = args.out
@@ -246,7 +246,7 @@ def _only(args, catalog) -> set[str] | None | int:
     """The ids --only asks for (None: everything), or exit code 2 for an unknown one."""
     if not getattr(args, "only", None):
         return None
-    from kiosk.suggest import closest
+    from kiosk.check.suggest import closest
 
     asked = {part.strip() for value in args.only for part in value.split(",") if part.strip()}
     known = set(SCREENS)

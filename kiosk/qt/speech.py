@@ -37,8 +37,8 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
-from kiosk.events import EventLog
-from kiosk.speechd_probe import speechd_status
+from kiosk.stats.events import EventLog
+from kiosk.system.speechd_probe import speechd_status
 
 log = logging.getLogger("kiosk.speech")
 
@@ -179,7 +179,7 @@ class Reader(QObject):
         engine = self._wanted_engine
         if engine in ("auto", "speechd") and sys.platform == "linux":
             # Ask speech-dispatcher first, on a thread: libspeechd would wait for ever on
-            # a daemon that does not answer (see kiosk/speechd_probe.py).
+            # a daemon that does not answer (see kiosk/system/speechd_probe.py).
             self._probing = True
             self._probed.connect(self._on_probed)
             threading.Thread(

@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtGui import QImage
 
 from kiosk.cli import build_parser
-from kiosk.config import HIGH_CONTRAST
-from kiosk.events import EventLog
+from kiosk.content.config import HIGH_CONTRAST
 from kiosk.qt import snapshot as snapshot_module
 from kiosk.qt.app import Kiosk, QmlMessages, start_options
-from kiosk.session import Timings
+from kiosk.session.inactivity import Timings
+from kiosk.stats.events import EventLog
 
 GOOD = Path(__file__).resolve().parents[1] / "data" / "good"
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from kiosk.check.problems import Problem, Severity
 from kiosk.content.model import Catalog
-from kiosk.problems import Problem, Severity
 
 STYLE = (
     "body{font-family:sans-serif;margin:24px;background:#f4f4f4;color:#1f2933}"

@@ -1,8 +1,8 @@
 """Keep kiosk check's message catalog in step with the source (the gettext workflow).
 
-    python -m kiosk.i18n_tools update    # add new message templates to every .po
-    python -m kiosk.i18n_tools compile   # write each .mo from its .po
-    python -m kiosk.i18n_tools missing   # list templates with no translation yet
+    python -m kiosk.check.i18n_tools update    # add new message templates to every .po
+    python -m kiosk.check.i18n_tools compile   # write each .mo from its .po
+    python -m kiosk.check.i18n_tools missing   # list templates with no translation yet
 
 Templates are read from the source itself (`ast`): the message and hint of every
 `error(...)`/`warning(...)`/`file.error(...)`/`file.warn(...)` call, with its problem code as
@@ -19,9 +19,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.i18n import CONTEXT_SEP, DOMAIN, LOCALE_DIR
+from kiosk.check.i18n import CONTEXT_SEP, DOMAIN, LOCALE_DIR
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent
 CODE = re.compile(r"^[a-z]+(?:-[a-z]+)+$")
 
 
@@ -29,9 +29,8 @@ def source_files() -> list[Path]:
     """Where kiosk check's messages come from."""
     candidates = sorted(
         [
-            PACKAGE / "config.py",
-            PACKAGE / "diagnosis.py",
-            PACKAGE / "check_report.py",
+            PACKAGE / "check" / "diagnosis.py",
+            PACKAGE / "check" / "report.py",
             PACKAGE / "qt" / "preview.py",
             *PACKAGE.glob("content/*.py"),
         ]

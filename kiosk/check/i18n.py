@@ -8,7 +8,7 @@ under the problem code as its context. A message is translated by matching it ag
 templates of its code and filling the translated template with the same values. A message
 with no template (a new check not yet translated) prints in English.
 
-`python -m kiosk.i18n_tools update` adds new templates to the catalog, `compile` writes the
+`python -m kiosk.check.i18n_tools update` adds new templates to the catalog, `compile` writes the
 .mo; see docs/translating-messages.md.
 """
 
@@ -19,9 +19,9 @@ import gettext
 import re
 from pathlib import Path
 
-from kiosk.problems import Problem
+from kiosk.check.problems import Problem
 
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "kiosk"
 CONTEXT_SEP = "\x04"
 # `{{` and `}}` are literal braces; `{name}` is a value filled in.
