@@ -59,11 +59,11 @@ def template(node: ast.AST | None, *, top: bool = True) -> str | None:
         for part in node.values:
             if isinstance(part, ast.Constant):
                 out.append(str(part.value).replace("{", "{{").replace("}", "}}"))
-            else:
+            elif isinstance(part, ast.FormattedValue):
                 text = _placeholder(part.value)[:-1]
                 if part.conversion != -1:
                     text += "!" + chr(part.conversion)
-                if part.format_spec is not None:
+                if isinstance(part.format_spec, ast.JoinedStr):
                     text += ":" + "".join(
                         str(v.value) for v in part.format_spec.values if isinstance(v, ast.Constant)
                     )
@@ -130,10 +130,10 @@ def extract(files: list[Path] | None = None) -> list[Message]:
                 values = arg.values if isinstance(arg, ast.BoolOp) else [arg]
                 expanded += [(kind, value) for value in values]
             for _kind, arg in expanded:
-                text = template(arg)
-                if text:
-                    key = (context, text)
-                    found.setdefault(key, Message(context, text, f"{rel}:{node.lineno}"))
+                message = template(arg)
+                if message:
+                    key = (context, message)
+                    found.setdefault(key, Message(context, message, f"{rel}:{node.lineno}"))
     return sorted(found.values(), key=lambda m: (m.context, m.msgid))
 
 
@@ -170,8 +170,11 @@ class Entry:
 
 def read_po(path: Path) -> tuple[str, list[Entry]]:
     """The header's msgstr and the entries of a .po file (no plurals: none are used)."""
-    header, entries = "", []
-    context = msgid = msgstr = None
+    header = ""
+    entries: list[Entry] = []
+    context: str | None = None
+    msgid: str | None = None
+    msgstr: str | None = None
     comments: list[str] = []
     field = None
 
@@ -206,11 +209,11 @@ def read_po(path: Path) -> tuple[str, list[Entry]]:
             msgstr, field = _unquote(line[7:]), "msgstr"
         elif line.startswith('"'):
             if field == "context":
-                context += _unquote(line)
+                context = (context or "") + _unquote(line)
             elif field == "msgid":
-                msgid += _unquote(line)
+                msgid = (msgid or "") + _unquote(line)
             elif field == "msgstr":
-                msgstr += _unquote(line)
+                msgstr = (msgstr or "") + _unquote(line)
     flush()
     return header, entries
 

@@ -171,7 +171,7 @@ def _check_parity(catalog: Catalog) -> None:
         for kind in base:
             missing = sorted(base[kind] - other[kind])
             extra = sorted(other[kind] - base[kind])
-            renamed = {}
+            renamed: dict[str, str] = {}
             for item_id in extra:
                 old = closest(item_id, [m for m in missing if m not in renamed.values()])
                 if old:

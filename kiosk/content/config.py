@@ -240,7 +240,7 @@ def _check_value(section: str, name: str, key: Key, value: Any) -> str | None:
     if isinstance(value, float) and not math.isfinite(value):
         # TOML allows nan and inf; nan passes every < and > test below.
         return f"expected a number, got {value}"
-    if key.colour and not HEX_COLOUR.match(value):
+    if key.colour and not (isinstance(value, str) and HEX_COLOUR.match(value)):
         return "expected a colour like #1D5F8A"
     if key.pin_hash and value:
         from kiosk.system.pin import is_valid_hash
@@ -249,6 +249,8 @@ def _check_value(section: str, name: str, key: Key, value: Any) -> str | None:
             return "is not a PIN hash written by kiosk set-pin (the PIN pad would never open)"
     if key.choices and value not in key.choices:
         return f"must be one of {', '.join(key.choices)}"
+    if not isinstance(value, int | float):  # only numbers have a range
+        return None
     if key.min is not None and value < key.min:
         return f"must be at least {key.min:g}"
     if key.max is not None and value > key.max:

@@ -93,7 +93,7 @@ MAX_KEPT_MESSAGES = 1000  # QML warnings kept for tests and snapshot; all go to 
 class QmlMessages:
     """Collects QML warnings and errors from our own QML (tests and snapshot fail on them)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.messages: list[str] = []
 
     def install(self) -> None:

@@ -11,6 +11,8 @@ import time
 
 from PySide6.QtCore import QObject, QTimer
 
+from kiosk.content.model import Catalog
+from kiosk.search.index import SearchIndex
 from kiosk.session.inactivity import Phase, Session, Transition
 from kiosk.stats.events import EventLog
 
@@ -25,7 +27,8 @@ class SessionDriver(QObject):
         self.session = session
         self.backend = backend
         self.events = events
-        self.pending_content = None  # (catalog, index) waiting for the next reset
+        # (catalog, index) waiting for the next reset
+        self.pending_content: tuple[Catalog, SearchIndex] | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._due)

@@ -5,9 +5,12 @@ they concern. `--only ID,...` pictures just those items (or screens)."""
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
+
+from PySide6.QtCore import QObject
 
 from kiosk.content.config import load_config
 from kiosk.qt.items import find_item
@@ -175,6 +178,11 @@ def shoot_take_home(kiosk, shooter: Shooter, button_name: str, name: str) -> Non
         QMetaObject.invokeMethod(close, "clicked")
 
 
+def _has_voices(reader: QObject) -> bool:
+    """The read-aloud engine has loaded (on its own thread) and knows its languages."""
+    return bool(reader.property("languages"))
+
+
 def snapshot(args, content: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
@@ -221,7 +229,7 @@ def snapshot(args, content: Path) -> int:
             return 2
         kiosk.window.show()
         # The engine loads on its own thread: wait, so the read-aloud button shows.
-        process_events_until(lambda reader=kiosk.reader: bool(reader.property("languages")), 10)
+        process_events_until(functools.partial(_has_voices, kiosk.reader), 10)
         shooter = Shooter(kiosk, out, f"{lang}-", only)
         snapshot_language(kiosk, shooter, lang)
         sections.append((lang, shooter.shots, shooter.rows))
