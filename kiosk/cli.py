@@ -20,8 +20,13 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
+from kiosk.options import Display, PreviewOptions, RunOptions, SnapshotOptions
+
+if TYPE_CHECKING:
+    from kiosk.system.device import Device
 
 REPO_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
@@ -247,8 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.system.device import load_device
 
     # One rule for every command: the same device file, so the same state folder and PIN.
-    args.loaded_device = load_device(getattr(args, "device", None))
-    content = getattr(args, "content", None) or default_content_dir(args.loaded_device.content)
+    device = load_device(getattr(args, "device", None))
+    content = getattr(args, "content", None) or default_content_dir(device.content)
     handlers = {
         "run": cmd_run,
         "check": cmd_check,
@@ -263,12 +268,53 @@ def main(argv: list[str] | None = None) -> int:
         "preview": cmd_preview,
     }
     try:
-        return handlers[command](args, content)
+        return handlers[command](args, content, device)
     except KeyboardInterrupt:
         return 130
 
 
-def cmd_check(args: argparse.Namespace, content: Path) -> int:
+def display(args: argparse.Namespace) -> Display:
+    """The display flags (run, snapshot, preview) as the kiosk's start-up defaults."""
+    return Display(
+        language=args.lang,
+        size=args.size,
+        text_scale=args.text_scale,
+        high_contrast=args.high_contrast,
+        reduced_motion=getattr(args, "reduced_motion", False),  # only run has the flag
+    )
+
+
+def run_options(args: argparse.Namespace, content: Path, device: Device) -> RunOptions:
+    return RunOptions(
+        content=content,
+        device=device,
+        display=display(args),
+        windowed=args.windowed,
+        idle_timeout_s=args.idle_timeout,
+        warning_s=args.warning,
+        event_log=args.event_log,
+        metrics_file=args.metrics_file,
+    )
+
+
+def snapshot_options(args: argparse.Namespace, content: Path) -> SnapshotOptions:
+    only = None  # everything
+    if args.only:  # --only a,b --only c
+        only = frozenset(p.strip() for value in args.only for p in value.split(",") if p.strip())
+    return SnapshotOptions(
+        content=content,
+        out=args.out,
+        display=display(args),
+        only=only,
+        event_log=args.event_log,
+    )
+
+
+def preview_options(args: argparse.Namespace, content: Path) -> PreviewOptions:
+    return PreviewOptions(content=content, display=display(args), event_log=args.event_log)
+
+
+def cmd_check(args: argparse.Namespace, content: Path, device: Device) -> int:
     from kiosk.check import report
     from kiosk.check.diagnosis import diagnose
     from kiosk.check.i18n import Messages
@@ -277,7 +323,6 @@ def cmd_check(args: argparse.Namespace, content: Path) -> int:
 
     messages = Messages(args.lang)
     catalog = load_catalog(content)
-    device = args.loaded_device
     # The device file is checked with the content: the kiosk reads both.
     device_problems = [*device.problems, *device.folder_problems(content)]
     roots = diagnose(
@@ -326,7 +371,7 @@ def cmd_check(args: argparse.Namespace, content: Path) -> int:
     return 1 if failed else 0
 
 
-def cmd_search(args: argparse.Namespace, content: Path) -> int:
+def cmd_search(args: argparse.Namespace, content: Path, device: Device) -> int:
     from kiosk.content import load_catalog
     from kiosk.search.index import SearchIndex
 
@@ -358,19 +403,19 @@ def cmd_search(args: argparse.Namespace, content: Path) -> int:
     return 0
 
 
-def cmd_run(args: argparse.Namespace, content: Path) -> int:
+def cmd_run(args: argparse.Namespace, content: Path, device: Device) -> int:
     from kiosk.qt.app import run
 
-    return run(args, content)
+    return run(run_options(args, content, device))
 
 
-def cmd_snapshot(args: argparse.Namespace, content: Path) -> int:
+def cmd_snapshot(args: argparse.Namespace, content: Path, device: Device) -> int:
     from kiosk.qt.snapshot import snapshot
 
-    return snapshot(args, content)
+    return snapshot(snapshot_options(args, content))
 
 
-def cmd_stats(args: argparse.Namespace, content: Path) -> int:
+def cmd_stats(args: argparse.Namespace, content: Path, device: Device) -> int:
     import datetime as dt
 
     from kiosk.stats import usage
@@ -382,7 +427,6 @@ def cmd_stats(args: argparse.Namespace, content: Path) -> int:
         except ValueError:
             print(f"--since must be a date like 2026-11-01, not {args.since!r}", file=sys.stderr)
             return 2
-    device = args.loaded_device
     if args.merge:
         sources = ([args.db] if args.db else []) + list(args.merge)
     else:
@@ -453,7 +497,7 @@ def _load_for_export(content: Path, langs: list[str] | None):
     return (catalog, chosen), 0
 
 
-def cmd_handout(args: argparse.Namespace, content: Path) -> int:
+def cmd_handout(args: argparse.Namespace, content: Path, device: Device) -> int:
     loaded, code = _load_for_export(content, args.lang)
     if loaded is None:
         return code
@@ -472,7 +516,7 @@ def cmd_handout(args: argparse.Namespace, content: Path) -> int:
     return 0
 
 
-def cmd_export_site(args: argparse.Namespace, content: Path) -> int:
+def cmd_export_site(args: argparse.Namespace, content: Path, device: Device) -> int:
     loaded, code = _load_for_export(content, None)
     if loaded is None:
         return code
@@ -488,7 +532,7 @@ def cmd_export_site(args: argparse.Namespace, content: Path) -> int:
     return 0
 
 
-def cmd_manifest(args: argparse.Namespace, content: Path) -> int:
+def cmd_manifest(args: argparse.Namespace, content: Path, device: Device) -> int:
     """Hashes of every file, for releases copied file by file (see docs/authoring.md)."""
     import tempfile
 
@@ -521,7 +565,7 @@ def _top(report, n: int):
     )
 
 
-def cmd_set_pin(args: argparse.Namespace, content: Path) -> int:
+def cmd_set_pin(args: argparse.Namespace, content: Path, device: Device) -> int:
     from kiosk.system.pin import hash_pin, validate_pin, write_pin_hash
 
     if args.pin_stdin:
@@ -536,7 +580,7 @@ def cmd_set_pin(args: argparse.Namespace, content: Path) -> int:
     except ValueError as exc:
         print(f"{exc}; nothing changed.", file=sys.stderr)
         return 1
-    path = args.loaded_device.path
+    path = device.path
     try:
         if not path.exists():  # a new device: the file starts with the PIN
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -550,7 +594,7 @@ def cmd_set_pin(args: argparse.Namespace, content: Path) -> int:
     return 0
 
 
-def cmd_init(args: argparse.Namespace, content: Path) -> int:
+def cmd_init(args: argparse.Namespace, content: Path, device: Device) -> int:
     from kiosk.content.scaffold import InitError, init_content
 
     languages = [code.strip() for code in args.lang.split(",") if code.strip()]
@@ -566,7 +610,7 @@ def cmd_init(args: argparse.Namespace, content: Path) -> int:
     return 0
 
 
-def cmd_preview(args: argparse.Namespace, content: Path) -> int:
+def cmd_preview(args: argparse.Namespace, content: Path, device: Device) -> int:
     from kiosk.qt.preview import run_preview
 
-    return run_preview(args, content)
+    return run_preview(preview_options(args, content))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from kiosk.options import PreviewOptions
 from kiosk.session.inactivity import Timings
 from kiosk.stats.events import EventLog
 
@@ -265,13 +266,14 @@ def _mtime(path: Path) -> float:
         return 0.0
 
 
-def run_preview(args, content: Path) -> int:
+def run_preview(options: PreviewOptions) -> int:
     """The `kiosk preview` process: a normal window, no lockdown, no statistics."""
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.content.config import load_config
     from kiosk.qt.app import QmlMessages, load_fonts, prepare_environment
 
+    content, display = options.content, options.display
     if not (content / "kiosk.toml").exists():
         print(f"kiosk preview: {content} has no kiosk.toml (try kiosk init)", file=sys.stderr)
         return 2
@@ -281,14 +283,14 @@ def run_preview(args, content: Path) -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk preview")
     load_fonts()
-    events = EventLog(args.event_log or Path(os.devnull))
+    events = EventLog(options.event_log or Path(os.devnull))
     preview = Preview(
         content,
         events=events,
-        size=args.size,
-        language=args.lang,
-        text_scale=args.text_scale,
-        high_contrast=args.high_contrast,
+        size=display.size,
+        language=display.language,
+        text_scale=display.text_scale,
+        high_contrast=display.high_contrast,
     )
     preview.kiosk.window.setTitle(f"kiosk preview - {content}")
     preview.kiosk.show(windowed=True)
