@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kiosk import assets_dir
 from kiosk.check.problems import Severity
 from kiosk.content import Catalog
 from kiosk.content.config import Config
@@ -37,7 +38,7 @@ log = logging.getLogger("kiosk.app")
 PROCESS_START = time.monotonic()
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 QML_DIR = PACKAGE_DIR / "qml"
-FONTS_DIR = PACKAGE_DIR / "assets" / "fonts"
+FONTS_DIR = assets_dir() / "fonts"
 # Content watching and read aloud start this long after the first frame (see start_background).
 BACKGROUND_START_MS = 1000
 # At exit, a speech engine's thread gets this long to end; a stuck one is left to os._exit.
