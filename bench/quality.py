@@ -34,7 +34,7 @@ def answer_key(hit: Any) -> str:
 
 def search_quality(content: Path | None = None) -> dict[str, Any]:
     from kiosk.content import load_catalog
-    from kiosk.search import SearchIndex
+    from kiosk.search.index import SearchIndex
 
     catalog = load_catalog(content or REPO / "content", readability=False)
     index = SearchIndex(catalog)

@@ -83,9 +83,9 @@ def worker(args: argparse.Namespace) -> int:  # noqa: C901 (one loop of many sma
     from PySide6.QtGui import QGuiApplication, QKeyEvent
     from PySide6.QtTest import QTest
 
-    from kiosk.events import EventLog
     from kiosk.qt.app import Kiosk, QmlMessages, load_fonts
-    from kiosk.session import Timings
+    from kiosk.session.inactivity import Timings
+    from kiosk.stats.events import EventLog
 
     messages = QmlMessages()
     messages.install()

@@ -1,7 +1,7 @@
 """`kiosk` command line: run | check | search | snapshot | stats | set-pin | manifest |
 handout | export-site | init | preview.
 
-Every command finds the device file (kiosk/device.py) by the same rule, and from it the
+Every command finds the device file (kiosk/system/device.py) by the same rule, and from it the
 state folder and the PIN.
 
 Qt is imported only by the subcommands that show something (run, snapshot), so the editor
@@ -20,8 +20,13 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
+from kiosk.options import Display, PreviewOptions, RunOptions, SnapshotOptions
+
+if TYPE_CHECKING:
+    from kiosk.system.device import Device
 
 REPO_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
@@ -244,11 +249,11 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "run"
     if args.command is None:
         args = parser.parse_args(["run", *(argv if argv is not None else sys.argv[1:])])
-    from kiosk.device import load_device
+    from kiosk.system.device import load_device
 
     # One rule for every command: the same device file, so the same state folder and PIN.
-    args.loaded_device = load_device(getattr(args, "device", None))
-    content = getattr(args, "content", None) or default_content_dir(args.loaded_device.content)
+    device = load_device(getattr(args, "device", None))
+    content = getattr(args, "content", None) or default_content_dir(device.content)
     handlers = {
         "run": cmd_run,
         "check": cmd_check,
@@ -263,21 +268,61 @@ def main(argv: list[str] | None = None) -> int:
         "preview": cmd_preview,
     }
     try:
-        return handlers[command](args, content)
+        return handlers[command](args, content, device)
     except KeyboardInterrupt:
         return 130
 
 
-def cmd_check(args: argparse.Namespace, content: Path) -> int:
-    from kiosk import check_report as report
+def display(args: argparse.Namespace) -> Display:
+    """The display flags (run, snapshot, preview) as the kiosk's start-up defaults."""
+    return Display(
+        language=args.lang,
+        size=args.size,
+        text_scale=args.text_scale,
+        high_contrast=args.high_contrast,
+        reduced_motion=getattr(args, "reduced_motion", False),  # only run has the flag
+    )
+
+
+def run_options(args: argparse.Namespace, content: Path, device: Device) -> RunOptions:
+    return RunOptions(
+        content=content,
+        device=device,
+        display=display(args),
+        windowed=args.windowed,
+        idle_timeout_s=args.idle_timeout,
+        warning_s=args.warning,
+        event_log=args.event_log,
+        metrics_file=args.metrics_file,
+    )
+
+
+def snapshot_options(args: argparse.Namespace, content: Path) -> SnapshotOptions:
+    only = None  # everything
+    if args.only:  # --only a,b --only c
+        only = frozenset(p.strip() for value in args.only for p in value.split(",") if p.strip())
+    return SnapshotOptions(
+        content=content,
+        out=args.out,
+        display=display(args),
+        only=only,
+        event_log=args.event_log,
+    )
+
+
+def preview_options(args: argparse.Namespace, content: Path) -> PreviewOptions:
+    return PreviewOptions(content=content, display=display(args), event_log=args.event_log)
+
+
+def cmd_check(args: argparse.Namespace, content: Path, device: Device) -> int:
+    from kiosk.check import report
+    from kiosk.check.diagnosis import diagnose
+    from kiosk.check.i18n import Messages
+    from kiosk.check.problems import Severity
     from kiosk.content import load_catalog
-    from kiosk.diagnosis import diagnose
-    from kiosk.i18n import Messages
-    from kiosk.problems import Severity
 
     messages = Messages(args.lang)
     catalog = load_catalog(content)
-    device = args.loaded_device
     # The device file is checked with the content: the kiosk reads both.
     device_problems = [*device.problems, *device.folder_problems(content)]
     roots = diagnose(
@@ -326,9 +371,9 @@ def cmd_check(args: argparse.Namespace, content: Path) -> int:
     return 1 if failed else 0
 
 
-def cmd_search(args: argparse.Namespace, content: Path) -> int:
+def cmd_search(args: argparse.Namespace, content: Path, device: Device) -> int:
     from kiosk.content import load_catalog
-    from kiosk.search import SearchIndex
+    from kiosk.search.index import SearchIndex
 
     catalog = load_catalog(content)
     index = SearchIndex(catalog)
@@ -358,22 +403,22 @@ def cmd_search(args: argparse.Namespace, content: Path) -> int:
     return 0
 
 
-def cmd_run(args: argparse.Namespace, content: Path) -> int:
+def cmd_run(args: argparse.Namespace, content: Path, device: Device) -> int:
     from kiosk.qt.app import run
 
-    return run(args, content)
+    return run(run_options(args, content, device))
 
 
-def cmd_snapshot(args: argparse.Namespace, content: Path) -> int:
+def cmd_snapshot(args: argparse.Namespace, content: Path, device: Device) -> int:
     from kiosk.qt.snapshot import snapshot
 
-    return snapshot(args, content)
+    return snapshot(snapshot_options(args, content))
 
 
-def cmd_stats(args: argparse.Namespace, content: Path) -> int:
+def cmd_stats(args: argparse.Namespace, content: Path, device: Device) -> int:
     import datetime as dt
 
-    from kiosk import usage
+    from kiosk.stats import usage
 
     since = None
     if args.since:
@@ -382,7 +427,6 @@ def cmd_stats(args: argparse.Namespace, content: Path) -> int:
         except ValueError:
             print(f"--since must be a date like 2026-11-01, not {args.since!r}", file=sys.stderr)
             return 2
-    device = args.loaded_device
     if args.merge:
         sources = ([args.db] if args.db else []) + list(args.merge)
     else:
@@ -416,7 +460,7 @@ def cmd_stats(args: argparse.Namespace, content: Path) -> int:
         usage.write_csv(full, args.csv)
         print(f"wrote {args.csv}")
     if args.html:
-        from kiosk import stats_html
+        from kiosk.stats import html_report as stats_html
 
         try:
             from kiosk.content import load_catalog
@@ -435,8 +479,8 @@ def cmd_stats(args: argparse.Namespace, content: Path) -> int:
 
 def _load_for_export(content: Path, langs: list[str] | None):
     """The catalog and the languages to export, or an exit code if they cannot be."""
+    from kiosk.check.problems import Severity
     from kiosk.content import load_catalog
-    from kiosk.problems import Severity
 
     catalog = load_catalog(content)
     errors = [p for p in catalog.problems if p.severity == Severity.ERROR]
@@ -453,7 +497,7 @@ def _load_for_export(content: Path, langs: list[str] | None):
     return (catalog, chosen), 0
 
 
-def cmd_handout(args: argparse.Namespace, content: Path) -> int:
+def cmd_handout(args: argparse.Namespace, content: Path, device: Device) -> int:
     loaded, code = _load_for_export(content, args.lang)
     if loaded is None:
         return code
@@ -472,7 +516,7 @@ def cmd_handout(args: argparse.Namespace, content: Path) -> int:
     return 0
 
 
-def cmd_export_site(args: argparse.Namespace, content: Path) -> int:
+def cmd_export_site(args: argparse.Namespace, content: Path, device: Device) -> int:
     loaded, code = _load_for_export(content, None)
     if loaded is None:
         return code
@@ -488,11 +532,11 @@ def cmd_export_site(args: argparse.Namespace, content: Path) -> int:
     return 0
 
 
-def cmd_manifest(args: argparse.Namespace, content: Path) -> int:
+def cmd_manifest(args: argparse.Namespace, content: Path, device: Device) -> int:
     """Hashes of every file, for releases copied file by file (see docs/authoring.md)."""
     import tempfile
 
-    from kiosk.safe_files import MANIFEST, RefusedFile, manifest_lines
+    from kiosk.content.safe_files import MANIFEST, RefusedFile, manifest_lines
 
     try:
         text = manifest_lines(content)
@@ -521,8 +565,8 @@ def _top(report, n: int):
     )
 
 
-def cmd_set_pin(args: argparse.Namespace, content: Path) -> int:
-    from kiosk.pin import hash_pin, validate_pin, write_pin_hash
+def cmd_set_pin(args: argparse.Namespace, content: Path, device: Device) -> int:
+    from kiosk.system.pin import hash_pin, validate_pin, write_pin_hash
 
     if args.pin_stdin:
         pin = sys.stdin.readline().strip()
@@ -536,7 +580,7 @@ def cmd_set_pin(args: argparse.Namespace, content: Path) -> int:
     except ValueError as exc:
         print(f"{exc}; nothing changed.", file=sys.stderr)
         return 1
-    path = args.loaded_device.path
+    path = device.path
     try:
         if not path.exists():  # a new device: the file starts with the PIN
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -550,8 +594,8 @@ def cmd_set_pin(args: argparse.Namespace, content: Path) -> int:
     return 0
 
 
-def cmd_init(args: argparse.Namespace, content: Path) -> int:
-    from kiosk.scaffold import InitError, init_content
+def cmd_init(args: argparse.Namespace, content: Path, device: Device) -> int:
+    from kiosk.content.scaffold import InitError, init_content
 
     languages = [code.strip() for code in args.lang.split(",") if code.strip()]
     try:
@@ -566,7 +610,7 @@ def cmd_init(args: argparse.Namespace, content: Path) -> int:
     return 0
 
 
-def cmd_preview(args: argparse.Namespace, content: Path) -> int:
+def cmd_preview(args: argparse.Namespace, content: Path, device: Device) -> int:
     from kiosk.qt.preview import run_preview
 
-    return run_preview(args, content)
+    return run_preview(preview_options(args, content))

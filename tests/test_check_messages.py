@@ -2,8 +2,8 @@
 emit, the committed .mo is the .po compiled, and what has no translation prints in English.
 
 When this fails after a merge (a new check's message), run
-`python -m kiosk.i18n_tools update`, translate the new entries in
-kiosk/locale/es/LC_MESSAGES/kiosk.po, then `python -m kiosk.i18n_tools compile`
+`python -m kiosk.check.i18n_tools update`, translate the new entries in
+kiosk/locale/es/LC_MESSAGES/kiosk.po, then `python -m kiosk.check.i18n_tools compile`
 (docs/translating-messages.md).
 """
 
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import gettext
 
-from kiosk.i18n import LOCALE_DIR, Messages, placeholders
-from kiosk.i18n_tools import catalogs, compile_mo, extract, read_po
-from kiosk.problems import error, warning
+from kiosk.check.i18n import LOCALE_DIR, Messages, placeholders
+from kiosk.check.i18n_tools import catalogs, compile_mo, extract, read_po
+from kiosk.check.problems import error, warning
 
 SPANISH_PO = LOCALE_DIR / "es" / "LC_MESSAGES" / "kiosk.po"
 
@@ -25,7 +25,7 @@ def test_the_spanish_catalog_exists():
 def test_the_committed_mo_is_the_po_compiled():
     for po in catalogs():
         assert po.with_suffix(".mo").read_bytes() == compile_mo(*read_po(po)), (
-            f"{po.with_suffix('.mo')} is stale: run python -m kiosk.i18n_tools compile"
+            f"{po.with_suffix('.mo')} is stale: run python -m kiosk.check.i18n_tools compile"
         )
 
 
@@ -46,7 +46,7 @@ def test_every_message_in_the_source_has_a_spanish_translation():
         if (m.context, m.msgid) not in translated
     ]
     assert not missing, (
-        "messages without a Spanish translation (python -m kiosk.i18n_tools update, "
+        "messages without a Spanish translation (python -m kiosk.check.i18n_tools update, "
         "translate, compile):\n" + "\n".join(missing)
     )
 

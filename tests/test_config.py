@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import GOOD
 
-from kiosk.config import (
+from kiosk.check.problems import Severity
+from kiosk.content.config import (
     CONFIG_FILE,
     HIGH_CONTRAST,
     KIOSK,
@@ -18,7 +19,6 @@ from kiosk.config import (
     Config,
     load_config,
 )
-from kiosk.problems import Severity
 from tests.content_text import CLINIC_OK
 
 
@@ -235,18 +235,18 @@ def test_config_is_frozen():
 
 
 def test_configuration_reference_is_written_from_the_schemas():
-    from kiosk import device
-    from kiosk.config import reference_markdown
+    from kiosk.content.config import reference_markdown
+    from kiosk.system import device
 
     docs = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
     text = docs.read_text(encoding="utf-8")
     assert reference_markdown() in text, (
         "docs/configuration.md's content reference differs from SCHEMA: paste in "
-        "kiosk.config.reference_markdown()"
+        "kiosk.content.config.reference_markdown()"
     )
     assert device.reference_markdown() in text, (
-        "docs/configuration.md's device reference differs from kiosk.device.SCHEMA: paste "
-        "in kiosk.device.reference_markdown()"
+        "docs/configuration.md's device reference differs from kiosk.system.device.SCHEMA: paste "
+        "in kiosk.system.device.reference_markdown()"
     )
 
 
@@ -306,7 +306,7 @@ def test_numbers_past_their_maximum_are_errors(tmp_path):
 
 
 def test_a_garbage_pin_hash_in_the_device_file_is_an_error(tmp_path):
-    from kiosk import device
+    from kiosk.system import device
 
     path = tmp_path / "device.toml"
     path.write_text('[admin]\npin_hash = "scrypt$garbage"\n', encoding="utf-8")

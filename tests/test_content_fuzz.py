@@ -16,12 +16,12 @@ from conftest import FIXTURE_UI_KEYS, GOOD, TODAY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.config import load_config
+from kiosk.check.problems import Problem, Severity
 from kiosk.content import load_catalog
 from kiosk.content.blocks import BlockRenderer
+from kiosk.content.config import load_config
 from kiosk.content.model import Catalog
-from kiosk.problems import Problem, Severity
-from kiosk.search import SearchIndex
+from kiosk.search.index import SearchIndex
 
 FUZZ = settings(
     max_examples=100,

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import GOOD, TODAY
 
+from kiosk.check.problems import Severity
 from kiosk.content import load_catalog
 from kiosk.content.blocks import BlockRenderer
 from kiosk.content.frontmatter import split_front_matter
 from kiosk.content.model import Catalog, Link
-from kiosk.problems import Severity
 from tests.content_text import CLINIC_OK, SIGNED_OFF
 
 pytestmark = pytest.mark.usefixtures("ui_keys")

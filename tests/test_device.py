@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED
 
-from kiosk import device as device_module
 from kiosk.cli import main
-from kiosk.config import load_config
-from kiosk.device import load_device
-from kiosk.pin import hash_pin, verify_pin, write_pin_hash
-from kiosk.usage import UsageStore
+from kiosk.content.config import load_config
+from kiosk.stats.usage import UsageStore
+from kiosk.system import device as device_module
+from kiosk.system.device import load_device
+from kiosk.system.pin import hash_pin, verify_pin, write_pin_hash
 
 
 @pytest.fixture

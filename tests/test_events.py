@@ -7,9 +7,9 @@ import json
 import logging
 from pathlib import Path
 
-from kiosk.config import load_config
-from kiosk.events import EventLog, read_events
-from kiosk.paths import log_dir
+from kiosk.content.config import load_config
+from kiosk.stats.events import EventLog, read_events
+from kiosk.system.paths import log_dir
 
 
 def test_one_json_object_per_line(tmp_path):

@@ -1,6 +1,6 @@
 import pytest
 
-from kiosk.gesture import CORNERS, CornerTaps
+from kiosk.session.gesture import CORNERS, CornerTaps
 
 
 class Clock:

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.instance import AlreadyRunningError, SingleInstance
+from kiosk.system.instance import AlreadyRunningError, SingleInstance
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def run_child(code: str, lock: Path) -> subprocess.CompletedProcess[str]:
     """Run Python in a fresh process with the project importable and LOCK set."""
-    program = "import sys\nfrom pathlib import Path\nfrom kiosk.instance import *\n"
+    program = "import sys\nfrom pathlib import Path\nfrom kiosk.system.instance import *\n"
     program += f"LOCK = Path({str(lock)!r})\n" + textwrap.dedent(code)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(

@@ -6,8 +6,8 @@ import logging
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from kiosk.metrics import ErrorsToMetrics, HealthMetrics
-from kiosk.release import release_id
+from kiosk.content.release import release_id
+from kiosk.stats.metrics import ErrorsToMetrics, HealthMetrics
 
 
 def samples(path) -> dict:

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk import pin as pin_module
-from kiosk.pin import (
+from kiosk.system import pin as pin_module
+from kiosk.system.pin import (
     PinGuard,
     PinResult,
     hash_pin,

@@ -10,7 +10,7 @@ from conftest import BUNDLED, GOOD, TODAY
 
 from kiosk.content import load_catalog
 from kiosk.content.model import Catalog, Explainer, Language, Page
-from kiosk.search import Hit, SearchIndex, edit_distance, fold, max_distance
+from kiosk.search.index import Hit, SearchIndex, edit_distance, fold, max_distance
 
 JUNK = [
     "",

@@ -15,7 +15,7 @@ from hypothesis.stateful import (
     rule,
 )
 
-from kiosk.session import (
+from kiosk.session.inactivity import (
     MIN_IDLE_TIMEOUT_S,
     MIN_WARNING_S,
     Phase,

@@ -6,7 +6,7 @@ import socket
 import threading
 from pathlib import Path
 
-from kiosk.speechd_probe import socket_path, speechd_status
+from kiosk.system.speechd_probe import socket_path, speechd_status
 
 
 def serve(path: Path, reply: bytes | None) -> socket.socket:

@@ -8,8 +8,9 @@ import re
 import pytest
 from usage_week import CONTENT, scripted_week
 
-from kiosk import cli, usage
+from kiosk import cli
 from kiosk.content import load_catalog
+from kiosk.stats import usage
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import usage
-from kiosk.usage import (
+from kiosk.stats import usage
+from kiosk.stats.usage import (
     MIGRATIONS,
     RETRY_INTERVAL_S,
     SCHEMA_VERSION,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk import usage
-from kiosk.events import EventLog
-from kiosk.usage import UsageStore
-from kiosk.usage_recorder import UsageRecorder
+from kiosk.stats import usage
+from kiosk.stats.events import EventLog
+from kiosk.stats.usage import UsageStore
+from kiosk.stats.usage_recorder import UsageRecorder
 
 
 def scripted_session(events: EventLog) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.watchdog import Notifier
+from kiosk.system.watchdog import Notifier
 
 
 @pytest.fixture
@@ -165,7 +165,7 @@ def test_no_watchdog_interval_without_socket() -> None:
 def test_the_kiosk_pings_for_its_grandparent_the_boot_wrapper():
     """Under the unit: kiosk-session (the service's main process) -> cage -> the kiosk."""
     code = (
-        "import os; from kiosk.watchdog import Notifier; "
+        "import os; from kiosk.system.watchdog import Notifier; "
         "print(Notifier({'NOTIFY_SOCKET': '/x', 'WATCHDOG_USEC': '2000000', "
         f"'WATCHDOG_PID': '{os.getpid()}'}}).watchdog_interval_s())"
     )

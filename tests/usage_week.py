@@ -8,9 +8,9 @@ import random
 from pathlib import Path
 
 from kiosk.content import load_catalog
-from kiosk.events import EventLog
-from kiosk.usage import UsageStore
-from kiosk.usage_recorder import UsageRecorder
+from kiosk.stats.events import EventLog
+from kiosk.stats.usage import UsageStore
+from kiosk.stats.usage_recorder import UsageRecorder
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 MONDAY = dt.date(2026, 11, 23)

@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import markdown
 from markdown import util as md_util
@@ -132,7 +133,7 @@ class _CaptureTree(Treeprocessor):
 class KioskExtension(Extension):
     """Safe, kiosk-flavoured markdown: no raw HTML, no outside links, no remote images."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.findings = Findings()
         self.root: ET.Element | None = None

@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk import __version__
-from kiosk.config import Config
+from kiosk.check.problems import Problem, Severity
+from kiosk.content.config import Config
 from kiosk.content.model import (
     Block,
     Catalog,
@@ -42,11 +43,10 @@ from kiosk.content.model import (
     Review,
     Topic,
 )
-from kiosk.problems import Problem, Severity
-from kiosk.safe_files import content_version
+from kiosk.content.safe_files import content_version
 
 if TYPE_CHECKING:
-    from kiosk.search import SearchIndex
+    from kiosk.search.index import SearchIndex
 
 log = logging.getLogger("kiosk.cache")
 PREFIX = "content-"
@@ -223,7 +223,7 @@ class LazyIndex:
     def _build(self) -> SearchIndex | None:
         with self._lock:  # a search during the build waits for it
             if self._index is None and not self._closed:
-                from kiosk.search import SearchIndex
+                from kiosk.search.index import SearchIndex
 
                 self._index = SearchIndex(self._catalog)
             return self._index

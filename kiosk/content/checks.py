@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from kiosk.check.problems import error, warning
+from kiosk.check.suggest import closest
+from kiosk.content.load_state import LoadState
 from kiosk.content.model import Catalog, Language
 from kiosk.content.ui_strings import required_keys
-from kiosk.problems import error, warning
-from kiosk.suggest import closest
-
-if TYPE_CHECKING:
-    from kiosk.content.loader import Loader
 
 
 def resolves(language: Language, kind: str, item_id: str) -> bool:
@@ -23,7 +19,7 @@ def resolves(language: Language, kind: str, item_id: str) -> bool:
     return False
 
 
-def run_all(loader: Loader, catalog: Catalog) -> None:
+def run_all(loader: LoadState, catalog: Catalog) -> None:
     problems = catalog.problems
     for lang, link, file, line in loader.link_sites:
         language = catalog.languages.get(lang)
@@ -127,7 +123,7 @@ def _check_featured(catalog: Catalog, language: Language) -> None:
             )
 
 
-def _known(loader: Loader, language: Language, kind: str) -> set[str]:
+def _known(loader: LoadState, language: Language, kind: str) -> set[str]:
     """Ids of `kind` in a language, with those of files left out for an error: a link
     misspelled next to a broken file still gets its "did you mean"."""
     known = set(_ids(language).get(kind, ()))
@@ -175,7 +171,7 @@ def _check_parity(catalog: Catalog) -> None:
         for kind in base:
             missing = sorted(base[kind] - other[kind])
             extra = sorted(other[kind] - base[kind])
-            renamed = {}
+            renamed: dict[str, str] = {}
             for item_id in extra:
                 old = closest(item_id, [m for m in missing if m not in renamed.values()])
                 if old:

@@ -29,8 +29,9 @@ def check_events(raw: str, loader: type = SAFE_LOADER) -> None:
     for event in yaml.parse(raw, Loader=loader):
         if isinstance(event, yaml.AliasEvent):
             raise RefusedYaml(f"YAML aliases (*{event.anchor}) are not allowed", event)
-        if getattr(event, "anchor", None) is not None:
-            raise RefusedYaml(f"YAML anchors (&{event.anchor}) are not allowed", event)
+        anchor = getattr(event, "anchor", None)  # only node events have one
+        if anchor is not None:
+            raise RefusedYaml(f"YAML anchors (&{anchor}) are not allowed", event)
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_YAML_DEPTH:
@@ -56,8 +57,9 @@ class NoAliasSafeLoader(yaml.SafeLoader):
             event = self.peek_event()
             raise RefusedYaml(f"YAML aliases (*{event.anchor}) are not allowed", event)
         event = self.peek_event()
-        if getattr(event, "anchor", None) is not None:
-            raise RefusedYaml(f"YAML anchors (&{event.anchor}) are not allowed", event)
+        anchor = getattr(event, "anchor", None)  # only node events have one
+        if anchor is not None:
+            raise RefusedYaml(f"YAML anchors (&{anchor}) are not allowed", event)
         return super().compose_node(parent, index)
 
 

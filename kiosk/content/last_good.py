@@ -16,10 +16,14 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from kiosk.check.problems import Severity, has_errors
 from kiosk.content.model import Catalog
-from kiosk.problems import Severity, has_errors
-from kiosk.safe_files import MAX_FILE_BYTES, content_version, read_regular, scan_folder
+
+if TYPE_CHECKING:
+    from kiosk.content.cache import LazyIndex
+from kiosk.content.safe_files import MAX_FILE_BYTES, content_version, read_regular, scan_folder
 
 log = logging.getLogger("kiosk.content")
 FOLDER = "last-good"
@@ -30,7 +34,7 @@ class StartContent:
     """What the kiosk starts on, and why."""
 
     catalog: Catalog
-    index: object  # SearchIndex
+    index: LazyIndex  # the search index, built after the first frame
     source: str  # "live", "last-good" or "fallback"
     refused_version: str = ""  # the live folder's version, when it was refused
     errors: list[str] = field(default_factory=list)  # its first errors, one line each

@@ -5,15 +5,12 @@ a link cannot reach, explainers of one page, curly quotes in front matter."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from kiosk.check.problems import error, warning
+from kiosk.check.suggest import closest
 from kiosk.content.blocks import CALLOUT_KINDS
+from kiosk.content.load_state import LoadState
 from kiosk.content.model import Catalog
-from kiosk.problems import error, warning
-from kiosk.suggest import closest
-
-if TYPE_CHECKING:
-    from kiosk.content.loader import Loader
 
 CALLOUT = re.compile(r"^(?P<indent>[ \t]*)!!!\s*(?P<kind>[^\s\"']*)")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -26,7 +23,7 @@ CALLOUT_INDENT = 4
 ONE_PAGE_WORDS = 60
 
 
-def run(loader: Loader, catalog: Catalog) -> None:
+def run(loader: LoadState, catalog: Catalog) -> None:
     for rel, data in sorted(loader.read_files.items()):
         parts = rel.split("/")
         if (
@@ -45,7 +42,7 @@ def run(loader: Loader, catalog: Catalog) -> None:
             _check_pages(catalog.problems, loader, explainer)
 
 
-def _check_pages(problems, loader: Loader, explainer) -> None:
+def _check_pages(problems, loader: LoadState, explainer) -> None:
     """One page that holds `###` headings or a page's worth of text was meant as several:
     a `###` written for a `##` is the usual slip (a short note of one page is fine)."""
     if len(explainer.pages) != 1:

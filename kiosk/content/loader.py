@@ -12,12 +12,15 @@ import math
 import re
 import time
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from kiosk.config import Config, load_config
+from kiosk.check.problems import Problem, error, toml_error_line, warning
+from kiosk.check.suggest import closest, file_stem, last_part
 from kiosk.content import bounds, checks
 from kiosk.content.blocks import REMOTE, BlockRenderer, Findings
+from kiosk.content.config import Config, load_config
 from kiosk.content.frontmatter import split_front_matter
 from kiosk.content.hints import toml_hint, yaml_hint
 from kiosk.content.model import (
@@ -32,11 +35,11 @@ from kiosk.content.model import (
     Review,
     Topic,
 )
-from kiosk.problems import Problem, error, toml_error_line, warning
-from kiosk.safe_files import (
+from kiosk.content.safe_files import (
     MAX_FILES,
     MAX_TEXT_BYTES,
     MAX_TOTAL_BYTES,
+    FolderScan,
     RefusedFile,
     check_manifest,
     content_version,
@@ -44,9 +47,9 @@ from kiosk.safe_files import (
     regular_target,
     scan_folder,
 )
-from kiosk.suggest import closest, file_stem, last_part
 
 log = logging.getLogger("kiosk.content")
+Loaded = TypeVar("Loaded")  # what one file becomes (an Explainer, a Topic)
 
 PAGE_HEADING = re.compile(r"^##(?!#)\s*(.*?)\s*#*\s*$")
 QUESTION_ID = re.compile(r"\s*\{\s*#([A-Za-z0-9][\w-]*)\s*\}\s*$")
@@ -140,10 +143,12 @@ class ContentFile:
             )
             return None
 
-    def error(self, code: str, line: int | None, message: str, hint: str = "", **extra) -> None:
+    def error(
+        self, code: str, line: int | None, message: str, hint: str = "", **extra: str
+    ) -> None:
         self.problems.append(error(code, self.rel, line, message, hint, **extra))
 
-    def warn(self, code: str, line: int | None, message: str, hint: str = "", **extra) -> None:
+    def warn(self, code: str, line: int | None, message: str, hint: str = "", **extra: str) -> None:
         self.problems.append(warning(code, self.rel, line, message, hint, **extra))
 
 
@@ -197,7 +202,7 @@ class Loader:
         self.file_budget_s = bounds.FILE_TIME_BUDGET_S
         self.deadline: float | None = None  # of the file being loaded
         self.refused: list[tuple[str, RefusedFile]] = []
-        self.scan = None  # the folder as listed at the start (FolderScan)
+        self.scan: FolderScan | None = None  # the folder as listed at the start
         self.config: Config | None = None
         # (lang, kind, id) -> (file, line) of every internal link, checked once all is loaded.
         self.link_sites: list[tuple[str, Link, str, int | None]] = []
@@ -323,7 +328,7 @@ class Loader:
             return False
         return True
 
-    def _load_file(self, load, *args):
+    def _load_file(self, load: Callable[..., Loaded], *args: Any) -> Loaded | None:
         """One file, refused by itself if it breaks the loader or its time budget, so the
         rest of its language still loads (links to it are then reported as broken)."""
         path: Path = args[1]
@@ -368,7 +373,9 @@ class Loader:
                     f"the 'also:' line of '{title}' is not right under its heading",
                     "Move it to the line after the '## ' heading; here it shows as answer text.",
                 )
-        match = ALSO_LINE.match(lines[first]) if first is not None else None
+        if first is None:
+            return (), section
+        match = ALSO_LINE.match(lines[first])
         if not match:
             return (), section
         lines[first] = ""
@@ -435,7 +442,7 @@ class Loader:
         self._check_also_across(language)
         return language
 
-    def _read_toml(self, path: Path) -> tuple[dict[str, Any], str] | tuple[None, None]:
+    def _read_toml(self, path: Path) -> tuple[dict[str, Any], str] | None:
         file = ContentFile(self.root, path, self.problems, self.read_files)
         if not path.exists():
             file.error(
@@ -444,15 +451,15 @@ class Loader:
                 f"{file.rel} is missing",
                 "Copy it from another language folder and translate it.",
             )
-            return None, None
+            return None
         text = file.read()
         if text is None:
-            return None, None
+            return None
         try:
             return tomllib.loads(text), text
         except RecursionError:
             file.error("toml-syntax", None, "not valid TOML: nested too deeply")
-            return None, None
+            return None
         except tomllib.TOMLDecodeError as exc:
             file.error(
                 "toml-syntax",
@@ -461,12 +468,13 @@ class Loader:
                 toml_hint(str(exc))
                 or "Check quotes and '=' signs on that line (keys with accents need quotes).",
             )
-            return None, None
+            return None
 
     def load_strings(self, language: Language, path: Path) -> None:
-        data, text = self._read_toml(path)
-        if data is None:
+        loaded = self._read_toml(path)
+        if loaded is None:
             return
+        data, text = loaded
         rel = path.relative_to(self.root).as_posix()
         for key, value in data.items():
             if key == "help_line":
@@ -539,9 +547,10 @@ class Loader:
     def load_synonyms(self, language: Language, path: Path) -> None:
         if not path.exists():
             return  # optional
-        data, text = self._read_toml(path)
-        if data is None:
+        loaded = self._read_toml(path)
+        if loaded is None:
             return
+        data, text = loaded
         rel = path.relative_to(self.root).as_posix()
         for word, alternatives in data.items():
             if word == "crisis" and isinstance(alternatives, dict):

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.config import Config
-from kiosk.problems import Problem
+from kiosk.check.problems import Problem
+from kiosk.content.config import Config
 
 
 @dataclass(frozen=True)

@@ -222,7 +222,7 @@ class HandoutWriter:
                 )
             )
         picture_px = round(width_px * 0.45)
-        if handout.kind == "explainer":
+        if isinstance(item, Explainer):
             for number, page in enumerate(item.pages):
                 if number and page.title:
                     parts.append(f"<h2>{html.escape(page.title)}</h2>")

@@ -15,12 +15,13 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk import assets_dir
 from kiosk.content.blocks import INTERNAL_LINK
 from kiosk.content.model import Block, Catalog, Language, Review, is_draft
 from kiosk.outputs import paths
 from kiosk.outputs.texts import review_lines, say
 
-FONTS_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+FONTS_DIR = assets_dir() / "fonts"
 SEARCH_JS = Path(__file__).resolve().parent / "site_search.js"
 _A_TAG = re.compile(r'<a href="([^"]*)">(.*?)</a>', re.S)
 _NON_DIGIT = re.compile(r"[^\d+]")

@@ -59,7 +59,7 @@ def say(language: Language, key: str, **values: Any) -> str:
 def review_lines(language: Language, review: Review | None) -> list[str]:
     """The review status as a reader should see it: who signed it off and when, or draft."""
     lines = []
-    if is_draft(review):
+    if review is None or is_draft(review):
         lines.append(say(language, "output_draft") + ".")
     else:
         lines.append(

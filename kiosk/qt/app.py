@@ -10,31 +10,35 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from kiosk.config import Config
+from kiosk import assets_dir
+from kiosk.check.problems import Severity
 from kiosk.content import Catalog
-from kiosk.content.cache import load_cached
-from kiosk.device import Device, no_device
-from kiosk.events import EventLog
-from kiosk.gesture import CornerTaps
-from kiosk.metrics import REFRESH_S, ErrorsToMetrics, HealthMetrics
-from kiosk.pin import PinGuard
-from kiosk.problems import Severity
-from kiosk.release import real_folder, release_id
-from kiosk.search import SearchIndex
-from kiosk.session import Timings, validate_timings
-from kiosk.usage import UsageStore
-from kiosk.usage_recorder import UsageRecorder
+from kiosk.content.config import Config
+from kiosk.content.release import real_folder, release_id
+from kiosk.options import Display, RunOptions
+from kiosk.search.index import SearchIndex
+from kiosk.session.gesture import CornerTaps
+from kiosk.session.inactivity import Timings, validate_timings
+from kiosk.stats.events import EventLog
+from kiosk.stats.metrics import REFRESH_S, ErrorsToMetrics, HealthMetrics
+from kiosk.stats.usage import UsageStore
+from kiosk.stats.usage_recorder import UsageRecorder
+from kiosk.system.device import Device, no_device
+from kiosk.system.pin import PinGuard
 
 if TYPE_CHECKING:
+    from PySide6.QtQml import QQmlApplicationEngine
+    from PySide6.QtQuick import QQuickWindow
+
     from kiosk.qt.watcher import ContentWatcher
 
 log = logging.getLogger("kiosk.app")
 PROCESS_START = time.monotonic()
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 QML_DIR = PACKAGE_DIR / "qml"
-FONTS_DIR = PACKAGE_DIR / "assets" / "fonts"
+FONTS_DIR = assets_dir() / "fonts"
 # Content watching and read aloud start this long after the first frame (see start_background).
 BACKGROUND_START_MS = 1000
 # At exit, a speech engine's thread gets this long to end; a stuck one is left to os._exit.
@@ -93,7 +97,7 @@ MAX_KEPT_MESSAGES = 1000  # QML warnings kept for tests and snapshot; all go to 
 class QmlMessages:
     """Collects QML warnings and errors from our own QML (tests and snapshot fail on them)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.messages: list[str] = []
 
     def install(self) -> None:
@@ -131,11 +135,6 @@ def load_fonts() -> list[str]:
         else:
             families.extend(QFontDatabase.applicationFontFamilies(font_id))
     return sorted(set(families))
-
-
-def build_content(content: Path, cache_dir: Path | None = None) -> tuple[Catalog, SearchIndex]:
-    """Catalog and search index; from the content cache in cache_dir when it is current."""
-    return load_cached(content, cache_dir)
 
 
 def make_reader(backend, driver, events: EventLog, engine: str):
@@ -189,7 +188,6 @@ class Kiosk:
     ):
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtQml import QQmlApplicationEngine
-        from PySide6.QtQuick import QQuickWindow  # noqa: F401 (root object is typed as one)
 
         from kiosk.qt.backend import Backend
         from kiosk.qt.idle import ActivityFilter
@@ -197,14 +195,18 @@ class Kiosk:
         from kiosk.qt.lockdown import Lockdown
         from kiosk.qt.maintenance import Maintenance
         from kiosk.qt.session_driver import SessionDriver
-        from kiosk.session import Session
+        from kiosk.session.inactivity import Session
 
-        self.app = QGuiApplication.instance()
+        app = QGuiApplication.instance()
+        if app is None:
+            raise RuntimeError("make the QGuiApplication before the kiosk")
+        self.app = app
         self.events = events
         self.device = device or no_device()
         # Statistics first, so the session that starts below is counted.
         self.usage_store = UsageStore(usage_db) if usage_db is not None else None
-        self._listeners = []  # on the event log, taken off at close (the log may outlive us)
+        # On the event log, taken off at close (the log may outlive us).
+        self._listeners: list[Callable[[dict[str, Any]], object]] = []
         if self.usage_store is not None:
             self._listeners.append(UsageRecorder(self.usage_store))
         self.metrics = self._start_metrics(metrics_file)
@@ -290,10 +292,7 @@ class Kiosk:
             {"backend": self.backend, "maintenance": self.maintenance, "reader": self.reader}
         )
         self.engine.loadFromModule("Kiosk", "Main")
-        roots = self.engine.rootObjects()
-        if not roots:
-            raise RuntimeError("the kiosk's QML failed to load (see the log above)")
-        self.window = roots[0]
+        self.window = root_window(self.engine)
         self.screen_fit: ScreenFit | None = None  # fullscreen only (see show)
         self.staff_exit = False
         self.keys = KeyboardAccess(self.window)
@@ -317,7 +316,7 @@ class Kiosk:
     def pin_hash(self) -> str:
         """The device's PIN hash, read afresh: `kiosk set-pin` on a running kiosk counts at
         the next PIN pad. If the file cannot be read now, the hash it had at start."""
-        from kiosk.device import load_device
+        from kiosk.system.device import load_device
 
         fresh = load_device(self.device.path)
         if fresh.exists and not any(p.severity is Severity.ERROR for p in fresh.problems):
@@ -329,7 +328,7 @@ class Kiosk:
         and every REFRESH_S seconds (so a stale file means a stopped or frozen kiosk)."""
         from PySide6.QtCore import QTimer
 
-        self._metrics_timer = None
+        self._metrics_timer: QTimer | None = None
         if path is None:
             return None
         store = self.usage_store
@@ -413,7 +412,7 @@ class Kiosk:
             self.events.listeners.remove(listener)
         if self.usage_store is not None:
             self.usage_store.close()
-        if self.metrics is not None:
+        if self.metrics is not None and self._metrics_timer is not None:
             self._metrics_timer.stop()
             logging.getLogger().removeHandler(self._error_counter)
             self.metrics.up = False
@@ -421,6 +420,16 @@ class Kiosk:
         # Delete the QML before the backend it binds to, so no binding sees a dead backend.
         if shiboken6.isValid(self.engine):
             shiboken6.delete(self.engine)
+
+
+def root_window(engine: QQmlApplicationEngine) -> QQuickWindow:
+    """The window Main.qml makes; an error if the QML did not load."""
+    from PySide6.QtQuick import QQuickWindow
+
+    roots = engine.rootObjects()
+    if not roots or not isinstance(roots[0], QQuickWindow):
+        raise RuntimeError("the kiosk's QML failed to load (see the log above)")
+    return roots[0]
 
 
 class ScreenFit:
@@ -463,40 +472,41 @@ class ScreenFit:
             self.window.setGeometry(geometry)
 
 
-def start_options(args) -> dict:
-    """`kiosk run` flags as the Kiosk's start-up defaults (a reset returns to them)."""
+def display_args(display: Display) -> dict[str, Any]:
+    """The Kiosk's start-up defaults (a reset returns to them), as its keyword arguments."""
     return {
-        "size": args.size,
-        "language": args.lang,
-        "text_scale": args.text_scale,
-        "high_contrast": args.high_contrast,
-        "reduced_motion": getattr(args, "reduced_motion", False),
+        "size": display.size,
+        "language": display.language,
+        "text_scale": display.text_scale,
+        "high_contrast": display.high_contrast,
+        "reduced_motion": display.reduced_motion,
     }
 
 
-def run(args, content: Path) -> int:
-    """The kiosk process: one instance, logs, lockdown, watchdog; returns the exit code."""
+def run(options: RunOptions) -> int:
+    """The kiosk process, and where its parts are built and wired: one instance, logs,
+    lockdown, watchdog. Everything it needs is in `options`; returns the exit code."""
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.config import load_config
-    from kiosk.device import load_device
-    from kiosk.instance import SingleInstance
+    from kiosk.content.config import load_config
     from kiosk.qt.lockdown import hide_cursor
     from kiosk.qt.maintenance import RESTART_CODE
     from kiosk.qt.stopper import Stopper
-    from kiosk.watchdog import Notifier
+    from kiosk.system.instance import SingleInstance
+    from kiosk.system.watchdog import Notifier
 
-    device = args.loaded_device if hasattr(args, "loaded_device") else load_device(None)
+    content = options.content
+    device = options.device
     for problem in (*device.problems, *device.folder_problems(content)):
         log.error("device file: %s", problem.format())
     device = device.safe_folders(content)  # never state or logs inside the content
     config = device.apply(load_config(content))
     try:
         timings = validate_timings(
-            config.idle_timeout_s if args.idle_timeout is None else args.idle_timeout,
-            config.warning_s if args.warning is None else args.warning,
-            allow_short=args.windowed,  # short timeouts are for testing in a window only
+            config.idle_timeout_s if options.idle_timeout_s is None else options.idle_timeout_s,
+            config.warning_s if options.warning_s is None else options.warning_s,
+            allow_short=options.windowed,  # short timeouts are for testing in a window only
         )
     except ValueError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
@@ -513,29 +523,30 @@ def run(args, content: Path) -> int:
         return 3
     logs = device.log_dir
     add_file_log(logs / "kiosk.log")
-    events = EventLog(args.event_log or logs / "events.jsonl")
+    events = EventLog(options.event_log or logs / "events.jsonl")
     choices = prepare_environment(config)
     messages = QmlMessages()
     messages.install()
     app = QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     families = load_fonts()
-    events.emit("start", content=str(content), windowed=args.windowed, fonts=families, **choices)
+    windowed = options.windowed
+    events.emit("start", content=str(content), windowed=windowed, fonts=families, **choices)
     try:
         kiosk = Kiosk(
             content,
             events=events,
             timings=timings,
-            lockdown=not args.windowed,
+            lockdown=not windowed,
             usage_db=state / "usage.sqlite3",
             pin_guard=PinGuard(state_path=state / "pin-state.json"),
             system={"renderer": choices["scene_graph"], "keyboard": choices["keyboard"]},
             cache_dir=state / "cache",
             last_good_dir=state / "last-good",
-            metrics_file=metrics_path(args, device),
+            metrics_file=metrics_path(options.metrics_file, device),
             start_later=True,  # content watching and read aloud: after the first frame
             device=device,
-            **start_options(args),
+            **display_args(options.display),
         )
     except RuntimeError as exc:
         events.emit("fatal", error=str(exc))
@@ -554,13 +565,13 @@ def run(args, content: Path) -> int:
         QTimer.singleShot(BACKGROUND_START_MS, kiosk.start_background)
 
     window.frameSwapped.connect(first_frame)
-    if not args.windowed and not config.kiosk.get("show_cursor"):
+    if not windowed and not config.kiosk.get("show_cursor"):
         hide_cursor()
     if os.environ.get("KIOSK_BENCH"):  # the benchmark's probe (bench/); never in service
         from kiosk.qt.bench_hook import attach
 
         bench = attach(kiosk)  # noqa: F841 (kept alive for the event loop)
-    kiosk.show(windowed=args.windowed)
+    kiosk.show(windowed=windowed)
     pinger = start_watchdog(notifier, app)
     stopper = Stopper(app)  # noqa: F841 (kept alive for the event loop)
     code = app.exec()
@@ -595,13 +606,12 @@ def already_running(instance, device: Device) -> str:
     )
 
 
-def metrics_path(args, device: Device) -> Path:
+def metrics_path(chosen: Path | None, device: Device) -> Path:
     """--metrics-file, else the device file's metrics_file, else kiosk.prom in the state
     folder (a device setting: each kiosk of a group has its own)."""
-    from kiosk.metrics import default_path
+    from kiosk.stats.metrics import default_path
 
-    chosen = getattr(args, "metrics_file", None)
-    return Path(chosen) if chosen else (device.metrics_file or default_path(device.state_dir))
+    return chosen or device.metrics_file or default_path(device.state_dir)
 
 
 def add_file_log(path: Path) -> None:

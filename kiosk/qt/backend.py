@@ -15,10 +15,10 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk.content.model import Block, Catalog, Language, Link, is_draft
-from kiosk.events import EventLog
 from kiosk.outputs.take_home import qr_data_uri, take_home_url
 from kiosk.qt.models import RecordListModel
-from kiosk.search import SearchIndex
+from kiosk.search.index import SearchIndex
+from kiosk.stats.events import EventLog
 
 log = logging.getLogger("kiosk.ui")
 
@@ -370,7 +370,7 @@ class Backend(QObject):
     clinic = Property("QVariantMap", _clinic, notify=languageChanged)
 
     def set_fallback(self, active: bool) -> None:
-        """Show the built-in help screen (kiosk/fallback.py) instead of the content."""
+        """Show the built-in help screen (kiosk/content/fallback.py) instead of the content."""
         self._fallback = active
         self.contentChanged.emit()
 
@@ -380,7 +380,7 @@ class Backend(QObject):
     fallbackActive = Property(bool, _fallback_active, notify=contentChanged)
 
     def _fallback_texts(self) -> list[dict[str, str]]:
-        from kiosk.fallback import TEXTS
+        from kiosk.content.fallback import TEXTS
 
         return [dict(t) for t in TEXTS]
 

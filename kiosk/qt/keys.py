@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.qt.items import parent_of
 
-FORWARD = {Qt.Key.Key_Right: True, Qt.Key.Key_Down: True}
-BACKWARD = {Qt.Key.Key_Left: False, Qt.Key.Key_Up: False}
+# Keyed by int: QKeyEvent.key() is a plain int, and Qt.Key is an IntEnum.
+FORWARD: dict[int, bool] = {Qt.Key.Key_Right: True, Qt.Key.Key_Down: True}
+BACKWARD: dict[int, bool] = {Qt.Key.Key_Left: False, Qt.Key.Key_Up: False}
 TEXT_FIELDS = ("QQuickTextInput", "QQuickTextEdit")
 
 
@@ -27,7 +29,7 @@ class KeyboardAccess(QObject):
         window.activeFocusItemChanged.connect(self._reveal_focus)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() != QEvent.Type.KeyPress:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         forward = {**FORWARD, **BACKWARD}.get(event.key())
         if forward is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:

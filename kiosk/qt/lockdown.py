@@ -14,9 +14,9 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QWindow
+from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QPointerEvent, QWindow
 
-from kiosk.gesture import CornerTaps
+from kiosk.session.gesture import CornerTaps
 
 log = logging.getLogger("kiosk.lockdown")
 
@@ -93,13 +93,14 @@ class Lockdown(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         kind = event.type()
-        if kind in PRESS_EVENTS and watched is self.window:
+        if kind in PRESS_EVENTS and watched is self.window and isinstance(event, QPointerEvent):
             self._count_press(event)
             return False
-        if self.lock_keys and kind in KEY_EVENTS and is_blocked_key(event):
+        key = event if isinstance(event, QKeyEvent) and kind in KEY_EVENTS else None
+        if self.lock_keys and key is not None and is_blocked_key(key):
             if kind == QEvent.Type.KeyPress:
                 self.swallowed += 1
-                log.info("swallowed key %s", event.keyCombination().toCombined())
+                log.info("swallowed key %s", key.keyCombination().toCombined())
             event.accept()  # a ShortcutOverride accepted here goes no further either
             return True
         if kind == QEvent.Type.ContextMenu:
@@ -110,7 +111,7 @@ class Lockdown(QObject):
             return True
         return False
 
-    def _count_press(self, event: QEvent) -> None:
+    def _count_press(self, event: QPointerEvent) -> None:
         if self.corner_taps is None or self.on_gesture is None:
             return
         points = event.points()

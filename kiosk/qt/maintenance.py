@@ -15,14 +15,19 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
-from kiosk import __version__, usage
-from kiosk.events import EventLog
-from kiosk.pin import PinGuard, PinResult
-from kiosk.problems import Severity, has_errors
+from kiosk import __version__
+from kiosk.check.problems import Severity, has_errors
+from kiosk.stats import usage
+from kiosk.stats.events import EventLog
+from kiosk.system.pin import PinGuard, PinResult
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Catalog
+    from kiosk.search.index import SearchIndex
 
 log = logging.getLogger("kiosk.maintenance")
 
@@ -112,7 +117,8 @@ class Maintenance(QObject):
     def busy(self) -> bool:
         return self._busy
 
-    @Property("QVariantMap", notify=statusChanged)
+    # PySide6 takes a QML type name here; its stub allows only a Python type.
+    @Property("QVariantMap", notify=statusChanged)  # type: ignore[arg-type]
     def status(self) -> dict[str, Any]:
         return self._status
 
@@ -253,8 +259,9 @@ class Maintenance(QObject):
 
     def _reload(self) -> None:
         from kiosk.content import load_catalog
-        from kiosk.search import SearchIndex
+        from kiosk.search.index import SearchIndex
 
+        result: tuple[Catalog | None, SearchIndex | str | None]
         try:
             catalog = load_catalog(self._content)
             index = None if has_errors(catalog.problems) else SearchIndex(catalog)

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from kiosk.events import EventLog
-from kiosk.session import Timings
+from kiosk.options import PreviewOptions
+from kiosk.session.inactivity import Timings
+from kiosk.stats.events import EventLog
 
 log = logging.getLogger("kiosk.preview")
 
@@ -28,7 +29,7 @@ def _gettext_marker(text: str) -> str:
     return text
 
 
-_ = _gettext_marker  # translated where shown (kiosk.i18n); here only to be extracted
+_ = _gettext_marker  # translated where shown (kiosk.check.i18n); here only to be extracted
 
 
 def changed_line(old: str | None, new: str) -> int:
@@ -58,7 +59,7 @@ class Preview(QObject):
         parent: QObject | None = None,
     ):
         super().__init__(parent)
-        from kiosk.i18n import Messages
+        from kiosk.check.i18n import Messages
         from kiosk.qt.app import Kiosk
 
         self.content = content
@@ -108,9 +109,9 @@ class Preview(QObject):
 
     def _show_problems(self, catalog) -> int:
         """Errors of `catalog` in the banner (none: the banner hides); returns how many."""
-        from kiosk.diagnosis import diagnose
-        from kiosk.i18n import fill
-        from kiosk.problems import Severity
+        from kiosk.check.diagnosis import diagnose
+        from kiosk.check.i18n import fill
+        from kiosk.check.problems import Severity
 
         roots = diagnose(catalog.problems, catalog.dropped, catalog.config.default_language)
         errors = [self.messages.problem(p) for p in roots if p.severity is Severity.ERROR]
@@ -177,9 +178,9 @@ class Preview(QObject):
         threading.Thread(target=self._load, name="preview-loader", daemon=True).start()
 
     def _load(self) -> None:
+        from kiosk.check.problems import has_errors
         from kiosk.content.loader import load_catalog
-        from kiosk.problems import has_errors
-        from kiosk.search import SearchIndex
+        from kiosk.search.index import SearchIndex
 
         try:
             texts = self._read_texts()
@@ -265,13 +266,14 @@ def _mtime(path: Path) -> float:
         return 0.0
 
 
-def run_preview(args, content: Path) -> int:
+def run_preview(options: PreviewOptions) -> int:
     """The `kiosk preview` process: a normal window, no lockdown, no statistics."""
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.config import load_config
+    from kiosk.content.config import load_config
     from kiosk.qt.app import QmlMessages, load_fonts, prepare_environment
 
+    content, display = options.content, options.display
     if not (content / "kiosk.toml").exists():
         print(f"kiosk preview: {content} has no kiosk.toml (try kiosk init)", file=sys.stderr)
         return 2
@@ -281,14 +283,14 @@ def run_preview(args, content: Path) -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk preview")
     load_fonts()
-    events = EventLog(args.event_log or Path(os.devnull))
+    events = EventLog(options.event_log or Path(os.devnull))
     preview = Preview(
         content,
         events=events,
-        size=args.size,
-        language=args.lang,
-        text_scale=args.text_scale,
-        high_contrast=args.high_contrast,
+        size=display.size,
+        language=display.language,
+        text_scale=display.text_scale,
+        high_contrast=display.high_contrast,
     )
     preview.kiosk.window.setTitle(f"kiosk preview - {content}")
     preview.kiosk.show(windowed=True)

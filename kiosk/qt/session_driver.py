@@ -11,8 +11,10 @@ import time
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk.events import EventLog
-from kiosk.session import Phase, Session, Transition
+from kiosk.content.model import Catalog
+from kiosk.search.index import SearchIndex
+from kiosk.session.inactivity import Phase, Session, Transition
+from kiosk.stats.events import EventLog
 
 # QTimer takes an int of milliseconds: beyond 2**31-1 it overflows and never fires. A far
 # deadline is aimed at in steps (an early wake-up only reschedules).
@@ -25,7 +27,8 @@ class SessionDriver(QObject):
         self.session = session
         self.backend = backend
         self.events = events
-        self.pending_content = None  # (catalog, index) waiting for the next reset
+        # (catalog, index) waiting for the next reset
+        self.pending_content: tuple[Catalog, SearchIndex] | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._due)

@@ -5,14 +5,19 @@ they concern. `--only ID,...` pictures just those items (or screens)."""
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
 
-from kiosk.config import load_config
-from kiosk.events import EventLog
+from PySide6.QtCore import QObject
+
+from kiosk.content.config import load_config
+from kiosk.content.model import Catalog
+from kiosk.options import SnapshotOptions
 from kiosk.qt.items import find_item
 from kiosk.qt.waiting import process_events_until
+from kiosk.stats.events import EventLog
 
 # Screens that are not an item of the content, by the name --only takes.
 SCREENS = (
@@ -35,7 +40,7 @@ def settle(app, rounds: int = 6) -> None:
 
 
 class Shooter:
-    def __init__(self, kiosk, out: Path, prefix: str, only: set[str] | None = None):
+    def __init__(self, kiosk, out: Path, prefix: str, only: frozenset[str] | None = None):
         self.kiosk = kiosk
         self.out = out
         self.prefix = prefix
@@ -175,20 +180,26 @@ def shoot_take_home(kiosk, shooter: Shooter, button_name: str, name: str) -> Non
         QMetaObject.invokeMethod(close, "clicked")
 
 
-def snapshot(args, content: Path) -> int:
+def _has_voices(reader: QObject) -> bool:
+    """The read-aloud engine has loaded (on its own thread) and knows its languages."""
+    return bool(reader.property("languages"))
+
+
+def snapshot(options: SnapshotOptions) -> int:
+    """`kiosk snapshot`: builds a kiosk per language from `options`, pictures every screen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.contact_sheet import write_contact_sheet
+    from kiosk.check.diagnosis import diagnose
     from kiosk.content import load_catalog
-    from kiosk.diagnosis import diagnose
+    from kiosk.outputs.contact_sheet import write_contact_sheet
     from kiosk.qt.app import Kiosk, QmlMessages, load_fonts, prepare_environment
 
-    out: Path = args.out
+    content, out, display = options.content, options.out, options.display
     out.mkdir(parents=True, exist_ok=True)
     config = load_config(content)
     checked = load_catalog(content)
-    only = _only(args, checked)
+    only = _only(options.only, checked)
     if isinstance(only, int):
         return only
     prepare_environment(config, offscreen=True)
@@ -196,10 +207,12 @@ def snapshot(args, content: Path) -> int:
     messages.install()
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     load_fonts()
-    size = args.size or (1280, 800)
-    events = EventLog(args.event_log)
+    size = display.size or (1280, 800)
+    events = EventLog(options.event_log)
     languages = (
-        [args.lang] if args.lang else [c for c in config.languages if (content / c).is_dir()]
+        [display.language]
+        if display.language
+        else [c for c in config.languages if (content / c).is_dir()]
     )
     sections = []
     for lang in languages:
@@ -209,8 +222,8 @@ def snapshot(args, content: Path) -> int:
             events=events,
             size=size,
             language=lang,
-            text_scale=args.text_scale,
-            high_contrast=args.high_contrast,
+            text_scale=display.text_scale,
+            high_contrast=display.high_contrast,
             watch_content=False,
             reduced_motion=True,  # no page turn caught half-way in a picture
             speech_engine="mock",  # show the read-aloud button as a kiosk with a voice does
@@ -221,13 +234,13 @@ def snapshot(args, content: Path) -> int:
             return 2
         kiosk.window.show()
         # The engine loads on its own thread: wait, so the read-aloud button shows.
-        process_events_until(lambda reader=kiosk.reader: bool(reader.property("languages")), 10)
+        process_events_until(functools.partial(_has_voices, kiosk.reader), 10)
         shooter = Shooter(kiosk, out, f"{lang}-", only)
         snapshot_language(kiosk, shooter, lang)
         sections.append((lang, shooter.shots, shooter.rows))
         kiosk.close()
-    mode = f"{size[0]}x{size[1]}, text {int((args.text_scale or 1) * 100)}%" + (
-        ", high contrast" if args.high_contrast else ""
+    mode = f"{size[0]}x{size[1]}, text {int((display.text_scale or 1) * 100)}%" + (
+        ", high contrast" if display.high_contrast else ""
     )
     roots = diagnose(checked.problems, checked.dropped, checked.config.default_language)
     write_contact_sheet(out, sections, checked, roots, f"Kiosk snapshot - {mode}")
@@ -242,13 +255,12 @@ def snapshot(args, content: Path) -> int:
     return 0
 
 
-def _only(args, catalog) -> set[str] | None | int:
+def _only(asked: frozenset[str] | None, catalog: Catalog) -> frozenset[str] | None | int:
     """The ids --only asks for (None: everything), or exit code 2 for an unknown one."""
-    if not getattr(args, "only", None):
+    if asked is None:
         return None
-    from kiosk.suggest import closest
+    from kiosk.check.suggest import closest
 
-    asked = {part.strip() for value in args.only for part in value.split(",") if part.strip()}
     known = set(SCREENS)
     for language in catalog.languages.values():
         known |= set(language.explainers) | set(language.topics) | set(language.questions)

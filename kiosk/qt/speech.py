@@ -22,6 +22,7 @@ import logging
 import sys
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     Q_ARG,
@@ -37,8 +38,11 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
-from kiosk.events import EventLog
-from kiosk.speechd_probe import speechd_status
+from kiosk.stats.events import EventLog
+from kiosk.system.speechd_probe import speechd_status
+
+if TYPE_CHECKING:
+    from PySide6.QtTextToSpeech import QTextToSpeech
 
 log = logging.getLogger("kiosk.speech")
 
@@ -142,12 +146,12 @@ class Reader(QObject):
         self._wanted_engine = engine
         self._events = events
         self._logged: set[str] = set()
-        self._tts = None  # the QTextToSpeech, once its engine has loaded
-        self._loading = None  # the QTextToSpeech while its engine loads
+        self._tts: QTextToSpeech | None = None  # once its engine has loaded
+        self._loading: QTextToSpeech | None = None  # while its engine loads
         self._thread: QThread | None = None
         self._probing = False
         self._engine = ""
-        self._engine_state = None  # the engine's last reported QTextToSpeech.State
+        self._engine_state: QTextToSpeech.State | None = None  # as the engine last said
         self._locales: list[QLocale] = []
         self._locale = QLocale()  # the engine's current locale
         self._state = "idle"  # idle | speaking | paused
@@ -179,7 +183,7 @@ class Reader(QObject):
         engine = self._wanted_engine
         if engine in ("auto", "speechd") and sys.platform == "linux":
             # Ask speech-dispatcher first, on a thread: libspeechd would wait for ever on
-            # a daemon that does not answer (see kiosk/speechd_probe.py).
+            # a daemon that does not answer (see kiosk/system/speechd_probe.py).
             self._probing = True
             self._probed.connect(self._on_probed)
             threading.Thread(
@@ -472,7 +476,8 @@ class Reader(QObject):
     def _get_languages(self) -> list[str]:
         return list(self._languages)
 
-    languages = Property("QStringList", _get_languages, notify=languagesChanged)
+    # PySide6 takes a QML type name here; its stub allows only a Python type.
+    languages = Property("QStringList", _get_languages, notify=languagesChanged)  # type: ignore[arg-type]
 
     def _get_state(self) -> str:
         return self._state

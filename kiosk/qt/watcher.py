@@ -13,7 +13,7 @@ limits, network or bind mounts, a rename the watch did not see).
 A load during which any file's size or time changed (a copy that stalled and went on) is
 thrown away and tried again once the folder is quiet. A release manifest (release.sha256,
 checked by the loader) makes a half-copied file an error. Every read is bounded
-(kiosk/safe_files.py), so a FIFO or a huge file cannot hang the loader thread.
+(kiosk/content/safe_files.py), so a FIFO or a huge file cannot hang the loader thread.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from kiosk.events import EventLog
-from kiosk.problems import has_errors
-from kiosk.release import real_folder, release_id
-from kiosk.safe_files import fingerprint
-from kiosk.search import SearchIndex
+from kiosk.check.problems import has_errors
+from kiosk.content.release import real_folder, release_id
+from kiosk.content.safe_files import fingerprint
+from kiosk.search.index import SearchIndex
+from kiosk.stats.events import EventLog
 
 log = logging.getLogger("kiosk.content")
 

@@ -151,7 +151,7 @@ def missing_folder(folder: Path) -> None:
 
 
 def half_copied_release(folder: Path) -> None:
-    from kiosk.safe_files import MANIFEST, manifest_lines
+    from kiosk.content.safe_files import MANIFEST, manifest_lines
 
     (folder / MANIFEST).write_text(manifest_lines(folder), encoding="utf-8")
     strings = folder / "en" / "strings.toml"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.check.problems import has_errors
 from kiosk.content import bounds, loader
 from kiosk.content.loader import load_catalog
-from kiosk.problems import has_errors
 
 from . import attacks
 

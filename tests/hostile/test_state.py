@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.cache import FORMAT, PREFIX, SUFFIX, _key, load_cached
-from kiosk.safe_files import content_version
-from kiosk.usage import UsageStore
+from kiosk.content.safe_files import content_version
+from kiosk.stats.usage import UsageStore
 
 from .conftest import BUNDLED
 

@@ -17,11 +17,11 @@ from PySide6.QtGui import QGuiApplication, QInputDevice, QKeyEvent  # noqa: E402
 from PySide6.QtQuick import QQuickItem  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from kiosk.events import EventLog, read_events  # noqa: E402
 from kiosk.qt.app import Kiosk, load_fonts  # noqa: E402
 from kiosk.qt.items import find_item  # noqa: E402
 from kiosk.qt.keys import reveal  # noqa: E402
-from kiosk.session import Timings  # noqa: E402
+from kiosk.session.inactivity import Timings  # noqa: E402
+from kiosk.stats.events import EventLog, read_events  # noqa: E402
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 

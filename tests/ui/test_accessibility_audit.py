@@ -15,7 +15,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QPointF
 
-from kiosk.config import HIGH_CONTRAST, THEME, load_config
+from kiosk.content.config import HIGH_CONTRAST, THEME, load_config
 from tests.ui.audit import Audit, contrast
 from tests.ui.conftest import CONTENT, make_kiosk
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from kiosk.cli import build_parser, main
+from kiosk.cli import build_parser, main, snapshot_options
 from kiosk.qt import snapshot as snapshot_module
 from kiosk.qt.app import QmlMessages
 
@@ -18,7 +18,7 @@ def snapshot(tmp_path, content: Path, *extra: str) -> tuple[int, Path]:
     args = build_parser().parse_args(
         ["snapshot", "--out", str(out), "--event-log", str(tmp_path / "e.jsonl"), *extra]
     )
-    return snapshot_module.snapshot(args, content), out
+    return snapshot_module.snapshot(snapshot_options(args, content)), out
 
 
 def test_snapshot_only_some_items_with_problems_beside_them(

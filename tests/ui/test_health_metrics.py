@@ -8,7 +8,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from kiosk.metrics import ERROR_KINDS, RESET_REASONS
+from kiosk.stats.metrics import ERROR_KINDS, RESET_REASONS
 from tests.ui.conftest import make_kiosk
 
 

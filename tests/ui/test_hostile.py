@@ -12,8 +12,8 @@ import pytest
 from hostile import attacks
 
 from kiosk.content.last_good import start_content
-from kiosk.device import load_device
-from kiosk.pin import PinGuard, hash_pin, write_pin_hash
+from kiosk.system.device import load_device
+from kiosk.system.pin import PinGuard, hash_pin, write_pin_hash
 
 from .conftest import make_kiosk
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.device import load_device
-from kiosk.pin import PinGuard, hash_pin, write_pin_hash
 from kiosk.qt.maintenance import EXIT_CODE, RESTART_CODE
+from kiosk.system.device import load_device
+from kiosk.system.pin import PinGuard, hash_pin, write_pin_hash
 
 from .conftest import make_kiosk
 

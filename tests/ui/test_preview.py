@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPointF
 
-from kiosk.events import EventLog
+from kiosk.content.scaffold import init_content
 from kiosk.qt.preview import Preview, changed_line
-from kiosk.scaffold import init_content
+from kiosk.stats.events import EventLog
 
 from .conftest import Driver
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.events import read_events
-from kiosk.pin import hash_pin, write_pin_hash
+from kiosk.stats.events import read_events
+from kiosk.system.pin import hash_pin, write_pin_hash
 
 from .conftest import make_kiosk
 from .x11 import Xvfb, wait_for_event

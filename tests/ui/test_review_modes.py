@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from kiosk.cli import build_parser
-from kiosk.config import HIGH_CONTRAST
-from kiosk.events import EventLog
+from kiosk.cli import build_parser, run_options, snapshot_options
+from kiosk.content.config import HIGH_CONTRAST
+from kiosk.options import Display
 from kiosk.qt import snapshot as snapshot_module
-from kiosk.qt.app import Kiosk, QmlMessages, start_options
-from kiosk.session import Timings
+from kiosk.qt.app import Kiosk, QmlMessages, display_args
+from kiosk.session.inactivity import Timings
+from kiosk.stats.events import EventLog
+from kiosk.system.device import no_device
 
 GOOD = Path(__file__).resolve().parents[1] / "data" / "good"
 
@@ -24,13 +26,9 @@ def test_flags_parse_and_bad_scales_are_refused(capsys):
     args = parser.parse_args(
         ["run", "--text-scale", "2", "--high-contrast", "--reduced-motion", "--lang", "es"]
     )
-    assert start_options(args) == {
-        "size": None,
-        "language": "es",
-        "text_scale": 2.0,
-        "high_contrast": True,
-        "reduced_motion": True,
-    }
+    assert run_options(args, GOOD, no_device()).display == Display(
+        language="es", size=None, text_scale=2.0, high_contrast=True, reduced_motion=True
+    )
     shot = parser.parse_args(["snapshot", "--out", "x", "--text-scale", "1.5", "--high-contrast"])
     assert (shot.text_scale, shot.high_contrast) == (1.5, True)
     for bad in ("2.5", "0.5", "nan", "big"):
@@ -49,7 +47,7 @@ def test_run_flags_are_the_start_up_defaults(qtbot, tmp_path, fonts, qml_warning
         timings=Timings(60, 30),
         watch_content=False,
         speech_engine="mock",
-        **start_options(args),
+        **display_args(run_options(args, GOOD, no_device()).display),
     )
     try:
         backend = kiosk.backend
@@ -97,7 +95,7 @@ def test_snapshot_takes_every_picture_in_the_mode_asked_for(
             str(tmp_path / "events.jsonl"),
         ]
     )
-    assert snapshot_module.snapshot(args, GOOD) == 0
+    assert snapshot_module.snapshot(snapshot_options(args, GOOD)) == 0
     names = {name for name, *_ in seen}
     assert {"attract", "home", "display", "questions", "help", "still-there"} <= names
     assert [s for s in seen if tuple(s[1:]) != (2.0, True, "es")] == []

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from kiosk.events import read_events
+from kiosk.stats.events import read_events
 from tests.rollout import PULL, Editor, break_front_matter, git, retitle, run_script
 
 pytestmark = pytest.mark.skipif(

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.events import read_events
 from kiosk.qt import speech
+from kiosk.stats.events import read_events
 from tests.fake_speechd import FakeSpeechd
 from tests.ui.conftest import CONTENT, make_kiosk
 from tests.ui.x11 import wait_for_event

@@ -144,7 +144,7 @@ def test_no_site_url_no_button(kiosk):
 def test_snapshot_pictures_the_qr_screens_when_site_url_is_set(
     qtbot, tmp_path, fonts, qml_warnings, monkeypatch
 ):
-    from kiosk.cli import build_parser
+    from kiosk.cli import build_parser, snapshot_options
     from kiosk.qt import snapshot as snapshot_module
     from kiosk.qt.app import QmlMessages
 
@@ -154,7 +154,7 @@ def test_snapshot_pictures_the_qr_screens_when_site_url_is_set(
     args = build_parser().parse_args(
         ["snapshot", "--out", str(out), "--lang", "es", "--event-log", str(tmp_path / "e.jsonl")]
     )
-    assert snapshot_module.snapshot(args, folder) == 0
+    assert snapshot_module.snapshot(snapshot_options(args, folder)) == 0
     shots = sorted(p.name for p in out.glob("*qr*.png"))
     assert len(shots) == 2, shots
     for name in shots:

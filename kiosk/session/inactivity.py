@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kiosk.config import (  # one source for the limits
+from kiosk.content.config import (  # one source for the limits
     MAX_IDLE_TIMEOUT_S,
     MAX_WARNING_S,
     MIN_IDLE_TIMEOUT_S,

@@ -8,9 +8,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.diagnosis import flatten
-from kiosk.i18n import Messages, fill
-from kiosk.problems import Problem, Severity
+from kiosk.check.diagnosis import flatten
+from kiosk.check.i18n import Messages, fill
+from kiosk.check.problems import Problem, Severity
 
 BASELINE_VERSION = 1
 

@@ -1,8 +1,8 @@
 """Keep kiosk check's message catalog in step with the source (the gettext workflow).
 
-    python -m kiosk.i18n_tools update    # add new message templates to every .po
-    python -m kiosk.i18n_tools compile   # write each .mo from its .po
-    python -m kiosk.i18n_tools missing   # list templates with no translation yet
+    python -m kiosk.check.i18n_tools update    # add new message templates to every .po
+    python -m kiosk.check.i18n_tools compile   # write each .mo from its .po
+    python -m kiosk.check.i18n_tools missing   # list templates with no translation yet
 
 Templates are read from the source itself (`ast`): the message and hint of every
 `error(...)`/`warning(...)`/`file.error(...)`/`file.warn(...)` call, with its problem code as
@@ -19,9 +19,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.i18n import CONTEXT_SEP, DOMAIN, LOCALE_DIR
+from kiosk.check.i18n import CONTEXT_SEP, DOMAIN, LOCALE_DIR
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent
 CODE = re.compile(r"^[a-z]+(?:-[a-z]+)+$")
 
 
@@ -29,9 +29,8 @@ def source_files() -> list[Path]:
     """Where kiosk check's messages come from."""
     candidates = sorted(
         [
-            PACKAGE / "config.py",
-            PACKAGE / "diagnosis.py",
-            PACKAGE / "check_report.py",
+            PACKAGE / "check" / "diagnosis.py",
+            PACKAGE / "check" / "report.py",
             PACKAGE / "qt" / "preview.py",
             *PACKAGE.glob("content/*.py"),
         ]
@@ -60,11 +59,11 @@ def template(node: ast.AST | None, *, top: bool = True) -> str | None:
         for part in node.values:
             if isinstance(part, ast.Constant):
                 out.append(str(part.value).replace("{", "{{").replace("}", "}}"))
-            else:
+            elif isinstance(part, ast.FormattedValue):
                 text = _placeholder(part.value)[:-1]
                 if part.conversion != -1:
                     text += "!" + chr(part.conversion)
-                if part.format_spec is not None:
+                if isinstance(part.format_spec, ast.JoinedStr):
                     text += ":" + "".join(
                         str(v.value) for v in part.format_spec.values if isinstance(v, ast.Constant)
                     )
@@ -131,10 +130,10 @@ def extract(files: list[Path] | None = None) -> list[Message]:
                 values = arg.values if isinstance(arg, ast.BoolOp) else [arg]
                 expanded += [(kind, value) for value in values]
             for _kind, arg in expanded:
-                text = template(arg)
-                if text:
-                    key = (context, text)
-                    found.setdefault(key, Message(context, text, f"{rel}:{node.lineno}"))
+                message = template(arg)
+                if message:
+                    key = (context, message)
+                    found.setdefault(key, Message(context, message, f"{rel}:{node.lineno}"))
     return sorted(found.values(), key=lambda m: (m.context, m.msgid))
 
 
@@ -171,8 +170,11 @@ class Entry:
 
 def read_po(path: Path) -> tuple[str, list[Entry]]:
     """The header's msgstr and the entries of a .po file (no plurals: none are used)."""
-    header, entries = "", []
-    context = msgid = msgstr = None
+    header = ""
+    entries: list[Entry] = []
+    context: str | None = None
+    msgid: str | None = None
+    msgstr: str | None = None
     comments: list[str] = []
     field = None
 
@@ -207,11 +209,11 @@ def read_po(path: Path) -> tuple[str, list[Entry]]:
             msgstr, field = _unquote(line[7:]), "msgstr"
         elif line.startswith('"'):
             if field == "context":
-                context += _unquote(line)
+                context = (context or "") + _unquote(line)
             elif field == "msgid":
-                msgid += _unquote(line)
+                msgid = (msgid or "") + _unquote(line)
             elif field == "msgstr":
-                msgstr += _unquote(line)
+                msgstr = (msgstr or "") + _unquote(line)
     flush()
     return header, entries
 

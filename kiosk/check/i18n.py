@@ -8,7 +8,7 @@ under the problem code as its context. A message is translated by matching it ag
 templates of its code and filling the translated template with the same values. A message
 with no template (a new check not yet translated) prints in English.
 
-`python -m kiosk.i18n_tools update` adds new templates to the catalog, `compile` writes the
+`python -m kiosk.check.i18n_tools update` adds new templates to the catalog, `compile` writes the
 .mo; see docs/translating-messages.md.
 """
 
@@ -19,9 +19,9 @@ import gettext
 import re
 from pathlib import Path
 
-from kiosk.problems import Problem
+from kiosk.check.problems import Problem
 
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "kiosk"
 CONTEXT_SEP = "\x04"
 # `{{` and `}}` are literal braces; `{name}` is a value filled in.
@@ -32,8 +32,11 @@ def placeholders(template: str) -> list[str]:
     return [m.group(1) for m in TOKEN.finditer(template) if m.group(1) is not None]
 
 
-def _template_regex(template: str) -> re.Pattern:
-    parts, position, names = [], 0, []
+def _template_regex(template: str) -> tuple[re.Pattern[str], list[str]]:
+    """A regex that matches the template's output, and the placeholders its groups hold."""
+    parts: list[str] = []
+    names: list[str] = []
+    position = 0
     for match in TOKEN.finditer(template):
         parts.append(re.escape(template[position : match.start()]))
         token = match.group(0)
@@ -78,7 +81,7 @@ class Messages:
         catalog: dict[str, str] = getattr(self.translation, "_catalog", {})
         self.language = catalog.get("", "") and _header_language(catalog[""]) or "en"
         # context (problem code, or "") -> [(regex, names, translated template)]
-        self.templates: dict[str, list] = {}
+        self.templates: dict[str, list[tuple[int, re.Pattern[str], list[str], str]]] = {}
         for key, translated in catalog.items():
             if not isinstance(key, str) or not key or not translated:
                 continue

@@ -11,10 +11,10 @@ import json
 import shutil
 from pathlib import Path
 
-from kiosk.config import LANG_CODE
+from kiosk.content.config import LANG_CODE
 
-TEMPLATE = Path(__file__).resolve().parent / "templates" / "content"
-BUNDLED = Path(__file__).resolve().parent.parent / "content"
+TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "content"
+BUNDLED = Path(__file__).resolve().parent.parent.parent / "content"
 
 
 class InitError(Exception):

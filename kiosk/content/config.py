@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.problems import Problem, error, toml_error_line, warning
-from kiosk.safe_files import MAX_TEXT_BYTES, RefusedFile, read_regular
-from kiosk.suggest import closest
+from kiosk.check.problems import Problem, error, toml_error_line, warning
+from kiosk.check.suggest import closest
+from kiosk.content.safe_files import MAX_TEXT_BYTES, RefusedFile, read_regular
 
 CONFIG_FILE = "kiosk.toml"
 MIN_IDLE_TIMEOUT_S = 30
@@ -43,7 +43,7 @@ class Key:
     max: float | None = None
     colour: bool = False
     choices: tuple[str, ...] = ()
-    pin_hash: bool = False  # must be empty or a hash kiosk.pin can verify
+    pin_hash: bool = False  # must be empty or a hash kiosk.system.pin can verify
 
 
 CLINIC = {
@@ -141,7 +141,7 @@ ADMIN = {
     ),
 }
 
-# Keys that belong to the device file (kiosk/device.py), never to the content: a PIN hash
+# Keys that belong to the device file (kiosk/system/device.py), never to the content: a PIN hash
 # or a state folder copied with an editor's folder would change every kiosk it reaches.
 DEVICE_KEYS = {
     ("admin", "pin_hash"): "kiosk set-pin writes the PIN hash there",
@@ -240,15 +240,17 @@ def _check_value(section: str, name: str, key: Key, value: Any) -> str | None:
     if isinstance(value, float) and not math.isfinite(value):
         # TOML allows nan and inf; nan passes every < and > test below.
         return f"expected a number, got {value}"
-    if key.colour and not HEX_COLOUR.match(value):
+    if key.colour and not (isinstance(value, str) and HEX_COLOUR.match(value)):
         return "expected a colour like #1D5F8A"
     if key.pin_hash and value:
-        from kiosk.pin import is_valid_hash
+        from kiosk.system.pin import is_valid_hash
 
         if not is_valid_hash(value):
             return "is not a PIN hash written by kiosk set-pin (the PIN pad would never open)"
     if key.choices and value not in key.choices:
         return f"must be one of {', '.join(key.choices)}"
+    if not isinstance(value, int | float):  # only numbers have a range
+        return None
     if key.min is not None and value < key.min:
         return f"must be at least {key.min:g}"
     if key.max is not None and value > key.max:

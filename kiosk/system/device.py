@@ -19,7 +19,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from kiosk.config import (
+from kiosk.check.problems import Problem, error, toml_error_line, warning
+from kiosk.content.config import (
     ADMIN,
     KIOSK,
     Config,
@@ -29,7 +30,6 @@ from kiosk.config import (
     _section_line,
     _type_name,
 )
-from kiosk.problems import Problem, error, toml_error_line, warning
 
 DEFAULT_FILE = Path("/etc/kiosk/kiosk.toml")
 ENV_VAR = "KIOSK_DEVICE"

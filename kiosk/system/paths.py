@@ -1,13 +1,13 @@
 """Where the kiosk keeps its state (usage statistics) and logs, when the device file does
-not say: the folders themselves are device settings (kiosk/device.py, [device] state_dir
+not say: the folders themselves are device settings (kiosk/system/device.py, [device] state_dir
 and log_dir), never content settings."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.config import Config
-from kiosk.device import default_state_dir
+from kiosk.content.config import Config
+from kiosk.system.device import default_state_dir
 
 
 def state_dir(config: Config | None = None) -> Path:

@@ -16,7 +16,7 @@ import datetime as dt
 import html
 from collections.abc import Iterable, Sequence
 
-from kiosk.usage import Report, format_duration
+from kiosk.stats.usage import Report, format_duration
 
 LANGUAGES = ("en", "es")
 

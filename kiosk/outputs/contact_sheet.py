@@ -6,8 +6,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from kiosk.check.problems import Problem, Severity
 from kiosk.content.model import Catalog
-from kiosk.problems import Problem, Severity
 
 STYLE = (
     "body{font-family:sans-serif;margin:24px;background:#f4f4f4;color:#1f2933}"
@@ -92,9 +92,9 @@ def write_contact_sheet(
 ) -> None:
     languages = [lang for lang, _, _ in sections]
     table: dict[str, dict[str, list[tuple[str, str]]]] = {}
-    for lang, shots, rows in sections:
+    for lang, shots, row_of_file in sections:
         for file, caption in shots:
-            row = rows.get(file, f"screen:{file}")
+            row = row_of_file.get(file, f"screen:{file}")
             table.setdefault(row, {}).setdefault(lang, []).append((file, caption))
     by_row = problem_rows(catalog, roots)
     ordered = sorted(table, key=lambda r: list(KIND_HEADINGS).index(r.partition(":")[0]))

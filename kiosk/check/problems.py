@@ -47,15 +47,29 @@ class Problem:
 
 
 def error(
-    code: str, file: str, line: int | None, message: str, hint: str = "", **extra: str
+    code: str,
+    file: str,
+    line: int | None,
+    message: str,
+    hint: str = "",
+    *,
+    suggestion: str = "",
+    subject: str = "",
 ) -> Problem:
-    return Problem(Severity.ERROR, code, file, line, message, hint, **extra)
+    return Problem(Severity.ERROR, code, file, line, message, hint, suggestion, subject)
 
 
 def warning(
-    code: str, file: str, line: int | None, message: str, hint: str = "", **extra: str
+    code: str,
+    file: str,
+    line: int | None,
+    message: str,
+    hint: str = "",
+    *,
+    suggestion: str = "",
+    subject: str = "",
 ) -> Problem:
-    return Problem(Severity.WARNING, code, file, line, message, hint, **extra)
+    return Problem(Severity.WARNING, code, file, line, message, hint, suggestion, subject)
 
 
 def has_errors(problems: list[Problem]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.usage import UsageStore
+from kiosk.stats.usage import UsageStore
 
 
 class UsageRecorder:

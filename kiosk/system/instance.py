@@ -19,6 +19,7 @@ import socket
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import Literal
 
 if sys.platform == "win32":  # pragma: no cover - untested here; the kiosk targets Linux
     import msvcrt
@@ -120,7 +121,7 @@ class SingleInstance:
         self.release()
 
 
-def _bind_socket(lock_path: Path) -> socket.socket | bool | None:
+def _bind_socket(lock_path: Path) -> socket.socket | Literal[False] | None:
     """A bound abstract socket (held), False (another process holds it) or None (none here)."""
     if not sys.platform.startswith("linux"):
         return None

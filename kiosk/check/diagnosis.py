@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
-from kiosk.problems import Problem, Severity
+from kiosk.check.problems import Problem, Severity
 
 # Problems that mean a whole file could not be read: they come first.
 FILE_LEVEL = {

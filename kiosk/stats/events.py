@@ -10,6 +10,7 @@ import json
 import logging
 import os
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ class EventLog:
         self.backups = backups
         self._lock = threading.Lock()
         self._failing = False
-        self.listeners: list = []
+        self.listeners: list[Callable[[dict[str, Any]], object]] = []
 
     def emit(self, event: str, **fields: Any) -> dict:
         record = {"time": datetime.now(UTC).isoformat(timespec="milliseconds"), "event": event}
@@ -40,39 +41,39 @@ class EventLog:
             except Exception:  # a broken listener must not stop the event or the kiosk
                 log.exception("event listener %r failed", listener)
         if self.path is not None:
-            self._write(_to_json(record) + "\n")
+            self._write(self.path, _to_json(record) + "\n")
         return record
 
-    def _write(self, line: str) -> None:
+    def _write(self, path: Path, line: str) -> None:
         with self._lock:
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._rotate_if_needed()
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._rotate_if_needed(path)
                 # backslashreplace: a lone surrogate (from a file name) must not stop the log.
-                with open(self.path, "a", encoding="utf-8", errors="backslashreplace") as f:
+                with open(path, "a", encoding="utf-8", errors="backslashreplace") as f:
                     f.write(line)
                 if self._failing:
-                    log.warning("event log %s writable again", self.path)
+                    log.warning("event log %s writable again", path)
                 self._failing = False
             except OSError as exc:
                 if not self._failing:
-                    log.error("cannot write event log %s: %s", self.path, exc)
+                    log.error("cannot write event log %s: %s", path, exc)
                 self._failing = True
 
-    def _rotate_if_needed(self) -> None:
+    def _rotate_if_needed(self, path: Path) -> None:
         try:
-            if self.path.stat().st_size < self.max_bytes:
+            if path.stat().st_size < self.max_bytes:
                 return
         except FileNotFoundError:
             return
         if self.backups < 1:
-            self.path.unlink()  # no backups wanted: start the file again
+            path.unlink()  # no backups wanted: start the file again
             return
         for i in range(self.backups - 1, 0, -1):
-            older = self.path.with_name(f"{self.path.name}.{i}")
+            older = path.with_name(f"{path.name}.{i}")
             if older.exists():
-                os.replace(older, self.path.with_name(f"{self.path.name}.{i + 1}"))
-        os.replace(self.path, self.path.with_name(f"{self.path.name}.1"))
+                os.replace(older, path.with_name(f"{path.name}.{i + 1}"))
+        os.replace(path, path.with_name(f"{path.name}.1"))
 
 
 def _to_json(record: dict) -> str:

@@ -1,0 +1,1 @@
+"""Search as you type over the catalog (SQLite FTS5 in memory, no Qt)."""
