@@ -98,6 +98,7 @@ PER_CONCEPT = 300  # items looked at per concept (all of them in a clinic's cont
 POOL = 80  # items with the most concepts whose BM25 is added up
 CANDIDATES = 32  # of those, the best ranked in full (titles, phrasing)
 SCORES_CACHED = 64  # concepts whose lookups are kept (the words of the last queries)
+CONCEPTS_CACHED = 256  # typed words whose concepts are kept (the last queries' words)
 TERMS_CACHED = 50_000  # item scores of single terms kept, in all (about 5 MiB at most)
 COMMON_POINTS = 50  # a common word's worth in the ranking: half a title-match grade
 TITLE_WEIGHT = 6.0
@@ -470,7 +471,7 @@ class LanguageIndex:
         the same at every keystroke."""
         concept = self._concept_cache.get((token, is_prefix))
         if concept is None:
-            if len(self._concept_cache) > 2000:
+            if len(self._concept_cache) >= CONCEPTS_CACHED:
                 self._concept_cache.clear()
             concept = self._concept_cache[(token, is_prefix)] = self._new_concept(token, is_prefix)
         return concept
