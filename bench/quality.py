@@ -2,7 +2,8 @@
 
     .venv/bin/python -m bench.quality [--content DIR] [--misses] [--json FILE]
 
-The queries live in bench/search_queries/<lang>.toml (see the comment at their top). Runs
+The queries live in bench/search_queries/<lang>.toml (see the comment at their top); a
+query with no accepted answer (the content does not answer it) always counts as a miss. Runs
 the real SearchIndex on the bundled content in this interpreter; a second or two.
 """
 
@@ -81,10 +82,11 @@ def report_lines(result: dict[str, Any], *, misses: bool = True) -> list[str]:
             for miss in data["misses"]:
                 where = f"rank {miss['rank']}" if miss["rank"] else "not in top 10"
                 more = len(miss["want"]) - 1
+                want = miss["want"][0] if miss["want"] else "(no answer in the content)"
                 lines.append(
                     f"  {'miss' if not miss['rank'] or miss['rank'] > 3 else 'not first'} "
-                    f"[{where}] {miss['query']!r}: want {miss['want'][0]}"
-                    f"{f' (+{more})' if more else ''}, "
+                    f"[{where}] {miss['query']!r}: want {want}"
+                    f"{f' (+{more})' if more > 0 else ''}, "
                     f"got {', '.join(miss['got']) or 'nothing'}"
                 )
     return lines

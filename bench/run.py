@@ -48,7 +48,7 @@ BUDGETS: dict[str, tuple[float, str, str, str]] = {
     "idle_cpu_attract_s_per_min": (0.05, "CPU-s/min", "<", "idle CPU on attract"),
     "idle_cpu_explainer_s_per_min": (0.05, "CPU-s/min", "<", "idle CPU on an explainer"),
     "tap_first_frame_ms_p50": (33, "ms", "<=", "tap -> first frame of new content (median)"),
-    "search_keystroke_ms_p95": (5, "ms", "<=", "search per keystroke, 2,000 questions (p95)"),
+    "search_keystroke_ms_p95": (2, "ms", "<=", "search per keystroke, 2,000 questions (p95)"),
     "search_top1_en": (0.85, "share", ">=", "search quality en: right answer first"),
     "search_top3_en": (0.97, "share", ">=", "search quality en: right answer in top 3"),
     "search_top1_es": (0.85, "share", ">=", "search quality es: right answer first"),
@@ -346,13 +346,14 @@ questions = list(catalog.languages["en"].questions.values())
 queries = [q.title for q in rng.sample(questions, 20)]
 queries += ["ketamin adictive", "is it safe for my heart", "how long does an infusion take",
             "side efects", "nasal spray cost", "dissociation", "can I drive home"]
-times = []
+times, cpu = [], []
 for query in queries:
     for end in range(1, len(query) + 1):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         index.search(query[:end], "en")
+        cpu.append((time.process_time() - started_cpu) * 1000)
         times.append((time.perf_counter() - started) * 1000)
-print(json.dumps({"questions": len(questions), "keystrokes": len(times), "ms": times}))
+print(json.dumps({"questions": len(questions), "keystrokes": len(times), "ms": times, "cpu": cpu}))
 """
 
 LOAD_SCRIPT = r"""
@@ -395,11 +396,15 @@ def search_latency(work: Path) -> dict[str, Any]:
     folder = generate_questions(work / "search-2000", 2000)
     data = _python(SEARCH_SCRIPT, str(folder))
     ms = data.pop("ms")
+    cpu = data.pop("cpu")
     return {
         **data,
         "p50_ms": round(percentile(ms, 50), 3),
         "p95_ms": round(percentile(ms, 95), 3),
         "max_ms": round(max(ms), 3),
+        # The code's own cost: on a shared machine the wall time adds waiting for a CPU.
+        "cpu_p50_ms": round(percentile(cpu, 50), 3),
+        "cpu_p95_ms": round(percentile(cpu, 95), 3),
     }
 
 
@@ -534,6 +539,12 @@ def print_table(results: dict[str, Any]) -> None:
             )
         if "reset" in data:
             extra.append(f"{plat}: reset drawn median {data['reset']['median_ms']} ms")
+    if "search" in results:
+        s = results["search"]
+        extra.append(
+            f"search per keystroke, {s['questions']} questions: wall p50 {s['p50_ms']} "
+            f"p95 {s['p95_ms']} ms, CPU p50 {s.get('cpu_p50_ms')} p95 {s.get('cpu_p95_ms')} ms"
+        )
     for files, row in results.get("content_load", {}).items():
         extra.append(
             f"load {files} files: {row['total_s']:.3f} s (index {row['index_s']:.3f} s), "

@@ -5,6 +5,8 @@ Timing is measured in bench/, never asserted here.
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from conftest import BUNDLED, GOOD, TODAY
 
@@ -447,3 +449,63 @@ def test_bundled_short_spanish_stems_reach_no_group(bundled):
 def test_bundled_a_common_word_does_not_outrank_the_title(bundled):
     # "people" is in most items; "safe" is what was asked, and "Is ketamine safe?" says it.
     assert ids(bundled.search("is it safe for people", "en"), 1) == ["is-ketamine-safe"]
+
+
+# -- speed without changing a result -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "query"),
+    [
+        ("en", "ket"),  # a word being typed: the words it may become
+        ("en", "h"),  # one letter: titles only
+        ("en", "out of body "),  # a phrase of a word group
+        ("en", "throwing up "),
+        ("en", "hooked "),  # a word group
+        ("es", "adic"),
+        ("es", "fuera de mi cuerpo "),
+    ],
+)
+def test_concept_scores_are_fts5s_own_or_query(bundled, lang, query):
+    # Each term is looked up once and kept; the sum must be what FTS5 gives for the OR of
+    # the concept's terms in one query, to the bit, or results would drift.
+    index = bundled.languages[lang]
+    for concept in index.concepts(query):
+        terms = concept.terms()
+        if not terms:
+            continue
+        match = ("title : (" if concept.title_only else "(") + " OR ".join(terms) + ")"
+        rows = index.db.execute(
+            f"SELECT rowid, -bm25({index.table}, 6.0, 1.0) AS score FROM {index.table} "
+            f"WHERE {index.table} MATCH ? ORDER BY score DESC LIMIT 300",
+            (match,),
+        ).fetchall()
+        expected = dict(rows)
+        if not expected and concept.title_only:
+            continue  # (no title holds it: the search looks in the pages instead)
+        assert expected, concept
+        assert index._concept_scores(concept) == expected
+
+
+def test_the_kept_term_scores_stay_under_their_limit(good, index, monkeypatch):
+    # (the module that defines SearchIndex, wherever it lives)
+    monkeypatch.setattr(sys.modules[SearchIndex.__module__], "TERMS_CACHED", 10)
+    small = SearchIndex(good)
+    try:
+        language = small.languages["en"]
+        words = sorted(language.words)
+        for word in words:
+            assert small.search(word, "en") == index.search(word, "en")  # the same results
+        kept = sum(len(scores) for scores in language._terms_cache.values())
+        assert kept == language._terms_rows
+        assert language._terms_rows <= 10 or len(language._terms_cache) == 1
+    finally:
+        small.close()
+
+
+def test_bundled_a_relative_reaches_the_general_words_not_every_relative(bundled):
+    # "my husband" is a family member, not "my son or daughter".
+    husband = bundled.languages["en"].concepts("husband ")[0].stems
+    assert "famili" in husband and "daughter" not in husband
+    esposo = bundled.languages["es"].concepts("esposo ")[0].stems
+    assert "famili" in esposo and "hij" not in esposo

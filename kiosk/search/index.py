@@ -8,7 +8,9 @@ A query is read as a list of *concepts*: each word a patient typed (little words
 delete index over the content's own words, edit distance 1 for short words and 2 for long
 ones), the words it starts when it is still being typed, and the words of its synonym groups
 (synonyms.toml; a phrase like "out of body" counts as one concept). FTS5 finds and BM25-scores
-the items that hold any concept; then every item is ranked by
+the items that hold each stem or phrase, once (kept: a word being typed grows letter by letter
+and reaches mostly words already looked up); an item's BM25 for a concept is the sum over its
+terms, as FTS5 would add it up for an OR of them; then every item is ranked by
 
 1. how many of the uncommon concepts it covers (so more words never make a good answer
    disappear); a phrasing that holds all but one of three or more, and nothing else,
@@ -96,9 +98,11 @@ PER_CONCEPT = 300  # items looked at per concept (all of them in a clinic's cont
 POOL = 80  # items with the most concepts whose BM25 is added up
 CANDIDATES = 32  # of those, the best ranked in full (titles, phrasing)
 SCORES_CACHED = 64  # concepts whose lookups are kept (the words of the last queries)
+CONCEPTS_CACHED = 256  # typed words whose concepts are kept (the last queries' words)
+TERMS_CACHED = 50_000  # item scores of single terms kept, in all (about 5 MiB at most)
 COMMON_POINTS = 50  # a common word's worth in the ranking: half a title-match grade
 TITLE_WEIGHT = 6.0
-FORMAT = 3  # bump when the pickled index changes shape (the content cache then rebuilds)
+FORMAT = 4  # bump when the pickled index changes shape (the content cache then rebuilds)
 
 
 def fold(text: str) -> str:
@@ -129,6 +133,10 @@ def edit_distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         previous2, previous = previous, current
     return previous[-1]
+
+
+def _best_first(row: tuple[int, float]) -> tuple[float, int]:
+    return (-row[1], row[0])
 
 
 def _deletes(word: str) -> set[str]:
@@ -169,16 +177,26 @@ class Concept:
     title_only: bool = False
     crisis: bool = False  # a crisis or self-harm word: the crisis answers go first
 
+    @functools.cached_property
+    def all_stems(self) -> frozenset[str]:
+        """Its stems and the stems of its phrases: the words of a title it accounts for."""
+        return self.stems.union(*self.phrases)
+
     def covers(self, stems: frozenset[str] | tuple[str, ...]) -> bool:
         if not self.stems.isdisjoint(stems):
             return True
         return bool(self.phrases) and any(all(s in stems for s in p) for p in self.phrases)
 
-    def match(self) -> str:
-        """The FTS5 expression for it: any of its stems or phrases."""
-        terms = [f'"{s}"' for s in sorted(self.stems)]
-        terms += ['"' + " ".join(p) + '"' for p in self.phrases]
-        return ("title : (" if self.title_only else "(") + " OR ".join(terms) + ")"
+    def terms(self, indexed: frozenset[str] | None = None) -> list[str]:
+        """Its FTS5 terms: each stem, then each phrase; with `indexed`, only those the index
+        holds. A term no row holds adds nothing to any row's BM25, so leaving it out changes
+        no score, and the words a half-typed word grows into then give the same terms letter
+        after letter ("keta", "ketam": one lookup, then cached)."""
+        stems, phrases = self.stems, self.phrases
+        if indexed is not None:  # ("a_b": FTS5's tokenizer splits what Python's \w keeps)
+            stems = frozenset(s for s in stems if s in indexed or not s.isalnum())
+            phrases = tuple(p for p in phrases if all(s in indexed or not s.isalnum() for s in p))
+        return [f'"{s}"' for s in sorted(stems)] + ['"' + " ".join(p) + '"' for p in phrases]
 
 
 @dataclass(frozen=True)
@@ -273,6 +291,7 @@ class LanguageIndex:
                 )
             )
         self.vocabulary.update(df)
+        self.indexed = frozenset(stem_df)  # every stem some row holds
         # The crisis answers' rows: a question, or an explainer at its first page.
         row_of = {}
         for rowid, item in enumerate(self.items[1:], 1):
@@ -300,6 +319,9 @@ class LanguageIndex:
         self._prefix_cache: dict[str, tuple[str, ...]] = {}
         self._scores_cache: dict[str, dict[int, float]] = {}
         self._slips_cache: dict[str, frozenset[str]] = {}
+        self._concept_cache: dict[tuple[str, bool], Concept] = {}
+        self._terms_cache: dict[str, dict[int, float]] = {}
+        self._terms_rows = 0
 
     # -- synonyms ------------------------------------------------------------------------
     def _read_synonyms(self, language: Language) -> None:
@@ -361,7 +383,15 @@ class LanguageIndex:
     # -- pickling and stemming -------------------------------------------------------------
     def __getstate__(self) -> dict:
         # The connection belongs to SearchIndex and the stemmer is rebuilt (not picklable).
-        skip = ("db", "stemmer", "_prefix_cache", "_scores_cache", "_slips_cache")
+        skip = (
+            "db",
+            "stemmer",
+            "_prefix_cache",
+            "_scores_cache",
+            "_slips_cache",
+            "_concept_cache",
+            "_terms_cache",
+        )
         return {k: v for k, v in self.__dict__.items() if k not in skip}
 
     def __setstate__(self, state: dict) -> None:
@@ -369,6 +399,9 @@ class LanguageIndex:
         self._prefix_cache = {}
         self._scores_cache = {}
         self._slips_cache = {}
+        self._concept_cache = {}
+        self._terms_cache = {}
+        self._terms_rows = 0
 
     @functools.cached_property
     def stemmer(self):
@@ -434,6 +467,16 @@ class LanguageIndex:
         return found
 
     def concept(self, token: str, *, is_prefix: bool) -> Concept:
+        """The concept of one typed word. Cached: the words before the one being typed are
+        the same at every keystroke."""
+        concept = self._concept_cache.get((token, is_prefix))
+        if concept is None:
+            if len(self._concept_cache) >= CONCEPTS_CACHED:
+                self._concept_cache.clear()
+            concept = self._concept_cache[(token, is_prefix)] = self._new_concept(token, is_prefix)
+        return concept
+
+    def _new_concept(self, token: str, is_prefix: bool) -> Concept:
         own = {token}
         words = {token}
         expansions: tuple[str, ...] = ()
@@ -609,23 +652,50 @@ class LanguageIndex:
         return hits
 
     def _concept_scores(self, concept: Concept) -> dict[int, float]:
-        """rowid -> BM25 (higher is better) of every item that holds the concept."""
-        match = concept.match()
+        """rowid -> BM25 (higher is better) of the best PER_CONCEPT items that hold the
+        concept, best first: in a big catalog a word held by thousands of items tells
+        little, and Python need not see every one of them."""
+        terms = concept.terms(self.indexed)
+        match = ("title : " if concept.title_only else "") + " OR ".join(terms)
         scores = self._scores_cache.get(match)
         if scores is None:
-            # The best PER_CONCEPT items for it: in a big catalog a word held by thousands
-            # of items tells little, and Python need not see every one of them.
-            rows = self.db.execute(
-                f"SELECT rowid, -bm25({self.table}, ?, 1.0) AS score FROM {self.table} "
-                f"WHERE {self.table} MATCH ? ORDER BY score DESC LIMIT ?",
-                (TITLE_WEIGHT, match, PER_CONCEPT),
-            ).fetchall()
-            scores = dict(rows)
+            parts = [self._term_scores(term, concept.title_only) for term in terms]
+            if len(parts) <= 1:  # (none: no row holds any of its words)
+                scores = dict(itertools.islice(parts[0].items(), PER_CONCEPT)) if parts else {}
+            else:
+                # FTS5's BM25 of an OR query is the sum of each term's, added up in the
+                # order of the terms: the same sum, to the last bit, from cached terms.
+                total: dict[int, float] = {}
+                for part in parts:
+                    for rowid, score in part.items():
+                        total[rowid] = total.get(rowid, 0.0) + score
+                best = sorted(total.items(), key=_best_first)[:PER_CONCEPT]
+                scores = dict(best)
             if not scores and concept.title_only:  # no title has it: the pages may
                 scores = self._concept_scores(replace(concept, title_only=False))
             if len(self._scores_cache) >= SCORES_CACHED:
                 self._scores_cache.pop(next(iter(self._scores_cache)))  # the oldest
             self._scores_cache[match] = scores
+        return scores
+
+    def _term_scores(self, term: str, title_only: bool) -> dict[int, float]:
+        """rowid -> BM25 of one stem or phrase, for every item holding it, best first.
+        Kept (up to TERMS_CACHED rows in all): the words a patient types grow letter by
+        letter, and each new prefix reaches mostly words already looked up."""
+        key = ("title : " if title_only else "") + term
+        scores = self._terms_cache.get(key)
+        if scores is None:
+            rows = self.db.execute(
+                f"SELECT rowid, -bm25({self.table}, ?, 1.0) AS score FROM {self.table} "
+                f"WHERE {self.table} MATCH ? ORDER BY score DESC, rowid",
+                (TITLE_WEIGHT, key),
+            ).fetchall()
+            scores = dict(rows)
+            self._terms_rows += len(scores)
+            while self._terms_rows > TERMS_CACHED and self._terms_cache:
+                oldest = self._terms_cache.pop(next(iter(self._terms_cache)))
+                self._terms_rows -= len(oldest)
+            self._terms_cache[key] = scores
         return scores
 
     @staticmethod
@@ -635,32 +705,50 @@ class LanguageIndex:
         """Uncommon concepts covered (a whole one worth 1000), then title match (100 a grade),
         then common words covered (COMMON_POINTS each), then BM25: one number. `covered`:
         the query's concepts this item holds; `present`: how many uncommon concepts some
-        item holds."""
+        item holds. (Run for every candidate at every keystroke: written for speed.)"""
         stems = item.stems
-        as_typed = sum(1 for c in covered if not c.own.isdisjoint(stems))
+        as_typed = 0
+        strong_covered = 0
+        for c in covered:
+            if not c.own.isdisjoint(stems):
+                as_typed += 1
+            if c.weight == 1.0:
+                strong_covered += 1
+        common = len(covered) - strong_covered
         title_class = 0.0
         near_miss = 0.0
         fewest_extra = 99
         in_titles = 0
+        near = 0  # concepts next to each other in a title, in the order typed ("blood pressure")
         for title, title_little in zip(item.titles, item.little, strict=True):
             if not title:
                 continue
             in_title = [c for c in covered if c.covers(title)]
-            in_titles = max(in_titles, len(in_title))
+            if not in_title:
+                continue
+            if len(in_title) > in_titles:
+                in_titles = len(in_title)
+            if len(in_title) > 1:  # a pair needs both of its concepts in this title
+                here = {id(c) for c in in_title}
+                for a, b in zip(covered, covered[1:], strict=False):
+                    if id(a) in here and id(b) in here:
+                        a_stems, b_stems = a.stems, b.stems
+                        for x, y in zip(title, title[1:], strict=False):
+                            if x in a_stems and y in b_stems:
+                                near += 1
+                                break
             strong = sum(1 for c in in_title if c.weight == 1.0)
-            if not in_title or strong < present - 1 or (strong < present and present < 3):
+            if strong < present - 1 or (strong < present and present < 3):
                 continue  # a title about part of the question is no title match
-            asked = frozenset().union(
-                *(c.stems for c in in_title), *(p for c in in_title for p in c.phrases)
-            )
-            extra = sum(1 for s in title if s not in asked)
+            asked = [c.all_stems for c in in_title]
+            extra = sum(1 for s in title if not any(s in a for a in asked))
             if strong < present:
                 # All but one of three or more things asked, and nothing else: the same
                 # question with one word the phrasing does not use ("need"). It counts as
                 # covering that word too, below a full title match.
                 if extra:
                     continue
-                if sum(1 for c in covered if c.weight == 1.0) < present:
+                if strong_covered < present:
                     near_miss = 1.0  # (the body may hold that word already)
                 title_class = max(title_class, 1)
                 continue
@@ -673,23 +761,13 @@ class LanguageIndex:
             if any(c.own and c.own.isdisjoint(title) for c in in_title):
                 grade = max(1, grade - 1)  # matched through a synonym, not the typed word
             title_class = max(title_class, grade)
-        # Concepts next to each other in a title, in the order typed ("blood pressure").
-        near = 0
-        if len(covered) > 1:
-            for title in item.titles:
-                for a, b in zip(covered, covered[1:], strict=False):
-                    for x, y in zip(title, title[1:], strict=False):
-                        if x in a.stems and y in b.stems:
-                            near += 1
-                            break
         base = bm25 * (1.0 if item.kind == "question" else 0.8)
         base += 0.5 * as_typed + 0.5 * near + 1.0 * in_titles + 2.0 / (1 + fewest_extra)
         if title_class and item.kind == "question":
             title_class += 1  # the question that asks just this beats the page about it
         # A common word ("people", "use") tells little about what was asked: it breaks ties
         # between items covering the same uncommon concepts, below a title match.
-        coverage = sum(1.0 for c in covered if c.weight == 1.0) + near_miss
-        common = sum(1 for c in covered if c.weight < 1.0)
+        coverage = strong_covered + near_miss
         return coverage * 1000 + title_class * 100 + common * COMMON_POINTS + min(base, 99.0)
 
     def _two_slips(self, word: str) -> set[str]:
