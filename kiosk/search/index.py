@@ -41,6 +41,7 @@ import sqlite3
 import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, replace
+from typing import cast
 
 from kiosk.content.model import Catalog, Language
 
@@ -230,7 +231,8 @@ class LanguageIndex:
             f"CREATE VIRTUAL TABLE {table} USING fts5(title, body, "
             "tokenize = 'unicode61 remove_diacritics 2')"
         )
-        rows = []  # (title texts, body, kind, id, title shown, where, page)
+        # (title texts, body, kind, id, title shown, where, page number)
+        rows: list[tuple[tuple[str, ...], str, str, str, str, str, int]] = []
         for topic in language.topic_list():
             for question in topic.questions:
                 titles = (question.title, *question.also)
@@ -254,13 +256,14 @@ class LanguageIndex:
                 rows.append(
                     (titles, body, "explainer", explainer.id, explainer.title, page.title, number)
                 )
-        self.items: list[Item | None] = [None]  # FTS5 rowids start at 1
+        # FTS5 rowids start at 1: row 0 is a placeholder no search can return.
+        self.items: list[Item] = [cast(Item, None)]
         inserts = []
         df: Counter[str] = Counter()  # items per word
         stem_df: Counter[str] = Counter()  # items per stem
         stems = self._stems
         stopwords = self.stopwords
-        for titles, body, kind, item_id, shown, where, page in rows:
+        for titles, body, kind, item_id, shown, where, number in rows:
             title_words = [WORD.findall(fold(t)) for t in titles]
             body_words = WORD.findall(fold(body))
             distinct = set(body_words).union(*title_words)
@@ -274,7 +277,7 @@ class LanguageIndex:
                 item_id,
                 shown,
                 where,
-                page,
+                number,
                 frozenset(stems[w] for w in distinct),
                 tuple(
                     tuple(stems[w] for w in words if w not in stopwords) for words in title_words
@@ -293,7 +296,7 @@ class LanguageIndex:
         self.vocabulary.update(df)
         self.indexed = frozenset(stem_df)  # every stem some row holds
         # The crisis answers' rows: a question, or an explainer at its first page.
-        row_of = {}
+        row_of: dict[tuple[str, str], int] = {}
         for rowid, item in enumerate(self.items[1:], 1):
             row_of.setdefault((item.kind, item.id), rowid)
         self.crisis_rows = tuple(
@@ -556,10 +559,10 @@ class LanguageIndex:
                 # A little word typed alone may be the start of a longer one ("the" ->
                 # "therapy"); it is no concept, only its longer words are. After other
                 # words it is most likely just finished ("used for"): nothing changes.
-                words = {w for w in self.prefix_expansions(token) if w not in self.stopwords}
-                words.discard(token)
-                if words:
-                    stems = frozenset(self.stem(w) for w in words)
+                longer = {w for w in self.prefix_expansions(token) if w not in self.stopwords}
+                longer.discard(token)
+                if longer:
+                    stems = frozenset(self.stem(w) for w in longer)
                     found.append(Concept(token, stems, stems, True, title_only=len(token) <= 2))
             index += 1
         return found
@@ -595,7 +598,11 @@ class LanguageIndex:
                 break
             for rowid in itertools.islice(scores.keys() - cover.keys(), POOL - len(cover)):
                 cover[rowid] = 0
-        pool = cover if len(cover) <= POOL else sorted(cover, key=cover.get, reverse=True)[:POOL]
+        pool = (
+            cover
+            if len(cover) <= POOL
+            else sorted(cover, key=cover.__getitem__, reverse=True)[:POOL]
+        )
         if len(found) == 1:
             totals = found[0]
         else:
@@ -628,7 +635,7 @@ class LanguageIndex:
             # The crisis answers first, in the order the content lists them; an explainer
             # keeps the page the ranking found best for it.
             top = ranked[0][0] if ranked else 0.0
-            best_page = {}
+            best_page: dict[tuple[str, str], int] = {}
             for _score, rowid in ranked:
                 best_page.setdefault((items[rowid].kind, items[rowid].id), rowid)
             pinned = [
@@ -753,7 +760,7 @@ class LanguageIndex:
                 title_class = max(title_class, 1)
                 continue
             fewest_extra = min(fewest_extra, extra)
-            grade = 3 if extra == 0 else 2 if extra == 1 else 1
+            grade: float = 3 if extra == 0 else 2 if extra == 1 else 1
             if grade == 3 and len(title_little - little) > len(title_little & little):
                 grade = 2  # same words, but asked another way ("will it work for me?")
             if little & title_little & QUESTION_WORDS:
