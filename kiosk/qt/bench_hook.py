@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSocketNoti
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtQuick import QQuickItem
 
-from kiosk.qt.items import find_item, parent_of
+from kiosk.qt.items import find_item
 
 log = logging.getLogger("kiosk.bench")
 
@@ -251,7 +251,7 @@ def controls(window: QWindow) -> list[dict[str, Any]]:
         top_left = item.mapToScene(QPointF(0, 0))
         rect = QRectF(top_left.x(), top_left.y(), item.width(), item.height())
         shown, scrolls = QRectF(rect), False
-        parent = parent_of(item)
+        parent = item.parentItem()
         while parent is not None:
             if parent.inherits("QQuickFlickable"):
                 scrolls = True
@@ -260,7 +260,7 @@ def controls(window: QWindow) -> list[dict[str, Any]]:
                 shown = shown.intersected(
                     QRectF(corner.x(), corner.y(), parent.width(), parent.height())
                 )
-            parent = parent_of(parent)
+            parent = parent.parentItem()
         name = item.objectName() or item.metaObject().className().split("_QML")[0]
         text = item.property("text") if item.metaObject().indexOfProperty("text") >= 0 else ""
         found.append(

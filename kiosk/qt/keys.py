@@ -12,8 +12,6 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
-from kiosk.qt.items import parent_of
-
 FORWARD = {Qt.Key.Key_Right: True, Qt.Key.Key_Down: True}
 BACKWARD = {Qt.Key.Key_Left: False, Qt.Key.Key_Up: False}
 TEXT_FIELDS = ("QQuickTextInput", "QQuickTextEdit")
@@ -51,7 +49,7 @@ class KeyboardAccess(QObject):
 def reveal(item: QQuickItem) -> None:
     """Scroll every vertical Flickable around `item` so that it shows, with some room
     above and below (the 'More below' cue covers the bottom of a page)."""
-    child, parent = item, parent_of(item)
+    child, parent = item, item.parentItem()
     while parent is not None:
         # Only a view whose content holds the item: not one it floats over (a cue).
         if parent.inherits("QQuickFlickable") and same(child, parent.property("contentItem")):
@@ -69,7 +67,7 @@ def reveal(item: QQuickItem) -> None:
                 end = origin + content + parent.property("bottomMargin") - view
                 y = max(origin - parent.property("topMargin"), min(y, end))
                 parent.setProperty("contentY", y)
-        child, parent = parent, parent_of(parent)
+        child, parent = parent, parent.parentItem()
 
 
 def same(a: QObject, b: QObject | None) -> bool:

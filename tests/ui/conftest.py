@@ -25,8 +25,6 @@ from kiosk.session import Timings  # noqa: E402
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
-# PySide6 6.12.0's lost references to None/True/False: see kiosk/qt/__init__.py.
-
 
 def find_key(root, text: str):
     """The virtual keyboard's key item under `root` that types `text` (" " is the space)."""
