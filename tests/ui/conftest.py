@@ -22,6 +22,7 @@ from kiosk.qt.app import Kiosk, load_fonts  # noqa: E402
 from kiosk.qt.items import find_item  # noqa: E402
 from kiosk.qt.keys import reveal  # noqa: E402
 from kiosk.session import Timings  # noqa: E402
+from tests.mock_speech import MockReader  # noqa: E402
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
@@ -226,7 +227,9 @@ def make_kiosk(
         language=language,
         text_scale=text_scale,
         high_contrast=high_contrast,
-        speech_engine=speech_engine,  # Qt's mock engine: "speaks" word by word, silently
+        speech_engine=speech_engine,
+        # Qt's mock engine ("speaks" word by word, silently): see tests/mock_speech.py.
+        reader_type=MockReader if speech_engine == "mock" else None,
         **kiosk_args,
     )
     kiosk.window.show()

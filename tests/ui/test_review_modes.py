@@ -15,6 +15,7 @@ from kiosk.events import EventLog
 from kiosk.qt import snapshot as snapshot_module
 from kiosk.qt.app import Kiosk, QmlMessages, start_options
 from kiosk.session import Timings
+from tests.mock_speech import MockReader
 
 GOOD = Path(__file__).resolve().parents[1] / "data" / "good"
 
@@ -48,7 +49,7 @@ def test_run_flags_are_the_start_up_defaults(qtbot, tmp_path, fonts, qml_warning
         events=EventLog(tmp_path / "events.jsonl"),
         timings=Timings(60, 30),
         watch_content=False,
-        speech_engine="mock",
+        reader_type=MockReader,
         **start_options(args),
     )
     try:
