@@ -251,7 +251,7 @@ def kiosk(
         server.bind(str(tmp / "ctl.sock"))
         server.listen(1)
         server.settimeout(60)
-        child_env["KIOSK_BENCH"] = str(tmp / "ctl.sock")
+        child_env.update(hook_env(tmp / "ctl.sock", child_env))
     launched = time.monotonic()
     with open(tmp / "stderr", "wb") as stderr:
         proc = subprocess.Popen(command, env=child_env, stdout=subprocess.DEVNULL, stderr=stderr)
@@ -279,6 +279,17 @@ def kiosk(
         if warnings:
             print("kiosk stderr:\n  " + "\n  ".join(warnings[:20]), file=sys.stderr)
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def hook_env(socket_path: Path | str, environ: dict[str, str] | None = None) -> dict[str, str]:
+    """Environment variables that start `kiosk run` with the probe (bench/probe.py) talking
+    to socket_path; bench/ is not installed, so the repository goes on PYTHONPATH."""
+    path = (os.environ if environ is None else environ).get("PYTHONPATH", "")
+    return {
+        "KIOSK_HOOK": "bench.probe",
+        "KIOSK_BENCH": str(socket_path),
+        "PYTHONPATH": os.pathsep.join(p for p in (str(REPO), path) if p),
+    }
 
 
 def percentile(values: list[float], q: float) -> float:

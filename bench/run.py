@@ -54,7 +54,7 @@ BUDGETS: dict[str, tuple[float, str, str, str]] = {
     "search_top1_es": (0.85, "share", ">=", "search quality es: right answer first"),
     "search_top3_es": (0.97, "share", ">=", "search quality es: right answer in top 3"),
     "load_1000_files_s": (1.0, "s", "<=", "load + index 1,000 files"),
-    # 1,900 files: just under the content folder's 2,000-file limit (kiosk/safe_files.py).
+    # 1,900 files: just under the content folder's 2,000-file limit (kiosk/content/safe_files.py).
     "load_growth_1900_vs_1000": (2.3, "x", "<=", "time(1,900)/time(1,000); linear is 1.9"),
     "reset_ms": (100, "ms", "<=", "idle timeout -> attract drawn (median)"),
 }
@@ -338,7 +338,7 @@ SEARCH_SCRIPT = r"""
 import json, sys, time, random
 from pathlib import Path
 from kiosk.content import load_catalog
-from kiosk.search.index import SearchIndex
+from kiosk.search.index.index import SearchIndex
 catalog = load_catalog(Path(sys.argv[1]), readability=False)
 index = SearchIndex(catalog)
 rng = random.Random(8)
@@ -364,7 +364,7 @@ def pss():
         if line.startswith("Pss:"):
             return int(line.split()[1]) / 1024
 from kiosk.content import load_catalog
-from kiosk.search.index import SearchIndex
+from kiosk.search.index.index import SearchIndex
 before = pss()
 started = time.perf_counter()
 catalog = load_catalog(Path(sys.argv[1]), readability=False)

@@ -129,6 +129,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="health metrics for node_exporter (default: kiosk.prom in the state folder)",
     )
+    run.add_argument(
+        "--hook",
+        action="append",
+        metavar="MODULE",
+        help="a Python module whose attach(kiosk) runs at start (a benchmark's probe, a "
+        "test's fixture; repeatable; default: $KIOSK_HOOK); see docs/hooks.md",
+    )
 
     check = sub.add_parser("check", help="check a content folder and report problems")
     content_arg(check)
@@ -294,6 +301,7 @@ def run_options(args: argparse.Namespace, content: Path, device: Device) -> RunO
         warning_s=args.warning,
         event_log=args.event_log,
         metrics_file=args.metrics_file,
+        hooks=tuple(args.hook or ()),
     )
 
 

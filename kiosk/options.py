@@ -36,6 +36,7 @@ class RunOptions:
     warning_s: float | None = None
     event_log: Path | None = None  # None: events.jsonl in the device's log folder
     metrics_file: Path | None = None  # None: the device's, else kiosk.prom in its state
+    hooks: tuple[str, ...] = ()  # --hook modules; () means $KIOSK_HOOK's (docs/hooks.md)
 
 
 @dataclass(frozen=True)

@@ -8,4 +8,7 @@ scripts/setup.sh --test
 .venv/bin/ruff format --check kiosk tests bench
 .venv/bin/mypy kiosk
 export QT_QPA_PLATFORM=offscreen
-exec .venv/bin/python -m pytest "$@"
+# Two worker processes (each its own Qt application); a file's tests stay on one worker, so
+# a module's fixture (one real kiosk process, one search index) starts once.
+# KIOSK_TEST_WORKERS=0 runs everything in this process.
+exec .venv/bin/python -m pytest -n "${KIOSK_TEST_WORKERS:-2}" --dist loadfile "$@"

@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED, REPO
 
+from bench.common import hook_env
+
 UNIT = REPO / "deploy" / "kiosk.service"
 PYTHON_KIOSK = REPO / ".venv" / "bin" / "kiosk"
 
@@ -157,9 +159,9 @@ def test_the_units_command_boots_restarts_after_a_crash_and_stays_down_after_a_s
         "WLR_BACKENDS": "headless",
         "WLR_LIBINPUT_NO_DEVICES": "1",
         "WLR_RENDERER": "pixman",
-        # The benchmark's control channel, to press the staff Exit.
-        "KIOSK_BENCH": str(device_root / "ctl.sock"),
     }
+    # The benchmark's probe and control channel (a start-up hook), to press the staff Exit.
+    env |= hook_env(device_root / "ctl.sock", env)
     exec_start = values["ExecStart"][0].replace("@KIOSK_DIR@", str(REPO))
     command = [*runs_as, *shlex.split(exec_start)]
     assert command[len(runs_as)].endswith("deploy/kiosk-session")

@@ -159,3 +159,13 @@ def test_the_pin_hash_is_written_only_as_a_hash(tmp_path):
     device.write_text("[admin]\n")
     write_pin_hash(device, hash_pin("864213"))
     assert "864213" not in device.read_text()
+
+
+def test_a_device_file_cannot_choose_the_silent_test_engine(tmp_path):
+    """Qt's mock engine makes no sound: it is the tests' (tests/mock_speech.py), never a
+    clinic's; a device that names it gets the default and a problem saying why."""
+    device = tmp_path / "device.toml"
+    device.write_text('[device]\nspeech_engine = "mock"\n')
+    loaded = load_device(device)
+    assert loaded.speech_engine == "auto"
+    assert [p.code for p in loaded.problems] == ["config-range"]

@@ -137,12 +137,12 @@ def load_fonts() -> list[str]:
     return sorted(set(families))
 
 
-def make_reader(backend, driver, events: EventLog, engine: str):
+def make_reader(backend, driver, events: EventLog, engine: str, reader_type=None):
     """Read aloud, wired to the session: speaking keeps it alive; navigation, a language
-    change and a reset stop it."""
+    change and a reset stop it. reader_type: a Reader subclass (snapshot's, the tests')."""
     from kiosk.qt.speech import Reader
 
-    reader = Reader(
+    reader = (reader_type or Reader)(
         engine,
         languages=list(backend.catalog.languages),
         events=events,
@@ -180,6 +180,7 @@ class Kiosk:
         quit: Callable[[int], None] | None = None,
         system: dict[str, str] | None = None,
         speech_engine: str | None = None,
+        reader_type: type | None = None,
         start_later: bool = False,
         cache_dir: Path | None = None,
         last_good_dir: Path | None = None,
@@ -283,7 +284,11 @@ class Kiosk:
         self._listeners.append(self.maintenance.on_event)
         events.listeners.extend(x for x in self._listeners if x is not self.metrics)
         self.reader = make_reader(
-            self.backend, self.driver, events, speech_engine or self.device.speech_engine
+            self.backend,
+            self.driver,
+            events,
+            speech_engine or self.device.speech_engine,
+            reader_type,
         )
 
         self.engine = QQmlApplicationEngine()
@@ -490,6 +495,7 @@ def run(options: RunOptions) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.content.config import load_config
+    from kiosk.qt.hooks import HookError, attach_hooks, hook_names, load_hooks
     from kiosk.qt.lockdown import hide_cursor
     from kiosk.qt.maintenance import RESTART_CODE
     from kiosk.qt.stopper import Stopper
@@ -509,6 +515,11 @@ def run(options: RunOptions) -> int:
             allow_short=options.windowed,  # short timeouts are for testing in a window only
         )
     except ValueError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
+    try:  # --hook / $KIOSK_HOOK only: never a content or device file setting
+        hooks = load_hooks(hook_names(options.hooks, os.environ))
+    except HookError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
     state = device.state_dir
@@ -567,10 +578,14 @@ def run(options: RunOptions) -> int:
     window.frameSwapped.connect(first_frame)
     if not windowed and not config.kiosk.get("show_cursor"):
         hide_cursor()
-    if os.environ.get("KIOSK_BENCH"):  # the benchmark's probe (bench/); never in service
-        from kiosk.qt.bench_hook import attach
-
-        bench = attach(kiosk)  # noqa: F841 (kept alive for the event loop)
+    try:
+        attached = attach_hooks(hooks, kiosk)  # noqa: F841 (kept alive for the event loop)
+    except HookError as exc:
+        events.emit("fatal", error=str(exc))
+        print(f"kiosk: {exc}", file=sys.stderr)
+        kiosk.close()
+        instance.release()
+        return 2
     kiosk.show(windowed=windowed)
     pinger = start_watchdog(notifier, app)
     stopper = Stopper(app)  # noqa: F841 (kept alive for the event loop)

@@ -20,10 +20,3 @@ def find_item(window: QQuickWindow, name: str) -> QQuickItem | None:
             return item
         stack.extend(item.childItems())
     return None
-
-
-def parent_of(item: QQuickItem) -> QQuickItem | None:
-    """item.parentItem(), but None for the window's root item without asking Qt: PySide6
-    6.12 hands back None without a reference of its own (as for an unknown property()),
-    and enough of those crash Python at exit."""
-    return None if item.inherits("QQuickRootItem") else item.parentItem()

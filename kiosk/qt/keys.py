@@ -13,8 +13,6 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
-from kiosk.qt.items import parent_of
-
 # Keyed by int: QKeyEvent.key() is a plain int, and Qt.Key is an IntEnum.
 FORWARD: dict[int, bool] = {Qt.Key.Key_Right: True, Qt.Key.Key_Down: True}
 BACKWARD: dict[int, bool] = {Qt.Key.Key_Left: False, Qt.Key.Key_Up: False}
@@ -53,7 +51,7 @@ class KeyboardAccess(QObject):
 def reveal(item: QQuickItem) -> None:
     """Scroll every vertical Flickable around `item` so that it shows, with some room
     above and below (the 'More below' cue covers the bottom of a page)."""
-    child, parent = item, parent_of(item)
+    child, parent = item, item.parentItem()
     while parent is not None:
         # Only a view whose content holds the item: not one it floats over (a cue).
         if parent.inherits("QQuickFlickable") and same(child, parent.property("contentItem")):
@@ -71,7 +69,7 @@ def reveal(item: QQuickItem) -> None:
                 end = origin + content + parent.property("bottomMargin") - view
                 y = max(origin - parent.property("topMargin"), min(y, end))
                 parent.setProperty("contentY", y)
-        child, parent = parent, parent_of(parent)
+        child, parent = parent, parent.parentItem()
 
 
 def same(a: QObject, b: QObject | None) -> bool:

@@ -55,6 +55,7 @@ class Preview(QObject):
         text_scale: float | None = None,
         high_contrast: bool = False,
         speech_engine: str | None = None,
+        reader_type: type | None = None,
         settle_ms: int = SETTLE_MS,
         parent: QObject | None = None,
     ):
@@ -75,6 +76,7 @@ class Preview(QObject):
             high_contrast=high_contrast,
             watch_content=False,  # the preview watches itself, with a short settle
             speech_engine=speech_engine,
+            reader_type=reader_type,
         )
         self.backend = self.kiosk.backend
         self.banner = self._make_banner()

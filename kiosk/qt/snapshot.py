@@ -16,6 +16,7 @@ from kiosk.content.config import load_config
 from kiosk.content.model import Catalog
 from kiosk.options import SnapshotOptions
 from kiosk.qt.items import find_item
+from kiosk.qt.speech import Reader
 from kiosk.qt.waiting import process_events_until
 from kiosk.stats.events import EventLog
 
@@ -31,6 +32,18 @@ SCREENS = (
     "pin-pad",
     "maintenance",
 )
+
+
+class PictureReader(Reader):
+    """Read aloud for pictures: Qt's silent engine, which has a few English voices and makes
+    no sound, used for every language, so each picture shows the read-aloud button as a
+    kiosk with a voice does. Nothing is read while the pictures are taken."""
+
+    def __init__(self, _engine: str = "", **kwargs):
+        super().__init__("mock", **kwargs)
+
+    def voice_for(self, language: str):
+        return super().voice_for(language) or super().voice_for("en")
 
 
 def settle(app, rounds: int = 6) -> None:
@@ -226,7 +239,7 @@ def snapshot(options: SnapshotOptions) -> int:
             high_contrast=display.high_contrast,
             watch_content=False,
             reduced_motion=True,  # no page turn caught half-way in a picture
-            speech_engine="mock",  # show the read-aloud button as a kiosk with a voice does
+            reader_type=PictureReader,  # the read-aloud button, as with a voice
         )
         if lang not in kiosk.backend.catalog.languages:
             kiosk.close()

@@ -46,7 +46,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.speech")
 
-ENGINES = ("auto", "speechd", "mock", "none")
+# What a device file may name (kiosk/system/device.py). In code, a Reader takes any Qt engine name.
+ENGINES = ("auto", "speechd", "none")
+# Qt's wheels ship a "mock" engine that reports word-by-word progress and makes no sound:
+# auto must never pick it.
+SILENT_ENGINES = ("mock",)
 # When the system locale does not say which variant to use: the patients of a US clinic.
 PREFERRED = {"en": ("en_US",), "es": ("es_419", "es_MX", "es_US")}
 # Speech counts as activity only while it makes progress: a text that does not start
@@ -105,14 +109,14 @@ def _stop_threads() -> None:
 
 def choose_engine(wanted: str, available: list[str]) -> tuple[str, str]:
     """The engine to use and, if none, why. `auto` prefers speech-dispatcher on Linux and
-    never picks the mock engine (it only pretends to speak)."""
+    never picks a silent engine (it only pretends to speak)."""
     if wanted == "none":
         return "", "read aloud turned off (speech_engine = none)"
     if wanted != "auto":
         if wanted in available:
             return wanted, ""
         return "", f"speech engine {wanted!r} not installed (have: {', '.join(available)})"
-    real = [e for e in available if e != "mock"]
+    real = [e for e in available if e not in SILENT_ENGINES]
     if sys.platform == "linux" and "speechd" in real:
         return "speechd", ""
     if real:
@@ -285,8 +289,9 @@ class Reader(QObject):
         if self._events is not None:
             self._events.emit("speech_unavailable", reason=reason)
 
-    def _locale_for(self, language: str) -> QLocale | None:
-        """A locale of the engine's for a language code; the mock engine reads anything."""
+    def voice_for(self, language: str) -> QLocale | None:
+        """A locale of the engine's for a language code, or None: the language cannot be
+        read. (A subclass may choose otherwise, as the snapshot's and the tests' do.)"""
         if self._tts is None:
             return None
         want = QLocale(language).language()
@@ -296,8 +301,6 @@ class Reader(QObject):
             same = [loc for loc in matches if loc.territory() == system.territory()]
             preferred = [loc for loc in matches if loc.name() in PREFERRED.get(language, ())]
             return (same or preferred or matches)[0]
-        if self._engine == "mock":
-            return self._locale
         return None
 
     @Slot(list)
@@ -306,7 +309,7 @@ class Reader(QObject):
         self._wanted = list(codes)
         readable = []
         for code in codes:
-            if self._locale_for(code) is not None:
+            if self.voice_for(code) is not None:
                 readable.append(code)
             elif self._tts is not None:
                 self._unavailable(f"no {self._engine} voice for language {code!r}")
@@ -413,7 +416,7 @@ class Reader(QObject):
     @Slot(str, str, list)
     def read(self, source: str, language: str, texts: list) -> None:
         """Read `texts` from the first, in `language`; `source` names what is read."""
-        locale = self._locale_for(language)
+        locale = self.voice_for(language)
         if locale is None:
             self._unavailable(f"no voice for language {language!r}")
             return

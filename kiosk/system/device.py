@@ -54,8 +54,8 @@ DEVICE = {
     "speech_engine": Key(
         str,
         "auto",
-        "Read-aloud engine: auto (speech-dispatcher on Linux), speechd, mock (tests) or none",
-        choices=("auto", "speechd", "mock", "none"),
+        "Read-aloud engine: auto (speech-dispatcher on Linux), speechd or none",
+        choices=("auto", "speechd", "none"),
     ),
 }
 DEVICE_ADMIN = {

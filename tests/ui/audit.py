@@ -10,8 +10,6 @@ from PySide6.QtCore import QObject, QPointF, QRectF
 from PySide6.QtGui import QAccessible, QColor
 from PySide6.QtQuick import QQuickItem
 
-from kiosk.qt.items import parent_of
-
 MIN_TARGET = 48.0
 SLACK = 1.5  # px of rounding in layouts
 CONTROL_ROLES = {
@@ -22,12 +20,6 @@ CONTROL_ROLES = {
     QAccessible.Role.EditableText,
     QAccessible.Role.Pane,  # the attract screen: "touch anywhere"
 }
-
-
-def prop(item: QObject, name: str, default=None):
-    """item.property(name) only if the item has it: PySide6 6.12 returns None for an
-    unknown property without taking a reference, and enough of those crash Python."""
-    return item.property(name) if item.metaObject().indexOfProperty(name) >= 0 else default
 
 
 def luminance(colour: QColor) -> float:
@@ -51,11 +43,11 @@ def contrast(a: QColor | str, b: QColor | str) -> float:
 def describe(item: QQuickItem) -> str:
     """A findable description: objectName or type, with the nearest named ancestor."""
     name = item.objectName() or item.metaObject().className().split("_QML")[0]
-    parent = parent_of(item)
+    parent = item.parentItem()
     while parent is not None and not parent.objectName():
-        parent = parent_of(parent)
+        parent = parent.parentItem()
     where = f" in {parent.objectName()}" if parent is not None else ""
-    text = prop(item, "text")
+    text = item.property("text")
     label = f" {str(text)[:40]!r}" if isinstance(text, str) and text else ""
     return f"{name}{label}{where}"
 
@@ -79,11 +71,11 @@ def scene_rect(item: QQuickItem) -> QRectF:
 def visible_rect(item: QQuickItem, window_rect: QRectF) -> QRectF:
     """The part of the item not cut off by a clipping ancestor or the window."""
     rect = scene_rect(item).intersected(window_rect)
-    parent = parent_of(item)
+    parent = item.parentItem()
     while parent is not None and not rect.isEmpty():
         if parent.clip():
             rect = rect.intersected(scene_rect(parent))
-        parent = parent_of(parent)
+        parent = parent.parentItem()
     return rect
 
 
@@ -91,7 +83,7 @@ def opacity(item: QQuickItem) -> float:
     value = 1.0
     while item is not None:
         value *= item.opacity()
-        item = parent_of(item)
+        item = item.parentItem()
     return value
 
 
@@ -120,7 +112,7 @@ def accessible(item: QQuickItem) -> tuple[QAccessible.Role | None, str]:
 
 def plain_fill(rect: QQuickItem) -> bool:
     """A Rectangle filled with one colour (a gradient is read as a JS value, set or not)."""
-    gradient = prop(rect, "gradient")
+    gradient = rect.property("gradient")
     return gradient is None or (hasattr(gradient, "isUndefined") and gradient.isUndefined())
 
 
@@ -132,7 +124,7 @@ def background_of(item: QQuickItem, window_colour: QColor) -> QColor:
     """The opaque colour painted right under `item`'s centre: an ancestor Rectangle, or a
     Rectangle sibling drawn before one of its ancestors (a highlight behind a block)."""
     centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
-    node, parent = item, parent_of(item)
+    node, parent = item, item.parentItem()
     while parent is not None:
         siblings = parent.childItems()
         index = siblings.index(node) if node in siblings else len(siblings)
@@ -150,7 +142,7 @@ def background_of(item: QQuickItem, window_colour: QColor) -> QColor:
             colour = parent.property("color")
             if solid(colour):
                 return colour
-        node, parent = parent, parent_of(parent)
+        node, parent = parent, parent.parentItem()
     return window_colour
 
 
@@ -246,14 +238,14 @@ def inside(item: QQuickItem, name: str) -> bool:
     while item is not None:
         if item.objectName() == name:
             return True
-        item = parent_of(item)
+        item = item.parentItem()
     return False
 
 
 def is_ancestor(a: QQuickItem, b: QQuickItem) -> bool:
-    parent = parent_of(b)
+    parent = b.parentItem()
     while parent is not None:
         if parent is a:
             return True
-        parent = parent_of(parent)
+        parent = parent.parentItem()
     return False

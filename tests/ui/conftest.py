@@ -22,10 +22,9 @@ from kiosk.qt.items import find_item  # noqa: E402
 from kiosk.qt.keys import reveal  # noqa: E402
 from kiosk.session.inactivity import Timings  # noqa: E402
 from kiosk.stats.events import EventLog, read_events  # noqa: E402
+from tests.mock_speech import MockReader  # noqa: E402
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
-
-# PySide6 6.12.0's lost references to None/True/False: see kiosk/qt/__init__.py.
 
 
 def find_key(root, text: str):
@@ -201,6 +200,25 @@ def qml_warnings(qtlog):
     assert not ours, "QML warnings:\n" + "\n".join(ours)
 
 
+# Tappable's settle guard (Touch.qml, 350 ms) makes every tap after a screen change wait
+# for it, as a person's would. Most tests shorten it; those that check the guard itself
+# (a double tap 100-200 ms apart acts once) keep the real one: @pytest.mark.real_settle.
+TEST_SETTLE_MS = 40
+
+
+def set_settle(kiosk, settle_ms: int | None) -> None:
+    """Shorten the touch settle guard of this kiosk's controls (None: leave it as is)."""
+    if settle_ms is not None:
+        touch = kiosk.engine.singletonInstance("Kiosk", "Touch")
+        assert touch is not None, "no Touch singleton in the Kiosk QML module"
+        touch.setProperty("settleTime", settle_ms)
+
+
+def settle_for(request) -> int | None:
+    """The settle guard a test asks for: the real one under @pytest.mark.real_settle."""
+    return None if request.node.get_closest_marker("real_settle") else TEST_SETTLE_MS
+
+
 def make_kiosk(
     qtbot,
     tmp_path,
@@ -214,9 +232,11 @@ def make_kiosk(
     text_scale: float | None = None,
     high_contrast: bool = False,
     speech_engine: str = "mock",
+    settle_ms: int | None = TEST_SETTLE_MS,
     **kiosk_args,
 ):
-    """A kiosk on the real QML; kiosk_args go to Kiosk (lockdown, usage_db, pin_guard...)."""
+    """A kiosk on the real QML; kiosk_args go to Kiosk (lockdown, usage_db, pin_guard...).
+    settle_ms: the touch settle guard, shortened (None: the kiosk's own, see set_settle)."""
     log_path = tmp_path / "events.jsonl"
     kiosk = Kiosk(
         content,
@@ -228,9 +248,12 @@ def make_kiosk(
         language=language,
         text_scale=text_scale,
         high_contrast=high_contrast,
-        speech_engine=speech_engine,  # Qt's mock engine: "speaks" word by word, silently
+        speech_engine=speech_engine,
+        # Qt's mock engine ("speaks" word by word, silently): see tests/mock_speech.py.
+        reader_type=MockReader if speech_engine == "mock" else None,
         **kiosk_args,
     )
+    set_settle(kiosk, settle_ms)
     kiosk.window.show()
     qtbot.waitExposed(kiosk.window)
     driver = Driver(kiosk, qtbot, log_path)
@@ -240,8 +263,10 @@ def make_kiosk(
 
 
 @pytest.fixture
-def kiosk(qtbot, tmp_path, fonts, qml_warnings):
-    kiosk, driver = make_kiosk(qtbot, tmp_path, idle_timeout=60, warning=30)
+def kiosk(request, qtbot, tmp_path, fonts, qml_warnings):
+    kiosk, driver = make_kiosk(
+        qtbot, tmp_path, idle_timeout=60, warning=30, settle_ms=settle_for(request)
+    )
     yield driver
     kiosk.close()
 

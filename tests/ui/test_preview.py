@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF
 from kiosk.content.scaffold import init_content
 from kiosk.qt.preview import Preview, changed_line
 from kiosk.stats.events import EventLog
+from tests.mock_speech import MockReader
 
 from .conftest import Driver
 
@@ -46,7 +47,7 @@ def preview(qtbot, tmp_path, fonts, qml_warnings):
     folder = tmp_path / "content"
     init_content(folder, ["en", "es"])
     log = tmp_path / "events.jsonl"
-    preview = Preview(folder, events=EventLog(log), speech_engine="mock", settle_ms=100)
+    preview = Preview(folder, events=EventLog(log), reader_type=MockReader, settle_ms=100)
     preview.kiosk.window.show()
     qtbot.waitExposed(preview.kiosk.window)
     driver = Driver(preview.kiosk, qtbot, log)

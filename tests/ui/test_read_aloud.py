@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QRectF, Qt, QThread, Signal, Slot
 
 from kiosk.qt import speech
 from kiosk.qt.speech import Reader, choose_engine
+from tests.mock_speech import MockReader
 from tests.ui.audit import visible_rect, walk
 from tests.ui.conftest import make_kiosk
 
@@ -174,7 +175,7 @@ def test_a_long_answer_scrolls_to_follow_the_block_being_read(qtbot, tmp_path, f
 
 
 def test_the_engine_loads_on_its_own_thread_and_ends_with_the_reader(qtbot):
-    reader = Reader("mock", languages=["en", "es"])
+    reader = MockReader(languages=["en", "es"])  # a voice for each
     assert not reader.property("available") and reader.property("languages") == []
     with qtbot.waitSignal(reader.languagesChanged, timeout=10000):
         pass

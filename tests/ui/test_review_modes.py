@@ -17,6 +17,7 @@ from kiosk.qt.app import Kiosk, QmlMessages, display_args
 from kiosk.session.inactivity import Timings
 from kiosk.stats.events import EventLog
 from kiosk.system.device import no_device
+from tests.mock_speech import MockReader
 
 GOOD = Path(__file__).resolve().parents[1] / "data" / "good"
 
@@ -46,7 +47,7 @@ def test_run_flags_are_the_start_up_defaults(qtbot, tmp_path, fonts, qml_warning
         events=EventLog(tmp_path / "events.jsonl"),
         timings=Timings(60, 30),
         watch_content=False,
-        speech_engine="mock",
+        reader_type=MockReader,
         **display_args(run_options(args, GOOD, no_device()).display),
     )
     try:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.common import hook_env
 from kiosk.content import load_catalog
 
 from .conftest import CONTENT
@@ -46,8 +47,8 @@ class Hooked:
         self.stderr = tmp_path / "stderr.txt"
         env = xvfb.env() | {
             "XDG_STATE_HOME": str(tmp_path / "state"),
-            "KIOSK_BENCH": str(tmp_path / "ctl.sock"),
         }
+        env |= hook_env(tmp_path / "ctl.sock", env)
         command = [sys.executable, "-m", "kiosk", "run", "--content", str(CONTENT)]
         with open(self.stderr, "w") as err:
             self.proc = subprocess.Popen(

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.common import hook_env
 from kiosk.qt import speech
 from kiosk.stats.events import read_events
 from tests.fake_speechd import FakeSpeechd
@@ -65,7 +66,7 @@ def test_a_read_that_never_ends_is_dropped_and_the_warning_and_reset_still_come(
 
 
 class Hook:
-    """The kiosk process's benchmark control channel (kiosk/qt/bench_hook.py)."""
+    """The kiosk process's benchmark control channel (bench/probe.py, a start-up hook)."""
 
     def __init__(self, server: socket.socket):
         self.sock, _ = server.accept()
@@ -104,8 +105,8 @@ def start_kiosk(tmp_path: Path, speechd: FakeSpeechd, *extra: str):
         "QT_QPA_PLATFORM": "offscreen",
         "XDG_STATE_HOME": str(tmp_path / "state"),
         "SPEECHD_ADDRESS": speechd.address,
-        "KIOSK_BENCH": str(Path(speechd.path).parent / "ctl.sock"),
     }
+    env |= hook_env(Path(speechd.path).parent / "ctl.sock", env)
     command = [sys.executable, "-m", "kiosk", "run", "--content", str(CONTENT)]
     proc = subprocess.Popen(
         [*command, "--event-log", str(log), *extra],

@@ -137,6 +137,7 @@ def shown(k, name: str) -> bool:
     return item is not None and item.isVisible() and item.isEnabled()
 
 
+@pytest.mark.real_settle  # the guard itself, at the kiosk's 350 ms
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_a_double_tap_on_a_bar_control_does_what_one_tap_does(kiosk, finger, screen):
     """Help now twice never switches the language, Home twice never starts over, Next

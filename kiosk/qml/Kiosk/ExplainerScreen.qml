@@ -24,8 +24,9 @@ Item {
     // deletes the screen's QML context at once and the screen itself later; if the page
     // list was still moving (a swipe's snap, a page turn) it went on laying out pages in
     // between, could no longer hand rows back to its delegate model (their context was
-    // gone), kept them as "unrequested" items that the model then deleted, and Qt 6.12's
-    // ~QQuickItemView touched them: a segfault in removeItemChangeListener (the soak's).
+    // gone), kept them as "unrequested" items that the model then deleted, and Qt's
+    // ~QQuickItemView touched them: a segfault in removeItemChangeListener (the soak's;
+    // still so in Qt 6.11.3: tests/ui/test_fast_navigation.py crashes without this).
     // Emptying the list first releases every page the ordinary way. (Emptying it ends a
     // movement: that is not a swipe to another page, hence `leaving`.)
     property bool leaving: false

@@ -1,7 +1,7 @@
 import QtQuick
 
 // Shown when no good content exists: crisis lines and the front desk, in both languages.
-// The words come from kiosk/fallback.py (built into the code), never from content.
+// The words come from kiosk/content/fallback.py (built into the code), never from content.
 Rectangle {
     id: screen
 

@@ -84,7 +84,7 @@ Window {
                 if (item && item.contentY !== undefined && item.contentHeight !== undefined)
                     scrolled[shownKey] = item.contentY
                 // The old screen lets go of its list's rows while its QML context is still
-                // valid (see ExplainerScreen.release(): a crash in Qt 6.12 otherwise).
+                // valid (see ExplainerScreen.release(): a crash in Qt 6.11/6.12 otherwise).
                 if (item && item.release)
                     item.release()
                 const back = returning

@@ -18,7 +18,7 @@ T.AbstractButton {
     property string accessibleName: text
     property bool isSwitch: false        // on/off: screen readers say "checked"
     property bool repeatable: false
-    property int settleTime: 350
+    property int settleTime: Touch.settleTime
     // Off for the attract screen's "touch to start": a stray second tap there only starts
     // a visit, and the first tap after start-up must count. (It still settles after it acts.)
     property bool settlesWhenShown: true

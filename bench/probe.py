@@ -1,8 +1,10 @@
-"""Benchmark hook, active only when KIOSK_BENCH names a Unix socket (bench/ listens on it).
+"""The benchmark's probe, attached to a `kiosk run` process as a start-up hook
+(`--hook bench.probe` or KIOSK_HOOK=bench.probe; see docs/hooks.md): bench.common.hook_env
+gives the environment that starts a kiosk with it.
 
 It counts rendered frames, times input -> first frame of new content, and answers a small
-JSON-lines control channel so a benchmark in another process can navigate, show the
-keyboard and read counters. A kiosk started without KIOSK_BENCH never imports this module.
+JSON-lines control channel on the Unix socket KIOSK_BENCH names, so a benchmark or a
+process test in another process can navigate, tap, show the keyboard and read counters.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSocketNoti
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtQuick import QQuickItem
 
-from kiosk.qt.items import find_item, parent_of
+from kiosk.qt.items import find_item
 
 log = logging.getLogger("kiosk.bench")
 
@@ -218,13 +220,16 @@ class BenchHook(QObject):
         }
 
 
-def attach(kiosk: Any) -> BenchHook | None:
-    """Attach the hook when KIOSK_BENCH is set (a Unix socket path); otherwise nothing."""
-    path = os.environ.get("KIOSK_BENCH")
+SOCKET_ENV = "KIOSK_BENCH"  # bench.common.hook_env sets it
+
+
+def attach(kiosk: Any) -> BenchHook:
+    """The start-up hook: connect to the benchmark's socket (KIOSK_BENCH)."""
+    path = os.environ.get(SOCKET_ENV)
     if not path:
-        return None
+        raise RuntimeError(f"{SOCKET_ENV} must name the benchmark's Unix socket")
     hook = BenchHook(kiosk, path)
-    log.info("benchmark hook attached to %s", path)
+    log.info("benchmark probe attached to %s", path)
     return hook
 
 
@@ -251,7 +256,7 @@ def controls(window: QWindow) -> list[dict[str, Any]]:
         top_left = item.mapToScene(QPointF(0, 0))
         rect = QRectF(top_left.x(), top_left.y(), item.width(), item.height())
         shown, scrolls = QRectF(rect), False
-        parent = parent_of(item)
+        parent = item.parentItem()
         while parent is not None:
             if parent.inherits("QQuickFlickable"):
                 scrolls = True
@@ -260,7 +265,7 @@ def controls(window: QWindow) -> list[dict[str, Any]]:
                 shown = shown.intersected(
                     QRectF(corner.x(), corner.y(), parent.width(), parent.height())
                 )
-            parent = parent_of(parent)
+            parent = parent.parentItem()
         name = item.objectName() or item.metaObject().className().split("_QML")[0]
         text = item.property("text") if item.metaObject().indexOfProperty("text") >= 0 else ""
         found.append(

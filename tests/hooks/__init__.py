@@ -1,0 +1,1 @@
+"""Hook modules for tests/test_hooks.py (docs/hooks.md)."""

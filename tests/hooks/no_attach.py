@@ -1,0 +1,1 @@
+"""A module without attach(kiosk): not a hook."""
