@@ -13,8 +13,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "KioskCore"
+QML_IMPORT_MAJOR_VERSION = 1
 
 
+@QmlElement
+@QmlUncreatable("the kiosk's types make their lists")
 class RecordListModel(QAbstractListModel):
     """A list of records with fixed role names, e.g. RecordListModel(["id", "title"]).
 

@@ -36,11 +36,16 @@ from PySide6.QtCore import (
     Slot,
     qInstallMessageHandler,
 )
+from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.events import EventLog
+from kiosk.qt.types.qt_names import QStringList
 from kiosk.speechd_probe import speechd_status
 
 log = logging.getLogger("kiosk.speech")
+
+QML_IMPORT_NAME = "KioskCore"  # Reader is QML's read-aloud singleton (kiosk/qt/types/)
+QML_IMPORT_MAJOR_VERSION = 1
 
 ENGINES = ("auto", "speechd", "mock", "none")
 # When the system locale does not say which variant to use: the patients of a US clinic.
@@ -116,8 +121,16 @@ def choose_engine(wanted: str, available: list[str]) -> tuple[str, str]:
     return "", "no speech engine installed"
 
 
+@QmlElement
+@QmlSingleton
 class Reader(QObject):
     """Reads texts aloud one at a time; `block` is the index of the text being read."""
+
+    @staticmethod
+    def create(engine) -> Reader:
+        from kiosk.qt.types.registry import provided
+
+        return provided(engine, Reader)
 
     changed = Signal()  # state, block or source
     availableChanged = Signal()
@@ -472,7 +485,7 @@ class Reader(QObject):
     def _get_languages(self) -> list[str]:
         return list(self._languages)
 
-    languages = Property("QStringList", _get_languages, notify=languagesChanged)
+    languages = Property(QStringList, _get_languages, notify=languagesChanged)
 
     def _get_state(self) -> str:
         return self._state
