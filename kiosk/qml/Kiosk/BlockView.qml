@@ -8,7 +8,7 @@ Item {
 
     // One row of a block model (kiosk/qt/types/reading.py BLOCK_ROLES).
     required property string kind
-    required property string text
+    required property string body   // the block's rich text
     required property int level
     required property var items
     required property string src
@@ -66,7 +66,7 @@ Item {
     Component {
         id: heading
         BodyText {
-            text: view.text
+            text: view.body
             font.pixelSize: view.level <= 3 ? Theme.fontH2 : Theme.fontH3
             font.bold: true
             lineHeight: 1.1
@@ -77,7 +77,7 @@ Item {
 
     Component {
         id: paragraph
-        BodyText { text: view.text }
+        BodyText { text: view.body }
     }
 
     Component {
@@ -221,7 +221,7 @@ Item {
                     text: view.title
                     font.bold: true
                 }
-                BodyText { text: view.text }
+                BodyText { text: view.body }
             }
         }
     }

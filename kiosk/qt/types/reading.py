@@ -21,7 +21,7 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 BLOCK_ROLES = [
     "kind",
-    "text",
+    "body",
     "level",
     "items",
     "src",
@@ -45,7 +45,8 @@ def block_rows(blocks: tuple[Block, ...], root: Path) -> list[dict[str, Any]]:
         data = block.to_dict()
         if block.src:
             data["src"] = QUrl.fromLocalFile(str(root / block.src)).toString()
-        data["text"] = inline(data["text"], root)
+        # "body", not "text": a BlockView is no Text item (finders look for those by it).
+        data["body"] = inline(data.pop("text"), root)
         data["items"] = [inline(item, root) for item in data["items"]]
         data["header"] = [inline(cell, root) for cell in data["header"]]
         data["rows"] = [[inline(cell, root) for cell in row] for row in data["rows"]]
