@@ -53,8 +53,8 @@ class BenchHook(QObject):
         self.latencies: list[dict[str, Any]] = []
         # Direct: frameSwapped may come from a render thread; the time must be the swap's.
         self.window.frameSwapped.connect(self._frame, Qt.ConnectionType.DirectConnection)
-        self.backend.placeChanged.connect(self._place_changed)
-        self.backend.sessionChanged.connect(self._session_changed)
+        self.backend.navigation.placeChanged.connect(self._place_changed)
+        self.backend.session.changed.connect(self._session_changed)
         self.backend.resetDone.connect(self._reset_done)
         QGuiApplication.instance().installEventFilter(self)
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -76,7 +76,7 @@ class BenchHook(QObject):
         self.change_input = self.last_input
 
     def _session_changed(self) -> None:
-        if self.backend.phase == "attract" and not self.reset_pending:
+        if self.backend.session.phase == "attract" and not self.reset_pending:
             # The driver sets "attract" first thing when the timeout fires, before the reset.
             self.reset_started = time.monotonic()
             self.reset_pending = True
@@ -90,8 +90,8 @@ class BenchHook(QObject):
         self.last_frame = now
         if self.changed_at:
             record = {
-                "screen": self.backend.screen,
-                "page": self.backend.page,
+                "screen": self.backend.navigation.screen,
+                "page": self.backend.navigation.page,
                 "frame": now,
                 "change_ms": round((now - self.changed_at) * 1000, 2),
                 "input_ms": round((now - self.change_input) * 1000, 2)
@@ -133,7 +133,10 @@ class BenchHook(QObject):
             return self.state()
         if cmd == "call":  # a backend slot, as QML would call it
             started = time.perf_counter()
-            getattr(self.backend, request["slot"])(*request.get("args", []))
+            slot = self.backend  # "navigation.openExplainer": a slot of one of its types
+            for name in request["slot"].split("."):
+                slot = getattr(slot, name)
+            slot(*request.get("args", []))
             # Signals are direct: this includes the model updates and QML bindings it causes.
             took = time.perf_counter() - started
             return {**self.state(), "call_ms": round(took * 1000, 3), "called": time.monotonic()}
@@ -212,9 +215,9 @@ class BenchHook(QObject):
             "frames": self.frames,
             "last_frame": self.last_frame,
             "last_input": self.last_input,
-            "screen": self.backend.screen,
-            "page": self.backend.page,
-            "phase": self.backend.phase,
+            "screen": self.backend.navigation.screen,
+            "page": self.backend.navigation.page,
+            "phase": self.backend.session.phase,
             "keyboard": bool(keyboard is not None and keyboard.property("active")),
             "latencies": self.latencies[-5:],
         }

@@ -168,23 +168,23 @@ def navigate(k: KioskProcess, slot: str, *args: Any) -> None:
 
 
 TOUR: list[tuple[str, tuple[Any, ...]]] = [
-    ("start", ()),
-    ("openExplainer", (EXPLAINER,)),
-    ("setPage", (1,)),
-    ("setPage", (2,)),
-    ("back", ()),
-    ("openTopic", ("",)),
-    ("openTopic", (TOPIC,)),
-    ("openQuestion", (QUESTION,)),
-    ("openHelp", ()),
-    ("goHome", ()),
-    ("setLanguage", ("es",)),
-    ("openExplainer", (EXPLAINER,)),
-    ("openTopic", ("",)),
-    ("openQuestion", (QUESTION,)),
-    ("setLanguage", ("en",)),
-    ("goHome", ()),
-    ("startOver", ()),  # a reset back to attract, as at the end of a visit
+    ("navigation.start", ()),
+    ("navigation.openExplainer", (EXPLAINER,)),
+    ("navigation.setPage", (1,)),
+    ("navigation.setPage", (2,)),
+    ("navigation.back", ()),
+    ("navigation.openTopic", ("",)),
+    ("navigation.openTopic", (TOPIC,)),
+    ("navigation.openQuestion", (QUESTION,)),
+    ("navigation.openHelp", ()),
+    ("navigation.goHome", ()),
+    ("preferences.setLanguage", ("es",)),
+    ("navigation.openExplainer", (EXPLAINER,)),
+    ("navigation.openTopic", ("",)),
+    ("navigation.openQuestion", (QUESTION,)),
+    ("preferences.setLanguage", ("en",)),
+    ("navigation.goHome", ()),
+    ("session.startOver", ()),  # a reset back to attract, as at the end of a visit
 ]
 
 
@@ -214,11 +214,11 @@ def memory_and_idle(plat: Platform, idle_seconds: float, navigations: int) -> di
         out["processes"] = len(k.pids())
         log(f"  idle on attract for {idle_seconds:g} s")
         out["idle_attract"] = idle(k, idle_seconds)
-        navigate(k, "start")
-        navigate(k, "openExplainer", EXPLAINER)
+        navigate(k, "navigation.start")
+        navigate(k, "navigation.openExplainer", EXPLAINER)
         log(f"  idle on an explainer for {idle_seconds:g} s")
         out["idle_explainer"] = idle(k, idle_seconds)
-        navigate(k, "goHome")
+        navigate(k, "navigation.goHome")
         k.settle()
         out["pss_home_mib"] = round(k.pss(), 1)
         log(f"  {navigations} navigations")
@@ -233,8 +233,8 @@ def memory_and_idle(plat: Platform, idle_seconds: float, navigations: int) -> di
         out["navigations"] = done
         out["pss_after_nav_mib"] = round(k.pss(), 1)
         out["memory_after_nav_mib"] = k.memory()
-        navigate(k, "start")
-        navigate(k, "openTopic", "")
+        navigate(k, "navigation.start")
+        navigate(k, "navigation.openTopic", "")
         k.settle()
         k.ask(cmd="keyboard")
         time.sleep(0.5)
@@ -279,7 +279,7 @@ def tap_latency(plat: Platform, rounds: int) -> dict[str, Any]:
                         "settled_ms": round((state["last_frame"] - input_at) * 1000, 2),
                     }
                 )
-            navigate(k, "startOver")
+            navigate(k, "session.startOver")
     first = [r["first_frame_ms"] for r in rows]
     settled = [r["settled_ms"] for r in rows]
     return {
@@ -310,9 +310,9 @@ def reset(plat: Platform, runs: int) -> dict[str, Any]:
     values, logged = [], []
     with kiosk(plat, windowed=True, args=["--idle-timeout", "0.5", "--warning", "0.5"]) as k:
         for _ in range(runs):
-            navigate(k, "start")
-            navigate(k, "openExplainer", EXPLAINER)
-            k.ask(cmd="call", slot="setPage", args=[1])
+            navigate(k, "navigation.start")
+            navigate(k, "navigation.openExplainer", EXPLAINER)
+            k.ask(cmd="call", slot="navigation.setPage", args=[1])
             before = time.monotonic()
             deadline = before + 10
             record = None
@@ -414,17 +414,17 @@ def search_in_kiosk(plat: Platform, work: Path) -> dict[str, Any]:
     folder = work / "search-2000"
     times, frames = [], []
     with kiosk(plat, folder) as k:
-        navigate(k, "start")
-        navigate(k, "openTopic", "")
+        navigate(k, "navigation.start")
+        navigate(k, "navigation.openTopic", "")
         k.settle()
         for query in ["ketamin adictive", "is it safe for my heart", "side efects of the spray"]:
             for end in range(1, len(query) + 1):
                 before = time.monotonic()
-                reply = k.ask(cmd="call", slot="setSearchText", args=[query[:end]])
+                reply = k.ask(cmd="call", slot="search.setText", args=[query[:end]])
                 times.append(reply["call_ms"])
                 state = k.wait_frame_after(before)
                 frames.append((state["last_frame"] - before) * 1000)
-            k.ask(cmd="call", slot="setSearchText", args=[""])
+            k.ask(cmd="call", slot="search.setText", args=[""])
     return {
         "keystrokes": len(times),
         "slot_p50_ms": round(percentile(times, 50), 3),

@@ -203,14 +203,17 @@ def worker(args: argparse.Namespace) -> int:  # noqa: C901 (one loop of many sma
             actions["wait"] += 1
             QTest.qWait(rng.choice((20, 60, 250)))
         QTest.qWait(args.pace_ms)
-        screens[kiosk.backend.screen] += 1
+        screens[kiosk.backend.navigation.screen] += 1
         event += 1
         if event % args.sample_every == 0 or event == args.events:
             memory = memory_mib()
             samples.append((event, memory["pss"]))
             uss_samples.append((event, memory["uss"]))
             # Progress on stdout: if the worker dies, the parent still knows how far it got.
-            print(f"SOAK-PROGRESS {event} {samples[-1][1]} {kiosk.backend.screen}", flush=True)
+            print(
+                f"SOAK-PROGRESS {event} {samples[-1][1]} {kiosk.backend.navigation.screen}",
+                flush=True,
+            )
     result = {
         "events": event,
         "seconds": round(time.monotonic() - started, 1),

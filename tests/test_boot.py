@@ -199,8 +199,8 @@ def test_the_units_command_boots_restarts_after_a_crash_and_stays_down_after_a_s
 
         channel.readline()  # hello
         # Qt's on-screen keyboard works under cage's XWayland (QT_QPA_PLATFORM=xcb).
-        ask(cmd="call", slot="start")
-        ask(cmd="call", slot="openTopic", args=["addiction"])
+        ask(cmd="call", slot="navigation.start")
+        ask(cmd="call", slot="navigation.openTopic", args=["addiction"])
         until(lambda: ask(cmd="keyboard").get("keyboard"), 30, "no on-screen keyboard")
         ask(cmd="maintenance", slot="exitKiosk")
         until(service.stopped.is_set, 30, lambda: "still running: " + service_log(device_root))

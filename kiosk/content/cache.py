@@ -46,7 +46,7 @@ from kiosk.content.model import (
 from kiosk.content.safe_files import content_version
 
 if TYPE_CHECKING:
-    from kiosk.search.index import SearchIndex
+    from kiosk.search.index import Hit, SearchIndex
 
 log = logging.getLogger("kiosk.cache")
 PREFIX = "content-"
@@ -228,7 +228,7 @@ class LazyIndex:
                 self._index = SearchIndex(self._catalog)
             return self._index
 
-    def search(self, *args: Any, **kwargs: Any) -> list:
+    def search(self, *args: Any, **kwargs: Any) -> list[Hit]:
         index = self._build()
         return index.search(*args, **kwargs) if index is not None else []
 

@@ -29,9 +29,6 @@ from kiosk.system.device import Device, no_device
 from kiosk.system.pin import PinGuard
 
 if TYPE_CHECKING:
-    from PySide6.QtQml import QQmlApplicationEngine
-    from PySide6.QtQuick import QQuickWindow
-
     from kiosk.qt.watcher import ContentWatcher
 
 log = logging.getLogger("kiosk.app")
@@ -153,9 +150,11 @@ def make_reader(backend, driver, events: EventLog, engine: str, reader_type=None
     reader.busyChanged.connect(
         lambda busy: driver.set_busy(busy, None if busy else reader.idle_since)
     )
-    backend.placeChanged.connect(reader.stop)
+    backend.navigation.placeChanged.connect(reader.stop)
     backend.resetDone.connect(reader.stop)
-    backend.contentChanged.connect(lambda: reader.set_languages(list(backend.catalog.languages)))
+    backend.content.contentChanged.connect(
+        lambda: reader.set_languages(list(backend.catalog.languages))
+    )
     return reader
 
 
@@ -194,7 +193,8 @@ class Kiosk:
         from kiosk.qt.idle import ActivityFilter
         from kiosk.qt.keys import KeyboardAccess
         from kiosk.qt.lockdown import Lockdown
-        from kiosk.qt.maintenance import Maintenance
+        from kiosk.qt.maintenance import KioskLinks, Maintenance
+        from kiosk.qt.qml_types import load_window
         from kiosk.qt.session_driver import SessionDriver
         from kiosk.session.inactivity import Session
 
@@ -273,7 +273,16 @@ class Kiosk:
         self._content, self._watch_content = content, watch_content
         self.watcher: ContentWatcher | None = None
         self.maintenance = Maintenance(
-            self,
+            KioskLinks(
+                pin_hash=self.pin_hash,
+                start_staff=self.driver.start_staff,
+                apply_content=self.apply_content,
+                content_version=lambda: self.backend.catalog.version,
+                content_note=lambda: self.content_note,
+                reset_done=self.backend.resetDone,
+                usage_store=self.usage_store,
+                last_good_dir=self.last_good_dir,
+            ),
             events,
             content=content,
             usage_db=usage_db,
@@ -292,12 +301,9 @@ class Kiosk:
         )
 
         self.engine = QQmlApplicationEngine()
-        self.engine.addImportPath(str(QML_DIR))
-        self.engine.setInitialProperties(
-            {"backend": self.backend, "maintenance": self.maintenance, "reader": self.reader}
+        self.window = load_window(
+            self.engine, self.backend, reader=self.reader, maintenance=self.maintenance
         )
-        self.engine.loadFromModule("Kiosk", "Main")
-        self.window = root_window(self.engine)
         self.screen_fit: ScreenFit | None = None  # fullscreen only (see show)
         self.staff_exit = False
         self.keys = KeyboardAccess(self.window)
@@ -425,16 +431,6 @@ class Kiosk:
         # Delete the QML before the backend it binds to, so no binding sees a dead backend.
         if shiboken6.isValid(self.engine):
             shiboken6.delete(self.engine)
-
-
-def root_window(engine: QQmlApplicationEngine) -> QQuickWindow:
-    """The window Main.qml makes; an error if the QML did not load."""
-    from PySide6.QtQuick import QQuickWindow
-
-    roots = engine.rootObjects()
-    if not roots or not isinstance(roots[0], QQuickWindow):
-        raise RuntimeError("the kiosk's QML failed to load (see the log above)")
-    return roots[0]
 
 
 class ScreenFit:
@@ -572,7 +568,7 @@ def run(options: RunOptions) -> int:
         events.emit("first_frame", seconds=round(time.monotonic() - started, 3))
         window.frameSwapped.disconnect(first_frame)
         notifier.ready()
-        notifier.status(f"showing content {kiosk.backend.contentVersion}")
+        notifier.status(f"showing content {kiosk.backend.content.version}")
         QTimer.singleShot(BACKGROUND_START_MS, kiosk.start_background)
 
     window.frameSwapped.connect(first_frame)

@@ -8,10 +8,11 @@
 
 from __future__ import annotations
 
-import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.qt.types.scroll import reveal
 
 # Keyed by int: QKeyEvent.key() is a plain int, and Qt.Key is an IntEnum.
 FORWARD: dict[int, bool] = {Qt.Key.Key_Right: True, Qt.Key.Key_Down: True}
@@ -46,31 +47,3 @@ class KeyboardAccess(QObject):
         item = self.window.activeFocusItem()
         if item is not None and not item.inherits("QQuickRootItem"):
             reveal(item)
-
-
-def reveal(item: QQuickItem) -> None:
-    """Scroll every vertical Flickable around `item` so that it shows, with some room
-    above and below (the 'More below' cue covers the bottom of a page)."""
-    child, parent = item, item.parentItem()
-    while parent is not None:
-        # Only a view whose content holds the item: not one it floats over (a cue).
-        if parent.inherits("QQuickFlickable") and same(child, parent.property("contentItem")):
-            view = parent.height()
-            content = parent.property("contentHeight")
-            if content > view + 1:
-                top = item.mapToItem(parent, QPointF(0, 0)).y()
-                room = min(view * 0.2, 140.0)
-                y = parent.property("contentY")
-                if top < room:
-                    y += top - room
-                elif top + item.height() > view - room:
-                    y += min(top - room, top + item.height() - view + room)
-                origin = parent.property("originY")  # not 0 when a list has a header
-                end = origin + content + parent.property("bottomMargin") - view
-                y = max(origin - parent.property("topMargin"), min(y, end))
-                parent.setProperty("contentY", y)
-        child, parent = parent, parent.parentItem()
-
-
-def same(a: QObject, b: QObject | None) -> bool:
-    return b is not None and shiboken6.getCppPointer(a)[0] == shiboken6.getCppPointer(b)[0]

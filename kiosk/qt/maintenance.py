@@ -14,13 +14,16 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk import __version__
 from kiosk.check.problems import Severity, has_errors
+from kiosk.qt.types.qt_names import QVariantMap
 from kiosk.stats import usage
 from kiosk.stats.events import EventLog
 from kiosk.system.pin import PinGuard, PinResult
@@ -41,7 +44,27 @@ def _clock_time(seconds: float) -> str:
     return dt.datetime.fromtimestamp(seconds).strftime("%Y-%m-%d %H:%M")
 
 
-class Maintenance(QObject):
+QML_IMPORT_NAME = "KioskCore"
+QML_IMPORT_MAJOR_VERSION = 1
+
+
+@dataclass(frozen=True)
+class KioskLinks:
+    """What the maintenance screen needs from the running kiosk, and nothing more."""
+
+    pin_hash: Callable[[], str]  # the device's PIN hash, read afresh (never the content's)
+    start_staff: Callable[[], None]  # a staff session: the idle timeout applies
+    apply_content: Callable[..., None]  # (catalog, index, reason=...): start over on it
+    content_version: Callable[[], str]  # the content on screen
+    content_note: Callable[[], str]  # why it is not the content folder ("" when it is)
+    reset_done: Any  # the signal a reset emits (the screens close)
+    usage_store: Any = None  # kiosk.usage.UsageStore, when statistics are kept
+    last_good_dir: Path | None = None
+
+
+@QmlElement
+@QmlUncreatable("the kiosk makes its maintenance screen's backend")
+class Maintenance(QObject):  # type: ignore[operator]  # (the stub: a class, not a decorator)
     changed = Signal()
     statusChanged = Signal()
     # Worker thread -> UI thread.
@@ -50,7 +73,7 @@ class Maintenance(QObject):
 
     def __init__(
         self,
-        kiosk,
+        links: KioskLinks,
         events: EventLog,
         *,
         content: Path,
@@ -61,7 +84,7 @@ class Maintenance(QObject):
         parent: QObject | None = None,
     ):
         super().__init__(parent)
-        self._kiosk = kiosk
+        self._links = links
         self._events = events
         self._content = content
         self._usage_db = usage_db
@@ -83,7 +106,7 @@ class Maintenance(QObject):
         self._lock_timer.timeout.connect(self._tick_lock)
         self._checked.connect(self._on_checked)
         self._reloaded.connect(self._on_reloaded)
-        kiosk.backend.resetDone.connect(self._on_reset)
+        links.reset_done.connect(self._on_reset)
         if self._guard.locked:  # still locked from before a restart: staff should know why
             events.emit("pin_locked", seconds=round(self._guard.locked_seconds_left()), at="start")
 
@@ -118,20 +141,20 @@ class Maintenance(QObject):
         return self._busy
 
     # PySide6 takes a QML type name here; its stub allows only a Python type.
-    @Property("QVariantMap", notify=statusChanged)  # type: ignore[arg-type]
+    @Property(QVariantMap, notify=statusChanged)  # type: ignore[arg-type]
     def status(self) -> dict[str, Any]:
         return self._status
 
     # -- PIN pad -----------------------------------------------------------------------------
     def _pin_hash(self) -> str:
-        return self._kiosk.pin_hash()  # the device's, never the content's
+        return self._links.pin_hash()  # the device's, never the content's
 
     @Slot()
     def openPinPad(self) -> None:  # noqa: N802
         if self._open or self._pad_open:
             return
         # A staff session: the idle timeout applies, so an abandoned pad closes by itself.
-        self._kiosk.driver.start_staff()
+        self._links.start_staff()
         self._pad_open = True
         self._message = "" if self._pin_hash() else "pin_not_set"
         if self._guard.locked:
@@ -203,7 +226,7 @@ class Maintenance(QObject):
     def refresh(self) -> None:
         if self._busy:
             return
-        store = self._kiosk.usage_store
+        store = self._links.usage_store
         if store is not None:
             store.verify()  # the screen must tell the truth about the statistics file
         self._set_busy(True)
@@ -265,7 +288,7 @@ class Maintenance(QObject):
         try:
             catalog = load_catalog(self._content)
             index = None if has_errors(catalog.problems) else SearchIndex(catalog)
-            last_good = getattr(self._kiosk, "last_good_dir", None)
+            last_good = self._links.last_good_dir
             if index is not None and last_good is not None:
                 from kiosk.content.last_good import keep
 
@@ -331,14 +354,14 @@ class Maintenance(QObject):
             self._events.emit("content_rejected", version=catalog.version, by="maintenance")
             self._on_checked(self._summary(catalog))
         else:
-            self._kiosk.apply_content(catalog, index, reason="maintenance")
-            self._kiosk.driver.start_staff()  # the screen stays open, under the idle timeout
+            self._links.apply_content(catalog, index, reason="maintenance")
+            self._links.start_staff()  # the screen stays open, under the idle timeout
             self._message = "maint_reload_done"
             self._on_checked(self._summary(catalog))
         self.changed.emit()
 
     def _running(self) -> dict[str, Any]:
-        store = self._kiosk.usage_store
+        store = self._links.usage_store
         stats = "ok" if store is None or store.healthy else f"paused: {store.problem}"
         if store is not None and store.last_set_aside:
             stats += f" (a damaged file was set aside as {store.last_set_aside})"
@@ -348,14 +371,14 @@ class Maintenance(QObject):
             "since": f"{_clock_time(self._started)} ({usage.format_duration(time.time() - self._started)})",
             "stats": stats if store is not None else "off",
             **self._system,
-            "release": self._releases.get(self._kiosk.backend.contentVersion) or "-",
+            "release": self._releases.get(self._links.content_version()) or "-",
         }
-        note = getattr(self._kiosk, "content_note", "")
+        note = self._links.content_note()
         if note:
             system["content"] = note
         system["pin"] = self._pin_state()
         return {
-            "version": self._kiosk.backend.contentVersion,
+            "version": self._links.content_version(),
             "loaded_at": _clock_time(self._loaded_at),
             "system": [{"label": "maint_sys_" + k, "value": v} for k, v in system.items()],
         }

@@ -13,9 +13,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "KioskCore"
+QML_IMPORT_MAJOR_VERSION = 1
 
 
-class RecordListModel(QAbstractListModel):
+@QmlElement
+@QmlUncreatable("the kiosk's types make their lists")
+class RecordListModel(QAbstractListModel):  # type: ignore[operator]  # (the stub: a class, not a decorator)
     """A list of records with fixed role names, e.g. RecordListModel(["id", "title"]).
 
     Used for explainer cards, topics, questions and search results. `replace` resets the

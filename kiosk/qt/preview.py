@@ -81,7 +81,7 @@ class Preview(QObject):
         self.backend = self.kiosk.backend
         self.banner = self._make_banner()
         self.texts = self._read_texts()
-        self.version = self.backend.contentVersion
+        self.version = self.backend.content.version
         self.changed: dict[str, float] = {}  # rel -> mtime of files saved since the last load
         self.watcher = QFileSystemWatcher(self)
         self.settle = QTimer(self)
@@ -93,7 +93,7 @@ class Preview(QObject):
         self.loaded.connect(self._on_loaded)
         self._busy = self._again = False
         self._watch_all()
-        self.backend.start()  # an editor wants the content, not the attract screen
+        self.backend.navigation.start()  # an editor wants the content, not the attract screen
         self._show_problems(self.backend.catalog)
 
     # -- banner ----------------------------------------------------------------------------
@@ -232,29 +232,33 @@ class Preview(QObject):
         backend = self.backend
         if lang not in backend.catalog.languages:
             return
-        on_screen = backend.language == lang and (
-            (backend.screen == "explainer" and kind == "explainers" and backend.item == item_id)
+        on_screen = backend.preferences.language == lang and (
+            (
+                backend.navigation.screen == "explainer"
+                and kind == "explainers"
+                and backend.navigation.item == item_id
+            )
             or (
-                backend.screen in ("answer", "questions")
+                backend.navigation.screen in ("answer", "questions")
                 and kind == "questions"
-                and backend.topic == item_id
+                and backend.navigation.topic == item_id
             )
         )
         if on_screen:
             return
-        backend.setLanguage(lang)
+        backend.preferences.setLanguage(lang)
         language = backend.lang
         if kind == "explainers" and item_id in language.explainers:
             pages = language.explainers[item_id].pages
             page = max([n for n, p in enumerate(pages) if p.line <= line] or [0])
-            backend.openExplainerAt(item_id, page)
+            backend.navigation.openExplainerAt(item_id, page)
         elif kind == "questions" and item_id in language.topics:
             questions = language.topics[item_id].questions
             held = [q for q in questions if q.line <= line]
             if held:
-                backend.openQuestion(held[-1].id)
+                backend.navigation.openQuestion(held[-1].id)
             else:
-                backend.openTopic(item_id)
+                backend.navigation.openTopic(item_id)
 
     def close(self) -> None:
         self.settle.stop()

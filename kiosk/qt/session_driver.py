@@ -32,17 +32,17 @@ class SessionDriver(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._due)
-        backend.startRequested.connect(self.start)
-        backend.startOverRequested.connect(lambda: self.reset("start-over"))
-        backend.moreTimeRequested.connect(self.activity)
+        backend.navigation.startRequested.connect(self.start)
+        backend.session.startOverRequested.connect(lambda: self.reset("start-over"))
+        backend.session.moreTimeRequested.connect(self.activity)
 
     # -- input -----------------------------------------------------------------------------
     def start(self, *, staff: bool = False) -> None:
         if self.session.phase is Phase.ATTRACT:
             self.session.start()
-            self.backend.set_session_state("active", 0)
+            self.backend.session.set_state("active", 0)
             extra = {"staff": True} if staff else {}
-            self.events.emit("session_start", language=self.backend.language, **extra)
+            self.events.emit("session_start", language=self.backend.preferences.language, **extra)
             self._schedule()
 
     def start_staff(self) -> None:
@@ -56,7 +56,7 @@ class SessionDriver(QObject):
         extended = self.session.activity()
         if extended:
             self.events.emit("session_extended")
-            self.backend.set_session_state("active", 0)
+            self.backend.session.set_state("active", 0)
             self._schedule()
 
     def set_busy(self, busy: bool, since: float | None = None) -> None:
@@ -65,7 +65,7 @@ class SessionDriver(QObject):
         if self.session.set_busy(
             busy, idle_since=since
         ):  # speech started during the warning: it is dismissed
-            self.backend.set_session_state("active", 0)
+            self.backend.session.set_state("active", 0)
         self._schedule()
 
     # -- time ------------------------------------------------------------------------------
@@ -93,7 +93,7 @@ class SessionDriver(QObject):
             self._apply_reset("idle", record.session_seconds if record else None)
             return
         if self.session.phase is Phase.WARNING:
-            self.backend.set_session_state("warning", math.ceil(self.session.seconds_left()))
+            self.backend.session.set_state("warning", math.ceil(self.session.seconds_left()))
         self._schedule()
 
     # -- reset -----------------------------------------------------------------------------
@@ -103,7 +103,7 @@ class SessionDriver(QObject):
 
     def _apply_reset(self, reason: str, session_seconds: float | None) -> None:
         self.timer.stop()
-        self.backend.set_session_state("attract", 0)
+        self.backend.session.set_state("attract", 0)
         catalog, index = self.pending_content or (None, None)
         self.pending_content = None
         took = self.backend.reset(reason, catalog, index)
@@ -112,7 +112,7 @@ class SessionDriver(QObject):
             reason=reason,
             session_s=round(session_seconds or 0, 1),
             ms=round(took * 1000, 1),
-            content_version=self.backend.contentVersion,
+            content_version=self.backend.content.version,
         )
 
     def offer_content(self, catalog, index) -> None:

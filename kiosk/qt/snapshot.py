@@ -95,7 +95,7 @@ def snapshot_language(kiosk, shooter: Shooter, lang: str) -> None:
     wanted = shooter.wanted
     if wanted("attract"):
         shooter.shot("attract", "Attract screen")
-    backend.start()
+    backend.navigation.start()
     if wanted("home"):
         shooter.shot("home", "Home", scroll="homeScreen")
     if wanted("display"):
@@ -106,9 +106,9 @@ def snapshot_language(kiosk, shooter: Shooter, lang: str) -> None:
     for explainer in language.explainer_list():
         if not wanted(explainer.id):
             continue
-        backend.openExplainer(explainer.id)
+        backend.navigation.openExplainer(explainer.id)
         for number in range(len(explainer.pages)):
-            backend.setPage(number)
+            backend.navigation.setPage(number)
             shooter.shot(
                 f"explainer-{explainer.id}-p{number + 1}",
                 f"{explainer.title}, page {number + 1} of {len(explainer.pages)}",
@@ -116,34 +116,34 @@ def snapshot_language(kiosk, shooter: Shooter, lang: str) -> None:
                 row=f"explainer:{explainer.id}:{number + 1}",
             )
     explainers = [e for e in language.explainer_list() if wanted(e.id)]
-    if backend.takeHomeUrl == "" and explainers:
-        backend.openExplainer(explainers[0].id)  # the QR code needs a page to point at
-    if explainers and backend.takeHomeUrl:
-        backend.setPage(0)
+    if backend.navigation.takeHomeUrl == "" and explainers:
+        backend.navigation.openExplainer(explainers[0].id)  # the QR code needs a page to point at
+    if explainers and backend.navigation.takeHomeUrl:
+        backend.navigation.setPage(0)
         shoot_take_home(kiosk, shooter, "takeHomeButton_p0", f"explainer-{explainers[0].id}")
-    backend.goHome()
+    backend.navigation.goHome()
     if wanted("questions"):
-        backend.openTopic("")
+        backend.navigation.openTopic("")
         shooter.shot("questions", "Question browser, all topics")
     for topic in language.topic_list():
         if wanted(topic.id):
-            backend.openTopic(topic.id)
+            backend.navigation.openTopic(topic.id)
             shooter.shot(f"topic-{topic.id}", f"Topic: {topic.title}", row=f"topic:{topic.id}")
     if wanted("search"):
         search = find_item(window, "searchInput")
         if search is not None:
             search.forceActiveFocus()  # brings up the on-screen keyboard, as a tap would
         example = {"es": "adiccion", "en": "addictive"}.get(lang, "ketamine")
-        backend.setSearchText(example)
+        backend.search.setText(example)
         shooter.shot("search", f"Search as you type: {example}")
-        backend.setSearchText("zzqxv")
+        backend.search.setText("zzqxv")
         shooter.shot("search-empty", "Search with no result", row="screen:search")
-        backend.setSearchText("")
+        backend.search.setText("")
     for topic in language.topic_list():
         for question in topic.questions:
             if not wanted(question.id, topic.id):
                 continue
-            backend.openQuestion(question.id)
+            backend.navigation.openQuestion(question.id)
             shooter.shot(
                 f"answer-{question.id}",
                 f"{topic.title}: {question.title}",
@@ -152,16 +152,16 @@ def snapshot_language(kiosk, shooter: Shooter, lang: str) -> None:
             )
     questions = [q for t in language.topic_list() for q in t.questions if wanted(q.id, t.id)]
     if questions:
-        backend.openQuestion(questions[0].id)
-        if backend.takeHomeUrl:
+        backend.navigation.openQuestion(questions[0].id)
+        if backend.navigation.takeHomeUrl:
             shoot_take_home(kiosk, shooter, "takeHomeButton", f"answer-{questions[0].id}")
     if wanted("help"):
-        backend.openHelp()
+        backend.navigation.openHelp()
         shooter.shot("help", "Help", scroll="helpScreen")
     if wanted("still-there"):
-        backend.set_session_state("warning", 27)
+        backend.session.set_state("warning", 27)
         shooter.shot("still-there", "Still there? warning")
-        backend.set_session_state("active", 0)
+        backend.session.set_state("active", 0)
     maintenance = kiosk.maintenance
     if wanted("pin-pad"):
         maintenance.openPinPad()
@@ -185,7 +185,7 @@ def shoot_take_home(kiosk, shooter: Shooter, button_name: str, name: str) -> Non
     QMetaObject.invokeMethod(button, "clicked")
     shooter.shot(
         f"{name}-qr",
-        f"Take this with you: {kiosk.backend.takeHomeUrl}",
+        f"Take this with you: {kiosk.backend.navigation.takeHomeUrl}",
         row=f"screen:take-home-{name.partition('-')[0]}",
     )
     close = find_item(kiosk.window, "takeHomeClose")

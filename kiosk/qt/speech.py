@@ -37,7 +37,9 @@ from PySide6.QtCore import (
     Slot,
     qInstallMessageHandler,
 )
+from PySide6.QtQml import QmlElement, QmlSingleton
 
+from kiosk.qt.types.qt_names import QStringList
 from kiosk.stats.events import EventLog
 from kiosk.system.speechd_probe import speechd_status
 
@@ -45,6 +47,9 @@ if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
 
 log = logging.getLogger("kiosk.speech")
+
+QML_IMPORT_NAME = "KioskCore"  # Reader is QML's read-aloud singleton (kiosk/qt/types/)
+QML_IMPORT_MAJOR_VERSION = 1
 
 # What a device file may name (kiosk/system/device.py). In code, a Reader takes any Qt engine name.
 ENGINES = ("auto", "speechd", "none")
@@ -124,8 +129,16 @@ def choose_engine(wanted: str, available: list[str]) -> tuple[str, str]:
     return "", "no speech engine installed"
 
 
+@QmlElement
+@QmlSingleton
 class Reader(QObject):
     """Reads texts aloud one at a time; `block` is the index of the text being read."""
+
+    @staticmethod
+    def create(engine) -> Reader:
+        from kiosk.qt.types.registry import provided
+
+        return provided(engine, Reader)
 
     changed = Signal()  # state, block or source
     availableChanged = Signal()
@@ -479,8 +492,8 @@ class Reader(QObject):
     def _get_languages(self) -> list[str]:
         return list(self._languages)
 
-    # PySide6 takes a QML type name here; its stub allows only a Python type.
-    languages = Property("QStringList", _get_languages, notify=languagesChanged)  # type: ignore[arg-type]
+    # PySide6 takes a Qt type name here; its stub allows only a Python type.
+    languages = Property(QStringList, _get_languages, notify=languagesChanged)  # type: ignore[arg-type]
 
     def _get_state(self) -> str:
         return self._state

@@ -73,7 +73,7 @@ class ContentWatcher(QObject):
         self.root = root
         self.driver = driver
         self.events = events
-        self.version = current_version or driver.backend.contentVersion
+        self.version = current_version or driver.backend.content.version
         self.last_good_dir = last_good_dir  # where good content is kept for the next start
         # Where the content shown was loaded from: a swap made before this watcher started
         # (the kiosk starts it after its first frame) must not go unnoticed.

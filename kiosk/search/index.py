@@ -41,7 +41,7 @@ import sqlite3
 import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, replace
-from typing import cast
+from typing import Protocol, cast
 
 from kiosk.content.model import Catalog, Language
 
@@ -827,6 +827,17 @@ class LanguageIndex:
             else:
                 out.append(token)
         return " ".join(out) if changed else ""
+
+
+class Searcher(Protocol):
+    """What the kiosk searches with: a SearchIndex, or the content cache's LazyIndex that
+    builds one after the first frame."""
+
+    def search(self, query: str, lang: str | None = None, limit: int = 30) -> list[Hit]: ...
+
+    def suggestion(self, query: str, lang: str | None = None) -> str: ...
+
+    def close(self) -> None: ...
 
 
 class SearchIndex:

@@ -19,7 +19,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 
 from kiosk.qt.app import Kiosk, load_fonts  # noqa: E402
 from kiosk.qt.items import find_item  # noqa: E402
-from kiosk.qt.keys import reveal  # noqa: E402
+from kiosk.qt.types.scroll import reveal  # noqa: E402
 from kiosk.session.inactivity import Timings  # noqa: E402
 from kiosk.stats.events import EventLog, read_events  # noqa: E402
 from tests.mock_speech import MockReader  # noqa: E402
@@ -132,7 +132,7 @@ class Driver:
         self.tap("startOverButton")
         self.qtbot.waitUntil(lambda: self.find("startOverButton").property("asking"))
         self.tap("startOverButton")
-        self.qtbot.waitUntil(lambda: self.backend.screen == "attract")
+        self.qtbot.waitUntil(lambda: self.backend.navigation.screen == "attract")
 
     def swipe(self, start: QPoint, end: QPoint, steps: int = 12) -> None:
         QTest.mousePress(

@@ -73,7 +73,7 @@ def test_every_screen_passes_the_audit(qtbot, tmp_path, fonts, qml_warnings, num
         }
         foreign = set().union(*(v for k, v in strings.items() if k != lang)) - strings[lang]
         # The language buttons name each language in itself, on purpose.
-        foreign -= {language["name"] for language in kiosk.backend.languages}
+        foreign -= {language["name"] for language in kiosk.backend.content.language_model.rows()}
         audit = Audit(kiosk.window, 7.0 if high else 4.5, [], frozenset(foreign))
         walk_screens(d, audit, EXPLAINERS[number % len(EXPLAINERS)], TOPICS[number % len(TOPICS)])
     finally:
@@ -99,9 +99,9 @@ def walk_screens(d, audit: Audit, explainer: str, topic: str) -> None:
 
     d.tap(f"explainerCard_{explainer}")
     d.wait_for("explainerScreen")
-    pages = len(d.backend.explainer["pages"])
+    pages = d.backend.content.explainer_view.page_count
     for page in range(pages):
-        wait(lambda p=page: d.backend.page == p)
+        wait(lambda p=page: d.backend.navigation.page == p)
         # ...and the page has settled in view (a page turn slides it in).
         wait(lambda p=page: abs(d.find(f"page_{p}").mapToScene(QPointF(0, 0)).x()) < 1)
         audit.check(
@@ -114,7 +114,7 @@ def walk_screens(d, audit: Audit, explainer: str, topic: str) -> None:
     d.wait_for("questionsScreen")
     audit.check(f"questions {topic}", [bar, screen])
     d.tap("chip_all")  # the chips scroll with the list
-    wait(lambda: d.backend.topic == "")
+    wait(lambda: d.backend.navigation.topic == "")
     audit.check("questions, all topics", [bar, screen])
     for _ in range(40):  # 'More below' scrolls to the end of the list, then goes away
         if d.find("moreBelowButton") is None:
@@ -128,19 +128,19 @@ def walk_screens(d, audit: Audit, explainer: str, topic: str) -> None:
     d.tap("readAloud")  # the Pause and Stop buttons, and a marked block
     wait(lambda: d.find("readAloudStop") is not None and d.find("readAloudStop").x() > 0)
     wait(lambda: d.kiosk.reader.block >= 1, timeout=10000)  # a block is marked
-    audit.check(f"answer {d.backend.item} (reading)", [bar, screen])
+    audit.check(f"answer {d.backend.navigation.item} (reading)", [bar, screen])
     d.tap("readAloudStop")
-    related = d.backend.question["related"]
+    related = d.backend.content.answer_view.related_model.rows()
     if related:
         d.tap(f"related_{related[0]['id']}")
-        wait(lambda: d.backend.item == related[0]["id"])
-        audit.check(f"related {d.backend.item}", [bar, screen])
+        wait(lambda: d.backend.navigation.item == related[0]["id"])
+        audit.check(f"related {d.backend.navigation.item}", [bar, screen])
 
     d.tap("homeButton")
     d.tap("homeSearch")
     d.tap("searchInput")
     d.type_keys("ketamine")
-    wait(lambda: d.backend.results.count > 0)
+    wait(lambda: d.backend.search.results.count > 0)
     audit.check("search results", [bar, screen])
     d.tap("clearSearch")
     d.type_keys("zzqxv")
@@ -151,7 +151,7 @@ def walk_screens(d, audit: Audit, explainer: str, topic: str) -> None:
     d.wait_for("helpScreen")
     audit.check("help", [bar, screen])
 
-    d.backend.set_session_state("warning", 25)  # what the idle timer shows
+    d.backend.session.set_state("warning", 25)  # what the idle timer shows
     audit.check("still there", [d.wait_for("stillThere")])
     d.tap("moreTimeButton")
 
@@ -184,7 +184,7 @@ def test_every_page_and_answer_at_200_percent(
         for explainer in language.explainer_list():
             d.tap(f"explainerCard_{explainer.id}")
             for page in range(len(explainer.pages)):
-                wait(lambda p=page: d.backend.page == p)
+                wait(lambda p=page: d.backend.navigation.page == p)
                 wait(lambda p=page: abs(d.find(f"page_{p}").mapToScene(QPointF(0, 0)).x()) < 1)
                 roots = [bar, d.find(f"page_{page}"), d.find("pageNav")]
                 audit.check(f"{explainer.id} page {page + 1}", roots)
@@ -198,7 +198,7 @@ def test_every_page_and_answer_at_200_percent(
                         break
                     d.tap("moreBelowButton")
                 d.tap(f"result_{number}")
-                wait(lambda q=question: d.backend.item == q.id)
+                wait(lambda q=question: d.backend.navigation.item == q.id)
                 d.wait_for("answerScreen")
                 audit.check(f"answer {question.id}", [bar, screen])
                 d.tap("backButton")
@@ -230,14 +230,14 @@ def test_contrast_and_motion_are_one_tap_from_every_screen(kiosk):
         d.wait_for(screen)
         d.tap("displayButton")
         assert d.on_screen("highContrast") is not None and d.on_screen("reducedMotion") is not None
-        before = d.backend.highContrast
+        before = d.backend.preferences.highContrast
         d.tap("highContrast")
-        d.qtbot.waitUntil(lambda b=before: d.backend.highContrast != b)
+        d.qtbot.waitUntil(lambda b=before: d.backend.preferences.highContrast != b)
         d.tap("closeDisplay")
         d.qtbot.waitUntil(lambda: d.find("displayPanel") is None)
     d.tap("displayButton")
     d.tap("reducedMotion")
-    d.qtbot.waitUntil(lambda: not d.backend.reducedMotion)  # the tests start with it on
+    d.qtbot.waitUntil(lambda: not d.backend.preferences.reducedMotion)  # the tests start with it on
 
 
 # -- the theme's own pairs, from the schema and from the bundled kiosk.toml ------------------

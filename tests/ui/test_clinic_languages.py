@@ -23,11 +23,11 @@ def test_spanish_screens_show_the_spanish_clinic_values(
     try:
         driver.tap("attractHelp_es")
         driver.wait_for("helpScreen")
-        assert kiosk.backend.clinic["hours"] == "lunes a viernes, de 9 a 5"
+        assert kiosk.backend.content.clinicHours == "lunes a viernes, de 9 a 5"
         # The same kiosk in English shows [clinic]'s value.
         driver.tap("language_en")
-        qtbot.waitUntil(lambda: kiosk.backend.language == "en")
-        assert kiosk.backend.clinic["hours"] == "Mon-Fri 9-5"
+        qtbot.waitUntil(lambda: kiosk.backend.preferences.language == "en")
+        assert kiosk.backend.content.clinicHours == "Mon-Fri 9-5"
         # Pages are filled per language too: {{ clinic.hours }} in the booking answer.
         es = kiosk.backend.catalog.languages["es"].questions["how-to-book"]
         en = kiosk.backend.catalog.languages["en"].questions["how-to-book"]

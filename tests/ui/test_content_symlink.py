@@ -69,33 +69,33 @@ def rollout(qtbot, tmp_path, fonts, qml_warnings):
 
 
 def titles(driver) -> list[str]:
-    return [r["title"] for r in driver.backend.explainers.rows()]
+    return [r["title"] for r in driver.backend.content.explainers.rows()]
 
 
 def test_a_swapped_link_applies_at_the_next_reset_and_a_broken_release_is_refused(rollout):
     kiosk, k, site, prom = rollout
     assert metric(prom, "kiosk_content_info") == {
-        (("release", "r1"), ("version", k.backend.contentVersion)): 1
+        (("release", "r1"), ("version", k.backend.content.version)): 1
     }
     k.tap("touchToStart")
-    old = k.backend.contentVersion
+    old = k.backend.content.version
     release(site, "r2", title="Updated")
     swap(site, "r2")
     k.qtbot.waitUntil(
         lambda: any(e.get("release") == "r2" for e in k.events() if e["event"] == "content_ready"),
         timeout=8000,
     )
-    assert k.backend.contentVersion == old  # a patient is reading: wait for the reset
+    assert k.backend.content.version == old  # a patient is reading: wait for the reset
     assert metric(prom, "kiosk_content_pending") == {(): 1}
     k.start_over()
-    k.qtbot.waitUntil(lambda: k.backend.contentVersion != old)
+    k.qtbot.waitUntil(lambda: k.backend.content.version != old)
     assert any(t.startswith("Updated How") for t in titles(k))
     (labels,) = metric(prom, "kiosk_content_info")
-    assert dict(labels) == {"release": "r2", "version": k.backend.contentVersion}
+    assert dict(labels) == {"release": "r2", "version": k.backend.content.version}
     system = {row["label"]: row["value"] for row in kiosk.maintenance._running()["system"]}
     assert system["maint_sys_release"] == "r2"  # what the maintenance screen shows
 
-    good = k.backend.contentVersion
+    good = k.backend.content.version
     release(site, "r3", broken=True)
     swap(site, "r3")
     k.qtbot.waitUntil(
@@ -106,7 +106,7 @@ def test_a_swapped_link_applies_at_the_next_reset_and_a_broken_release_is_refuse
     )
     k.tap("touchToStart")
     k.start_over()
-    assert k.backend.contentVersion == good
+    assert k.backend.content.version == good
     assert any(t.startswith("Updated How") for t in titles(k))
     assert metric(prom, "kiosk_content_update_refused") == {(): 1}
     assert metric(prom, "kiosk_content_info") == {(("release", "r2"), ("version", good)): 1}
@@ -151,7 +151,7 @@ def test_periodic_check_in_this_process(rollout):
     watcher = kiosk.watcher
     watcher.watcher.directoryChanged.disconnect(watcher._changed)
     watcher.watcher.fileChanged.disconnect(watcher._changed)
-    old = k.backend.contentVersion
+    old = k.backend.content.version
     page = site / "current" / EXPLAINER
     page.write_text(
         page.read_text(encoding="utf-8").replace("title: How", "title: Checked How", 1),
@@ -162,7 +162,7 @@ def test_periodic_check_in_this_process(rollout):
     watcher.check.start()
     k.qtbot.waitUntil(lambda: any(e["event"] == "content_ready" for e in k.events()), timeout=8000)
     k.start_over()
-    k.qtbot.waitUntil(lambda: k.backend.contentVersion != old)
+    k.qtbot.waitUntil(lambda: k.backend.content.version != old)
     assert any(t.startswith("Checked How") for t in titles(k))
 
 
@@ -180,11 +180,11 @@ def test_a_swap_before_the_watcher_started_is_noticed(qtbot, tmp_path, fonts, qm
         start_later=True,  # as the kiosk process does: watching starts after the first frame
     )
     try:
-        old = k.backend.contentVersion
+        old = k.backend.content.version
         release(site, "r2", title="Early")
         swap(site, "r2")
         kiosk.start_background()
-        k.qtbot.waitUntil(lambda: k.backend.contentVersion != old, timeout=8000)
+        k.qtbot.waitUntil(lambda: k.backend.content.version != old, timeout=8000)
         assert any(t.startswith("Early How") for t in titles(k))
     finally:
         kiosk.close()

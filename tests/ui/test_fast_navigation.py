@@ -27,29 +27,31 @@ def wait(ms: int) -> None:
 
 def test_questions_screen_left_or_reset_while_its_rows_are_made(kiosk, qtlog):
     backend = kiosk.backend
-    backend.start()
-    topics = [row["id"] for row in backend.topics.rows()]
+    backend.navigation.start()
+    topics = [row["id"] for row in backend.content.topics.rows()]
     for turn in range(60):
-        backend.openTopic("")  # every question: more rows than fit on the screen
+        backend.navigation.openTopic("")  # every question: more rows than fit on the screen
         wait(next(PAUSES))
-        backend.goHome()  # the Loader destroys the questions screen
+        backend.navigation.goHome()  # the Loader destroys the questions screen
         wait(next(PAUSES))
-        backend.openTopic("")
+        backend.navigation.openTopic("")
         wait(next(PAUSES))
-        backend.setSearchText("safe"[: 1 + turn % 4])  # results replace the questions
+        backend.search.setText("safe"[: 1 + turn % 4])  # results replace the questions
         wait(next(PAUSES))
-        backend.setSearchText("")
+        backend.search.setText("")
         wait(next(PAUSES))
-        backend.openTopic(topics[turn % len(topics)])  # a chip: same list, another model
+        backend.navigation.openTopic(topics[turn % len(topics)])  # a chip: same list, another model
         wait(next(PAUSES))
-        backend.openTopic("")
+        backend.navigation.openTopic("")
         wait(next(PAUSES))
         if turn % 10 == 0:
-            backend.setLanguage("es" if backend.language == "en" else "en")  # a new screen
+            backend.preferences.setLanguage(
+                "es" if backend.preferences.language == "en" else "en"
+            )  # a new screen
             wait(next(PAUSES))
-        backend.goHome()
+        backend.navigation.goHome()
         wait(next(PAUSES))
-    assert backend.screen == "home"
+    assert backend.navigation.screen == "home"
     # Warnings from our QML ("destroyed during incubation") fail the test through the kiosk
     # fixture; the delegate model's name no file.
     assert not delegate_warnings(qtlog), "\n".join(delegate_warnings(qtlog))
@@ -60,12 +62,12 @@ def test_leaving_an_explainer_while_its_pages_still_move(kiosk):
     list was still moving when its screen was unloaded, and the kiosk segfaulted in Qt's
     ~QQuickItemView (see ExplainerScreen.release()). A regression shows as a crash here."""
     backend, window = kiosk.backend, kiosk.window
-    backend.start()
-    backend.setReducedMotion(False)  # the fixture's default: pages would turn at once
-    explainers = [row["id"] for row in backend.explainers.rows()]
+    backend.navigation.start()
+    backend.preferences.setReducedMotion(False)  # the fixture's default: pages would turn at once
+    explainers = [row["id"] for row in backend.content.explainers.rows()]
     left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     for turn in range(40):
-        backend.openExplainer(explainers[turn % len(explainers)])
+        backend.navigation.openExplainer(explainers[turn % len(explainers)])
         wait(next(PAUSES))
         start = QPoint(900, 400)
         QTest.mousePress(window, left, none, start)
@@ -75,10 +77,10 @@ def test_leaving_an_explainer_while_its_pages_still_move(kiosk):
         wait(5)
         kiosk.tap_at(kiosk.center(kiosk.find("nextPage")))
         wait(next(PAUSES))
-        other = "es" if backend.language == "en" else "en"
+        other = "es" if backend.preferences.language == "en" else "en"
         kiosk.tap_at(kiosk.center(kiosk.find("language_" + other)))
         wait(next(PAUSES))
-    assert backend.screen == "explainer"
+    assert backend.navigation.screen == "explainer"
     # Emptying the old list ends its movement; that must not turn the new screen's page.
     pages = kiosk.find("pages")
-    kiosk.qtbot.waitUntil(lambda: pages.property("currentIndex") == backend.page)
+    kiosk.qtbot.waitUntil(lambda: pages.property("currentIndex") == backend.navigation.page)

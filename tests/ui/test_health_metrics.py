@@ -40,7 +40,7 @@ def monitored(qtbot, tmp_path, fonts, qml_warnings):
 
 
 def search(driver, text: str) -> None:
-    if driver.backend.searchText:
+    if driver.backend.search.text:
         driver.tap("clearSearch")
     driver.type_keys(text)
     QTest.keyClick(driver.window, Qt.Key.Key_Return)
@@ -51,7 +51,7 @@ def test_metrics_match_a_scripted_session(monitored):
     at_start = read_metrics(prom)
     assert value(at_start, "kiosk_up") == 1
     assert value(at_start, "kiosk_sessions_total") == 0
-    assert value(at_start, "kiosk_content_info", version=k.backend.contentVersion, release="") == 1
+    assert value(at_start, "kiosk_content_info", version=k.backend.content.version, release="") == 1
 
     # Session 1: Help, two searches (one finds nothing), then Start over.
     k.tap("touchToStart")
@@ -69,7 +69,7 @@ def test_metrics_match_a_scripted_session(monitored):
     k.start_over()
     # Session 2: left alone until the idle reset.
     k.tap("touchToStart")
-    k.qtbot.waitUntil(lambda: k.backend.screen == "attract", timeout=8000)
+    k.qtbot.waitUntil(lambda: k.backend.navigation.screen == "attract", timeout=8000)
     k.qtbot.waitUntil(lambda: value(read_metrics(prom), "kiosk_speech_available") != -1)
 
     m = read_metrics(prom)

@@ -66,9 +66,9 @@ def test_a_broken_strings_file_after_a_good_start_shows_the_last_good_content_an
     try:
         # The previous content, with its words (not raw keys), on the attract screen.
         assert kiosk.backend.catalog.root == last_good
-        assert kiosk.backend.strings["touch_to_start"] != "touch_to_start"
+        assert kiosk.backend.content.strings["touch_to_start"] != "touch_to_start"
         assert driver.on_screen("touchToStart") is not None
-        assert not kiosk.backend.fallbackActive
+        assert not kiosk.backend.content.fallbackActive
         driver.corner_taps()
         qtbot.waitUntil(lambda: kiosk.maintenance.pinPadOpen)
         enter_pin(driver, PIN)
@@ -90,15 +90,18 @@ def test_with_no_good_content_the_built_in_help_screen_shows_the_crisis_lines(
         qtbot, tmp_path, idle_timeout=60, warning=30, content=empty, last_good_dir=tmp_path / "lg"
     )
     try:
-        assert kiosk.backend.fallbackActive
+        assert kiosk.backend.content.fallbackActive
         screen = driver.wait_for("fallbackScreen")
         assert screen.isVisible()
-        words = " ".join(t["danger"] + t["crisis"] + t["ask"] for t in kiosk.backend.fallbackTexts)
+        words = " ".join(
+            t["danger"] + t["crisis"] + t["ask"]
+            for t in kiosk.backend.content.fallback_model.rows()
+        )
         assert "911" in words and "988" in words
         assert "front desk" in words and "recepción" in words
         # A tap on the screen does not reach the empty content underneath.
         driver.tap_at(driver.center(screen))
-        assert kiosk.backend.screen == "attract"
+        assert kiosk.backend.navigation.screen == "attract"
     finally:
         kiosk.close()
 
@@ -111,7 +114,7 @@ def test_a_live_update_with_a_fifo_and_an_alias_bomb_is_refused_and_later_update
     )
     try:
         kiosk.watcher.settle.setInterval(200)
-        version = kiosk.backend.contentVersion
+        version = kiosk.backend.content.version
         os.mkfifo(content_copy / "en" / "explainers" / "pipe.md")
         bomb = content_copy / "en" / "explainers" / "bomb.md"
         bomb.write_text(
@@ -122,13 +125,13 @@ def test_a_live_update_with_a_fifo_and_an_alias_bomb_is_refused_and_later_update
         qtbot.waitUntil(
             lambda: any(e["event"] == "content_rejected" for e in driver.events()), timeout=20000
         )
-        assert kiosk.backend.contentVersion == version
+        assert kiosk.backend.content.version == version
         # The loader thread did not hang on the FIFO: the next (good) update is applied.
         (content_copy / "en" / "explainers" / "pipe.md").unlink()
         bomb.unlink()
         page = content_copy / "en" / "questions" / "basics.md"
         page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", "utf-8")
-        qtbot.waitUntil(lambda: kiosk.backend.contentVersion != version, timeout=20000)
+        qtbot.waitUntil(lambda: kiosk.backend.content.version != version, timeout=20000)
     finally:
         kiosk.close()
 
@@ -154,12 +157,12 @@ def test_each_hostile_live_update_is_refused_and_the_content_stays(
     )
     try:
         kiosk.watcher.settle.setInterval(200)
-        version = kiosk.backend.contentVersion
+        version = kiosk.backend.content.version
         attacks.ATTACKS[name][0](content_copy)
         qtbot.waitUntil(
             lambda: any(e["event"] == "content_rejected" for e in driver.events()), timeout=20000
         )
-        assert kiosk.backend.contentVersion == version
+        assert kiosk.backend.content.version == version
         assert driver.on_screen("touchToStart") is not None
     finally:
         kiosk.close()
@@ -187,11 +190,11 @@ def test_a_folder_that_changes_while_it_loads_is_loaded_again_before_it_is_shown
     )
     try:
         kiosk.watcher.settle.setInterval(200)
-        version = kiosk.backend.contentVersion
+        version = kiosk.backend.content.version
         page.write_text(page.read_text(encoding="utf-8") + "\nHalf", "utf-8")
-        qtbot.waitUntil(lambda: kiosk.backend.contentVersion != version, timeout=20000)
+        qtbot.waitUntil(lambda: kiosk.backend.content.version != version, timeout=20000)
         assert len(versions) >= 2
-        assert kiosk.backend.contentVersion == versions[-1] != versions[0]
+        assert kiosk.backend.content.version == versions[-1] != versions[0]
         ready = [e["version"] for e in driver.events() if e["event"] == "content_ready"]
         assert versions[0] not in ready  # the half-copied folder was never offered
     finally:

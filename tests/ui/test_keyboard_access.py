@@ -80,7 +80,7 @@ def test_focus_is_scrolled_into_view_and_enter_opens(kiosk):
     assert last.objectName() == "topic_basics"
     kiosk.press(Key.Key_Space)
     kiosk.wait_for("questionsScreen")
-    assert kiosk.backend.topic == "basics"
+    assert kiosk.backend.navigation.topic == "basics"
 
 
 def test_explainer_by_arrows_and_enter(kiosk):
@@ -89,7 +89,7 @@ def test_explainer_by_arrows_and_enter(kiosk):
     kiosk.wait_for("explainerScreen")
     move_focus_to(kiosk, "nextPage", Key.Key_Right)
     kiosk.press(Key.Key_Return)
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.page == 1)
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.navigation.page == 1)
     kiosk.press(Key.Key_Left)  # from Next, back to Previous... or what lies before it
     assert kiosk.focused() is not None and kiosk.focused().objectName() != "nextPage"
 
@@ -102,11 +102,11 @@ def test_display_panel_by_keyboard_keeps_the_focus_inside_then_returns_it(kiosk)
     kiosk.wait_for("displayPanel")
     assert kiosk.focused().objectName() == "biggerText"  # smaller is off at 100%
     kiosk.press(Key.Key_Return)
-    assert kiosk.backend.textScale == 1.25
+    assert kiosk.backend.preferences.textScale == 1.25
     kiosk.press(Key.Key_Tab)
     assert kiosk.focused().objectName() == "highContrast"
     kiosk.press(Key.Key_Space)
-    assert kiosk.backend.highContrast
+    assert kiosk.backend.preferences.highContrast
     move_focus_to(kiosk, "closeDisplay")
     kiosk.press(Key.Key_Return)
     kiosk.qtbot.waitUntil(lambda: kiosk.find("displayPanel") is None)
@@ -125,4 +125,4 @@ def test_search_field_keeps_arrows_for_the_cursor(kiosk):
     kiosk.press(Key.Key_Left)
     assert kiosk.focused().objectName() == "searchInput"
     assert kiosk.focused().property("cursorPosition") == 3
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.results.count > 0)
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.search.results.count > 0)

@@ -49,13 +49,21 @@ def open_search(driver) -> None:
 
 def where(driver) -> tuple:
     b = driver.backend
-    return (b.screen, b.item, b.page, b.topic, b.language, b.searchText, driver.window.isVisible())
+    return (
+        b.navigation.screen,
+        b.navigation.item,
+        b.navigation.page,
+        b.navigation.topic,
+        b.preferences.language,
+        b.search.text,
+        driver.window.isVisible(),
+    )
 
 
 def test_escape_keys_and_close_requests_leave_the_kiosk_unchanged(locked):
     locked.tap("touchToStart")
     locked.tap("explainerCard_how-it-works")
-    locked.qtbot.waitUntil(lambda: locked.backend.screen == "explainer")
+    locked.qtbot.waitUntil(lambda: locked.backend.navigation.screen == "explainer")
     before = where(locked)
     for key, modifiers in ESCAPES:
         QTest.keyClick(locked.window, key, modifiers)
@@ -71,22 +79,22 @@ def test_right_click_and_long_press_do_nothing(locked):
     point = locked.center(card)
     QTest.mouseClick(locked.window, Qt.MouseButton.RightButton, Mod.NoModifier, point)
     locked.qtbot.wait(50)
-    assert locked.backend.screen == "home"
+    assert locked.backend.navigation.screen == "home"
     QTest.mousePress(locked.window, Qt.MouseButton.LeftButton, Mod.NoModifier, point)
     locked.qtbot.wait(1500)  # a long press is not a tap
     QTest.mouseRelease(locked.window, Qt.MouseButton.LeftButton, Mod.NoModifier, point)
     locked.qtbot.wait(50)
-    assert locked.backend.screen == "home"
+    assert locked.backend.navigation.screen == "home"
     locked.tap("explainerCard_how-it-works")  # and a normal tap still works
-    locked.qtbot.waitUntil(lambda: locked.backend.screen == "explainer")
+    locked.qtbot.waitUntil(lambda: locked.backend.navigation.screen == "explainer")
 
 
 def test_typing_still_works_under_lockdown(locked):
     open_search(locked)
     locked.type_keys("safe")
-    locked.qtbot.waitUntil(lambda: locked.backend.searchText == "safe")
+    locked.qtbot.waitUntil(lambda: locked.backend.search.text == "safe")
     QTest.keyClick(locked.window, Key.Key_V, Mod.ControlModifier)  # no clipboard either
-    assert locked.backend.searchText == "safe"
+    assert locked.backend.search.text == "safe"
 
 
 def test_hide_cursor_blanks_the_pointer(qapp):
@@ -106,7 +114,7 @@ def test_a_scripted_session_shows_in_stats_without_what_was_typed(locked, tmp_pa
     QTest.keyClick(locked.window, Key.Key_Return)
     locked.tap("homeButton")
     locked.tap("explainerCard_how-it-works")
-    locked.qtbot.waitUntil(lambda: locked.backend.screen == "explainer")
+    locked.qtbot.waitUntil(lambda: locked.backend.navigation.screen == "explainer")
     locked.tap("homeButton")
     locked.start_over()
     locked.kiosk.usage_store.close()
@@ -136,7 +144,7 @@ def test_a_corrupt_statistics_file_is_set_aside_and_counting_goes_on(
     try:
         driver.tap("touchToStart")
         driver.tap("topic_safety")
-        driver.qtbot.waitUntil(lambda: driver.backend.screen == "questions")
+        driver.qtbot.waitUntil(lambda: driver.backend.navigation.screen == "questions")
         driver.tap("homeButton")
         driver.start_over()
     finally:

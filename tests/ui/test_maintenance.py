@@ -129,7 +129,7 @@ def test_cancel_closes_the_pad_and_forgets_the_digits(staff):
 def test_the_right_pin_opens_maintenance_with_the_check_results(staff):
     open_maintenance(staff)
     status = staff.kiosk.maintenance.status
-    assert status["version"] == staff.backend.contentVersion
+    assert status["version"] == staff.backend.content.version
     assert status["errors"] == 0 and status["warnings"] > 0  # draft review notices
     assert any("draft" in p["message"] for p in status["problems"])
     assert staff.find("maintenanceScreen").isVisible()
@@ -152,7 +152,7 @@ def test_exit_needs_a_second_tap_and_restart_asks_for_a_restart(staff):
 def test_reload_applies_good_content_and_refuses_broken_content(staff):
     open_maintenance(staff)
     maintenance = staff.kiosk.maintenance
-    old = staff.backend.contentVersion
+    old = staff.backend.content.version
     strings = staff.content / "en" / "strings.toml"
     strings.write_text(
         strings.read_text().replace("Touch the screen to start", "Tap to begin"), "utf-8"
@@ -160,16 +160,16 @@ def test_reload_applies_good_content_and_refuses_broken_content(staff):
     staff.tap("maintReload")
     assert maintenance.wait_idle()
     assert maintenance.message == "maint_reload_done"
-    assert staff.backend.contentVersion != old
+    assert staff.backend.content.version != old
     assert maintenance.open  # the staff member stays on the screen to read the result
-    assert maintenance.status["version"] == staff.backend.contentVersion
+    assert maintenance.status["version"] == staff.backend.content.version
 
-    current = staff.backend.contentVersion
+    current = staff.backend.content.version
     strings.write_text(strings.read_text().replace('language_name = "English"\n', ""), "utf-8")
     staff.tap("maintReload")
     assert maintenance.wait_idle()
     assert maintenance.message == "maint_reload_refused"
-    assert staff.backend.contentVersion == current
+    assert staff.backend.content.version == current
     assert maintenance.status["errors"] >= 1
     assert "errors" in staff.find("maintMessage").property("text")
 
@@ -188,7 +188,7 @@ def test_idle_timeout_closes_maintenance_and_returns_to_attract(
     try:
         open_maintenance(driver)
         qtbot.waitUntil(lambda: not kiosk.maintenance.open, timeout=5000)
-        assert driver.backend.screen == "attract"
+        assert driver.backend.navigation.screen == "attract"
         assert driver.find("touchToStart") is not None
         reasons = [e.get("reason") for e in driver.events() if e["event"] == "reset"]
         assert reasons == ["idle"]
@@ -211,7 +211,7 @@ def test_a_forgotten_pin_pad_closes_at_the_idle_reset(qtbot, tmp_path, fonts, pi
         driver.tap("pinKey_1")
         qtbot.waitUntil(lambda: not kiosk.maintenance.pinPadOpen, timeout=5000)
         assert driver.find("pinPad") is None
-        assert driver.backend.screen == "attract"
+        assert driver.backend.navigation.screen == "attract"
     finally:
         kiosk.close()
 

@@ -8,10 +8,10 @@ from tests.ui.conftest import find_key
 
 
 def test_tap_attract_opens_home(kiosk):
-    assert kiosk.backend.screen == "attract"
+    assert kiosk.backend.navigation.screen == "attract"
     kiosk.tap("touchToStart")
     kiosk.wait_for("homeScreen")
-    assert kiosk.backend.screen == "home"
+    assert kiosk.backend.navigation.screen == "home"
 
 
 def test_explainer_by_buttons_and_swipe(kiosk):
@@ -21,14 +21,14 @@ def test_explainer_by_buttons_and_swipe(kiosk):
     page_of = kiosk.wait_for("pageOf")
     assert page_of.property("text").startswith("Page 1 of ")
     kiosk.tap("nextPage")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.page == 1)
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.navigation.page == 1)
     assert page_of.property("text").startswith("Page 2 of ")
     # A finger swipe from right to left turns to the next page.
     width, height = kiosk.window.width(), kiosk.window.height()
     kiosk.swipe(QPoint(int(width * 0.8), height // 2), QPoint(int(width * 0.15), height // 2))
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.page == 2)
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.navigation.page == 2)
     kiosk.tap("prevPage")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.page == 1)
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.navigation.page == 1)
     kiosk.tap("homeButton")
     kiosk.wait_for("homeScreen")
 
@@ -36,30 +36,31 @@ def test_explainer_by_buttons_and_swipe(kiosk):
 def test_last_page_offers_related_and_done(kiosk):
     kiosk.tap("touchToStart")
     kiosk.tap("explainerCard_is-ketamine-addictive")
-    pages = len(kiosk.backend.explainer["pages"])
+    pages = kiosk.backend.content.explainer_view.page_count
     for page in range(1, pages):
         kiosk.tap("nextPage")
-        kiosk.qtbot.waitUntil(lambda p=page: kiosk.backend.page == p)
-    related = kiosk.backend.explainer["related"]
+        kiosk.qtbot.waitUntil(lambda p=page: kiosk.backend.navigation.page == p)
+    related = kiosk.backend.content.explainer_view.related_model.rows()
     assert related, "last page shows related questions"
     kiosk.tap(f"related_{related[0]['id']}")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.item == related[0]["id"])
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.navigation.item == related[0]["id"])
 
 
 def test_topic_question_and_related(kiosk):
     kiosk.tap("touchToStart")
     kiosk.tap("topic_safety")
     kiosk.wait_for("questionsScreen")
-    assert kiosk.backend.topic == "safety"
+    assert kiosk.backend.navigation.topic == "safety"
     kiosk.tap("result_0")
     kiosk.wait_for("answerScreen")
-    question = kiosk.backend.question
-    assert question["topic"] == "safety"
-    assert question["related"], "answers link related questions"
-    kiosk.tap(f"related_{question['related'][0]['id']}")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.item == question["related"][0]["id"])
+    answer = kiosk.backend.content.answer_view
+    assert answer.topic == "safety"
+    question_id, related = answer.id, answer.related_model.rows()
+    assert related, "answers link related questions"
+    kiosk.tap(f"related_{related[0]['id']}")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.navigation.item == related[0]["id"])
     kiosk.tap("backButton")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.item == question["id"])
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.navigation.item == question_id)
 
 
 def test_search_with_hardware_keys_and_empty_result(kiosk):
@@ -67,11 +68,11 @@ def test_search_with_hardware_keys_and_empty_result(kiosk):
     kiosk.tap("homeSearch")
     kiosk.tap("searchInput")
     kiosk.type_keys("ketamin adictive")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.results.count > 0)
-    ids = [r["id"] for r in kiosk.backend.results.rows()[:3]]
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.search.results.count > 0)
+    ids = [r["id"] for r in kiosk.backend.search.results.rows()[:3]]
     assert "is-ketamine-addictive" in ids
     kiosk.tap("clearSearch")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.searchText == "")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.search.text == "")
     kiosk.tap("searchInput")
     kiosk.type_keys("zzqxv")
     kiosk.wait_for("noResults")
@@ -87,21 +88,21 @@ def test_search_on_the_virtual_keyboard(kiosk):
         key = find_key(keyboard, letter)
         assert key is not None, f"no key {letter!r} on the keyboard"
         kiosk.tap_at(kiosk.center(key))
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.searchText == "safe")
-    assert kiosk.backend.results.count > 0
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.search.text == "safe")
+    assert kiosk.backend.search.results.count > 0
 
 
 def test_language_switch_and_help_from_every_screen(kiosk):
     kiosk.tap("touchToStart")
     kiosk.tap("language_es")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.language == "es")
-    assert kiosk.backend.strings["home_title"].startswith("¿")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.preferences.language == "es")
+    assert kiosk.backend.content.strings["home_title"].startswith("¿")
     for opener in ("explainerCard_how-it-works", "homeButton", "topic_safety", "result_0"):
         kiosk.tap(opener)
         assert kiosk.wait_for("helpButton") is not None
     kiosk.tap("helpButton")
     kiosk.wait_for("helpScreen")
-    numbers = [line["number"] for line in kiosk.backend.helpLines]
+    numbers = [line["number"] for line in kiosk.backend.content.help_line_model.rows()]
     assert "988" in numbers and "911" in numbers
 
 
@@ -109,7 +110,7 @@ def test_screen_changes_are_logged(kiosk):
     kiosk.tap("touchToStart")
     kiosk.tap("explainerCard_how-it-works")
     kiosk.tap("nextPage")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.page == 1)
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.navigation.page == 1)
     screens = [e for e in kiosk.events() if e["event"] == "screen"]
     assert {
         "screen": "explainer",
@@ -120,19 +121,19 @@ def test_screen_changes_are_logged(kiosk):
 
 
 def test_models_pass_qtmodeltester(kiosk, qtmodeltester):
-    kiosk.backend.setSearchText("safe")
+    kiosk.backend.search.setText("safe")
     for model in (
-        kiosk.backend.explainers,
-        kiosk.backend.topics,
-        kiosk.backend.questions,
-        kiosk.backend.results,
+        kiosk.backend.content.explainers,
+        kiosk.backend.content.topics,
+        kiosk.backend.content.questions,
+        kiosk.backend.search.results,
     ):
         qtmodeltester.check(model)
 
 
 def test_more_below_cue_scrolls_a_long_answer(kiosk):
     kiosk.tap("touchToStart")
-    kiosk.backend.openQuestion("is-ketamine-addictive")  # longer than 1280x800
+    kiosk.backend.navigation.openQuestion("is-ketamine-addictive")  # longer than 1280x800
     answer = kiosk.wait_for("answerScreen")
     assert answer.property("contentY") == 0
     kiosk.tap("moreBelowButton")
@@ -150,9 +151,9 @@ def test_more_below_cue_scrolls_a_long_answer(kiosk):
 def test_featured_question_on_the_attract_screen_opens_its_answer(kiosk):
     kiosk.tap("featured_en_is-ketamine-safe")
     kiosk.wait_for("answerScreen")
-    assert kiosk.backend.item == "is-ketamine-safe"
-    assert kiosk.backend.phase == "active"
-    assert kiosk.backend.language == "en"
+    assert kiosk.backend.navigation.item == "is-ketamine-safe"
+    assert kiosk.backend.session.phase == "active"
+    assert kiosk.backend.preferences.language == "en"
 
 
 def test_attract_screen_speaks_every_language(kiosk):
@@ -170,43 +171,47 @@ def test_attract_screen_speaks_every_language(kiosk):
 def test_featured_question_under_spanish_opens_in_spanish(kiosk):
     kiosk.tap("featured_es_is-ketamine-addictive")
     kiosk.wait_for("answerScreen")
-    assert kiosk.backend.language == "es"
-    assert kiosk.backend.item == "is-ketamine-addictive"
-    assert kiosk.backend.question["title"] == "¿La ketamina es adictiva?"
+    assert kiosk.backend.preferences.language == "es"
+    assert kiosk.backend.navigation.item == "is-ketamine-addictive"
+    assert kiosk.backend.content.answer_view.title == "¿La ketamina es adictiva?"
 
 
 def test_help_now_is_one_tap_from_the_attract_screen(kiosk):
     kiosk.tap("attractHelp_es")
     kiosk.wait_for("helpScreen")
-    assert kiosk.backend.screen == "help"
-    assert kiosk.backend.language == "es"
-    assert kiosk.backend.phase == "active"
-    assert any(line["number"] == "988" for line in kiosk.backend.helpLines)
+    assert kiosk.backend.navigation.screen == "help"
+    assert kiosk.backend.preferences.language == "es"
+    assert kiosk.backend.session.phase == "active"
+    assert any(line["number"] == "988" for line in kiosk.backend.content.help_line_model.rows())
 
 
 def test_high_contrast_by_tap_and_back_to_default_at_reset(kiosk):
     kiosk.tap("touchToStart")
-    normal = kiosk.backend.theme["background"]
+    normal = kiosk.backend.palette.values()["background"]
     kiosk.tap("displayButton")
     kiosk.tap("highContrast")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.highContrast)
-    assert kiosk.backend.theme["background"] != normal
-    assert kiosk.window.color().name().lower() == kiosk.backend.theme["background"].lower()
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.preferences.highContrast)
+    assert kiosk.backend.palette.values()["background"] != normal
+    assert (
+        kiosk.window.color().name().lower() == kiosk.backend.palette.values()["background"].lower()
+    )
     kiosk.tap("closeDisplay")
-    assert kiosk.backend.screen == "home", "the tap on Close must not reach the card under it"
+    assert kiosk.backend.navigation.screen == "home", (
+        "the tap on Close must not reach the card under it"
+    )
     kiosk.start_over()
-    assert not kiosk.backend.highContrast
-    assert kiosk.backend.theme["background"] == normal
+    assert not kiosk.backend.preferences.highContrast
+    assert kiosk.backend.palette.values()["background"] == normal
 
 
 def test_link_inside_a_sentence_opens_its_explainer(kiosk):
     kiosk.tap("touchToStart")
-    kiosk.backend.openExplainerAt("what-is-ketamine-therapy", 4)
+    kiosk.backend.navigation.openExplainerAt("what-is-ketamine-therapy", 4)
     kiosk.wait_for("explainerScreen")
     text = find_text_with_link(kiosk, "explainer:iv-ketamine-and-nasal-spray")
     assert text is not None, "page 5 has an inline link"
     kiosk.tap_at(link_point(text, "explainer:iv-ketamine-and-nasal-spray"))
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.item == "iv-ketamine-and-nasal-spray")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.navigation.item == "iv-ketamine-and-nasal-spray")
 
 
 def find_text_with_link(kiosk, target: str):
@@ -235,9 +240,9 @@ def link_point(text, target: str) -> QPoint:
 def test_done_on_the_last_page_goes_home(kiosk):
     kiosk.tap("touchToStart")
     kiosk.tap("explainerCard_getting-help")
-    last = len(kiosk.backend.explainer["pages"]) - 1
-    kiosk.backend.setPage(last)
+    last = kiosk.backend.content.explainer_view.page_count - 1
+    kiosk.backend.navigation.setPage(last)
     next_button = kiosk.wait_for("nextPage")
-    assert next_button.property("text") == kiosk.backend.strings["done_button"]
+    assert next_button.property("text") == kiosk.backend.content.strings["done_button"]
     kiosk.tap("nextPage")
     kiosk.wait_for("homeScreen")

@@ -59,7 +59,7 @@ def open_page_two(driver) -> None:
     driver.tap("explainerCard_welcome")
     driver.wait_for("explainerScreen")
     driver.tap("nextPage")
-    driver.qtbot.waitUntil(lambda: driver.backend.page == 1)
+    driver.qtbot.waitUntil(lambda: driver.backend.navigation.page == 1)
 
 
 def test_a_saved_edit_is_on_screen_at_once_on_the_same_page(preview, qtbot):
@@ -71,7 +71,11 @@ def test_a_saved_edit_is_on_screen_at_once_on_the_same_page(preview, qtbot):
     page.write_text(page.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
     # No tap, no reset: the new words appear where the editor is looking.
     qtbot.waitUntil(lambda: on_screen(window, NEW), timeout=1500)
-    assert (driver.backend.screen, driver.backend.item, driver.backend.page) == (
+    assert (
+        driver.backend.navigation.screen,
+        driver.backend.navigation.item,
+        driver.backend.navigation.page,
+    ) == (
         "explainer",
         "welcome",
         1,
@@ -102,7 +106,7 @@ def test_a_save_with_an_error_shows_the_banner_and_keeps_the_old_text(preview, q
     assert on_screen(window, "error(s)")  # the banner is drawn, over the page
     # The last good content stays, on the same page.
     assert on_screen(window, OLD) and not on_screen(window, NEW)
-    assert driver.backend.page == 1
+    assert driver.backend.navigation.page == 1
     # Fixed: the banner goes and the new text shows.
     page.write_text(text.replace(OLD, NEW), encoding="utf-8")
     qtbot.waitUntil(lambda: on_screen(window, NEW) and not banner.property("visible"), timeout=3000)
@@ -118,7 +122,10 @@ def test_saving_another_file_opens_it_where_it_changed(preview, qtbot):
     lines[question.line + 1] = lines[question.line + 1] + " A new sentence."
     topic.write_text("\n".join(lines) + "\n", encoding="utf-8")
     qtbot.waitUntil(
-        lambda: (driver.backend.screen, driver.backend.item) == ("answer", question.id),
+        lambda: (
+            (driver.backend.navigation.screen, driver.backend.navigation.item)
+            == ("answer", question.id)
+        ),
         timeout=3000,
     )
 

@@ -17,7 +17,7 @@ from tests.ui.conftest import make_kiosk
 
 def highlighted(kiosk, index: int) -> bool:
     """Is block `index` of the page or answer on screen marked as being read?"""
-    root = kiosk.find(f"page_{kiosk.backend.page}") or kiosk.find("answerScreen")
+    root = kiosk.find(f"page_{kiosk.backend.navigation.page}") or kiosk.find("answerScreen")
     stack = [root]
     while stack:
         item = stack.pop()
@@ -28,7 +28,7 @@ def highlighted(kiosk, index: int) -> bool:
 
 
 def block_shows(kiosk, index: int) -> bool:
-    root = kiosk.find(f"page_{kiosk.backend.page}") or kiosk.find("answerScreen")
+    root = kiosk.find(f"page_{kiosk.backend.navigation.page}") or kiosk.find("answerScreen")
     block = next(i for i in walk(root) if i.objectName() == f"block_{index}")
     window = QRectF(0, 0, kiosk.window.width(), kiosk.window.height())
     return not visible_rect(block, window).isEmpty()
@@ -40,7 +40,7 @@ def test_explainer_page_read_block_by_block_pause_resume_stop_on_page_turn(kiosk
     kiosk.tap("touchToStart")
     kiosk.tap("explainerCard_how-it-works")
     kiosk.tap("nextPage")  # page 2 has four blocks
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.page == 1)
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.navigation.page == 1)
     button = kiosk.wait_for("readAloud_p1")
     assert button.property("accessibleName") == "Read aloud"
     kiosk.tap("readAloud_p1")
@@ -63,7 +63,7 @@ def test_explainer_page_read_block_by_block_pause_resume_stop_on_page_turn(kiosk
     assert reader.state == "speaking" and reader.block == paused_at and session.busy
 
     kiosk.tap("nextPage")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.page == 2)
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.navigation.page == 2)
     assert reader.state == "idle" and reader.block == -1 and not session.busy
     assert not highlighted(kiosk, paused_at - 1)
     assert [e for e in kiosk.events() if e["event"] == "read_aloud"][0]["source"] == "explainer"
@@ -95,7 +95,7 @@ def test_language_change_and_reset_stop_reading(kiosk):
     kiosk.tap("readAloud")
     assert reader.state == "speaking"
     kiosk.tap("language_es")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.language == "es")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.preferences.language == "es")
     assert reader.state == "idle"
     button = kiosk.wait_for("readAloud")
     assert button.property("accessibleName") == "Leer en voz alta"
@@ -163,7 +163,7 @@ def test_a_long_answer_scrolls_to_follow_the_block_being_read(qtbot, tmp_path, f
         d.tap("touchToStart")
         d.tap("topic_practical")
         d.tap("result_2")
-        qtbot.waitUntil(lambda: kiosk.backend.item == "how-to-book")
+        qtbot.waitUntil(lambda: kiosk.backend.navigation.item == "how-to-book")
         answer = d.wait_for("answerScreen")
         answer.setProperty("contentY", 0)
         d.tap("readAloud")

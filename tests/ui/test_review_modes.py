@@ -52,15 +52,23 @@ def test_run_flags_are_the_start_up_defaults(qtbot, tmp_path, fonts, qml_warning
     )
     try:
         backend = kiosk.backend
-        assert (backend.textScale, backend.highContrast, backend.language) == (2.0, True, "es")
-        assert backend.theme["background"] == HIGH_CONTRAST["background"].default
+        assert (
+            backend.preferences.textScale,
+            backend.preferences.highContrast,
+            backend.preferences.language,
+        ) == (2.0, True, "es")
+        assert backend.palette.values()["background"] == HIGH_CONTRAST["background"].default
         assert (kiosk.window.width(), kiosk.window.height()) == (800, 1280)
-        backend.start()
-        backend.smallerText()
-        backend.setHighContrast(False)
-        backend.setLanguage("en")
+        backend.navigation.start()
+        backend.preferences.smallerText()
+        backend.preferences.setHighContrast(False)
+        backend.preferences.setLanguage("en")
         kiosk.driver.reset("idle")
-        assert (backend.textScale, backend.highContrast, backend.language) == (2.0, True, "es")
+        assert (
+            backend.preferences.textScale,
+            backend.preferences.highContrast,
+            backend.preferences.language,
+        ) == (2.0, True, "es")
     finally:
         kiosk.close()
 
@@ -73,7 +81,14 @@ def test_snapshot_takes_every_picture_in_the_mode_asked_for(
 
     def spy(self, name, caption):
         backend = self.kiosk.backend
-        seen.append((name, backend.textScale, backend.highContrast, backend.language))
+        seen.append(
+            (
+                name,
+                backend.preferences.textScale,
+                backend.preferences.highContrast,
+                backend.preferences.language,
+            )
+        )
         grab(self, name, caption)
 
     monkeypatch.setattr(snapshot_module.Shooter, "_grab", spy)

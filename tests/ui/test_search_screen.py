@@ -26,7 +26,7 @@ def scene_rect(item):
 
 def open_search(kiosk):
     """(Attract ->) home -> one tap on the home search box: the keyboard comes up."""
-    if kiosk.backend.screen == "attract":
+    if kiosk.backend.navigation.screen == "attract":
         kiosk.tap("touchToStart")
     kiosk.wait_for("homeScreen")
     kiosk.tap("homeSearch")
@@ -45,7 +45,7 @@ def test_results_show_above_the_keyboard(sized_kiosk):
     kiosk = sized_kiosk
     keyboard = open_search(kiosk)
     kiosk.type_on_keyboard("safe")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.searchText == "safe")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.search.text == "safe")
     kiosk.qtbot.waitUntil(lambda: kiosk.find("result_1") is not None)
     keys_top, _ = scene_rect(keyboard)
     keys_top = min(keys_top, scene_rect(kiosk.find("keyboardLoader"))[0])
@@ -61,46 +61,46 @@ def test_results_show_above_the_keyboard(sized_kiosk):
 def test_first_tap_on_the_home_search_box_opens_the_keyboard_with_no_old_query(kiosk):
     open_search(kiosk)
     kiosk.type_on_keyboard("safe")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.results.count > 0)
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.search.results.count > 0)
     kiosk.tap("result_0")
     kiosk.wait_for("answerScreen")
     kiosk.tap("homeButton")
     kiosk.wait_for("homeScreen")
     open_search(kiosk)
-    assert kiosk.backend.searchText == ""
+    assert kiosk.backend.search.text == ""
     assert kiosk.find("searchInput").property("text") == ""
     assert kiosk.find("searchInput").hasActiveFocus()
     kiosk.type_on_keyboard("cost")  # the keys type straight into the field
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.searchText == "cost")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.search.text == "cost")
 
 
 def test_a_topic_from_home_shows_its_questions_not_an_old_search(kiosk):
     open_search(kiosk)
     kiosk.type_on_keyboard("safe")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.results.count > 0)
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.search.results.count > 0)
     kiosk.tap("homeButton")
     kiosk.tap("topic_visit")
     kiosk.wait_for("questionsScreen")
-    assert kiosk.backend.searchText == ""
+    assert kiosk.backend.search.text == ""
     assert kiosk.find("topicChips") is not None
 
 
 def test_no_verdict_while_a_word_is_still_being_typed(kiosk):
     kiosk.tap("touchToStart")
     kiosk.tap("language_es")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.language == "es")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.preferences.language == "es")
     open_search(kiosk)  # the home screen in Spanish
     typed = ""
     for letter in "adictiva":
         kiosk.type_on_keyboard(letter)
         typed += letter
-        kiosk.qtbot.waitUntil(lambda t=typed: kiosk.backend.searchText == t)
-        assert kiosk.backend.results.count > 0, f"no results for {typed!r}"
+        kiosk.qtbot.waitUntil(lambda t=typed: kiosk.backend.search.text == t)
+        assert kiosk.backend.search.results.count > 0, f"no results for {typed!r}"
         assert kiosk.find("noResults") is None, typed  # only visible items are found
     # A word that matches nothing yet: topics to pick, but no "could not find" verdict.
     kiosk.tap("clearSearch")
     kiosk.type_on_keyboard("xqzw")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.searchText == "xqzw")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.search.text == "xqzw")
     assert kiosk.find("noResults") is not None  # (find: visible items only)
     assert kiosk.find("noResultsTitle") is None
     assert kiosk.find("noResults").property("visible")
@@ -114,20 +114,20 @@ def test_did_you_mean_offers_the_content_spelling(kiosk):
     # Three slips: too far to correct by itself ("depresshun", two, now finds depression),
     # near enough to offer.
     kiosk.type_on_keyboard("depreshun ")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.searchSuggestion == "depression")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.search.suggestion == "depression")
     kiosk.tap("didYouMean")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.results.count > 0)
-    assert kiosk.backend.searchText.strip() == "depression"
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.search.results.count > 0)
+    assert kiosk.backend.search.text.strip() == "depression"
 
 
 def test_a_language_switch_leaves_no_stale_query(kiosk):
     open_search(kiosk)
     kiosk.type_on_keyboard("safe")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.results.count > 0)
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.search.results.count > 0)
     kiosk.tap("language_es")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.language == "es")
-    assert kiosk.backend.searchText == ""
-    assert kiosk.backend.results.count == 0
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.preferences.language == "es")
+    assert kiosk.backend.search.text == ""
+    assert kiosk.backend.search.results.count == 0
     field = kiosk.wait_for("searchInput")
     kiosk.qtbot.waitUntil(lambda: field.property("text") == "")
     assert kiosk.find("noResults") is None
@@ -146,7 +146,7 @@ def test_the_keyboard_follows_high_contrast(qtbot, tmp_path, fonts, qml_warnings
     try:
         keyboard = open_search(driver)
         letters = keyboard.property("keyTextColour").name()
-        theme = driver.backend.theme
+        theme = driver.backend.palette.values()
         if high_contrast:
             assert letters == theme["accent"].lower()  # the theme's yellow on black keys
             assert keyboard.property("keyColour").name() == theme["background"].lower()
@@ -168,7 +168,7 @@ def test_the_keyboard_grows_with_the_text_size_where_there_is_room(
             keyboard = open_search(driver)
             widths.append(keyboard.width())
             driver.type_on_keyboard("safe")  # its keys still type, at any size
-            qtbot.waitUntil(lambda d=driver: d.backend.searchText == "safe")
+            qtbot.waitUntil(lambda d=driver: d.backend.search.text == "safe")
         finally:
             kiosk.close()
     assert widths[1] > widths[0]

@@ -21,7 +21,7 @@ def busy_session(k):
     everything else the session does until the reset.)"""
     k.tap("touchToStart")
     k.tap("language_es")
-    k.qtbot.waitUntil(lambda: k.backend.language == "es")
+    k.qtbot.waitUntil(lambda: k.backend.preferences.language == "es")
     k.tap("homeSearch")
     k.tap("searchInput")
     k.type_keys("safe")
@@ -29,7 +29,7 @@ def busy_session(k):
     k.tap("explainerCard_how-it-works")
     k.tap("nextPage")
     k.tap("nextPage")
-    k.qtbot.waitUntil(lambda: k.backend.page == 2)
+    k.qtbot.waitUntil(lambda: k.backend.navigation.page == 2)
     k.tap("displayButton")
     k.tap("biggerText")
 
@@ -37,18 +37,18 @@ def busy_session(k):
 def test_idle_warning_then_reset_leaves_no_trace(short):
     k = short
     busy_session(k)
-    assert k.backend.textScale > 1.0 and k.backend.searchText == "safe"
+    assert k.backend.preferences.textScale > 1.0 and k.backend.search.text == "safe"
     overlay = k.wait_for("stillThere", timeout=4000)
     countdown = k.find("countdown")
     assert int(countdown.property("text")) >= 1
-    k.qtbot.waitUntil(lambda: k.backend.screen == "attract", timeout=5000)
+    k.qtbot.waitUntil(lambda: k.backend.navigation.screen == "attract", timeout=5000)
     assert not overlay.isVisible()
     k.tap("touchToStart")
     k.wait_for("homeScreen")
-    assert k.backend.language == "en"
-    assert k.backend.textScale == 1.0
-    assert k.backend.searchText == ""
-    assert not k.backend.canGoBack
+    assert k.backend.preferences.language == "en"
+    assert k.backend.preferences.textScale == 1.0
+    assert k.backend.search.text == ""
+    assert not k.backend.navigation.canGoBack
     assert k.find("displayPanel") is None
     names = [e["event"] for e in k.events()]
     assert "idle_warning" in names
@@ -61,15 +61,15 @@ def test_tap_during_warning_keeps_the_session(short):
     k.tap("touchToStart")
     k.tap("explainerCard_how-it-works")
     k.tap("nextPage")
-    k.qtbot.waitUntil(lambda: k.backend.page == 1)
+    k.qtbot.waitUntil(lambda: k.backend.navigation.page == 1)
     overlay = k.wait_for("stillThere", timeout=4000)
     k.tap_at(QPoint(20, k.window.height() - 20))  # anywhere on the overlay
     k.qtbot.waitUntil(lambda: not overlay.isVisible())
-    assert k.backend.screen == "explainer" and k.backend.page == 1
+    assert k.backend.navigation.screen == "explainer" and k.backend.navigation.page == 1
     k.wait_for("stillThere", timeout=4000)
     k.tap("moreTimeButton")
-    k.qtbot.waitUntil(lambda: k.backend.phase == "active")
-    assert k.backend.screen == "explainer" and k.backend.page == 1
+    k.qtbot.waitUntil(lambda: k.backend.session.phase == "active")
+    assert k.backend.navigation.screen == "explainer" and k.backend.navigation.page == 1
     assert "session_extended" in [e["event"] for e in k.events()]
 
 
@@ -80,15 +80,15 @@ def test_plain_taps_keep_the_session_alive(short):
     for _ in range(8):  # 8 x 0.5 s: well past the 1.5 s idle timeout
         k.tap("homeTitle")  # press and release, no move, on plain text
         k.qtbot.wait(500)
-        assert k.backend.phase == "active"
-    assert k.backend.screen == "home"
+        assert k.backend.session.phase == "active"
+    assert k.backend.navigation.screen == "home"
 
 
 def test_start_over_resets_on_purpose(kiosk):
     kiosk.tap("touchToStart")
     kiosk.tap("language_es")
     kiosk.start_over()
-    assert kiosk.backend.language == "en"
+    assert kiosk.backend.preferences.language == "en"
     assert [e for e in kiosk.events() if e["event"] == "reset"][-1]["reason"] == "start-over"
 
 
@@ -98,7 +98,7 @@ def test_broken_update_keeps_old_content_good_one_applies(qtbot, tmp_path, fonts
     )
     try:
         kiosk.watcher.settle.setInterval(100)
-        old_version = k.backend.contentVersion
+        old_version = k.backend.content.version
         target = content_copy / "en" / "explainers" / "how-it-works.md"
         original = target.read_text(encoding="utf-8")
         target.write_text(
@@ -107,18 +107,18 @@ def test_broken_update_keeps_old_content_good_one_applies(qtbot, tmp_path, fonts
         qtbot.waitUntil(
             lambda: any(e["event"] == "content_rejected" for e in k.events()), timeout=8000
         )
-        assert k.backend.contentVersion == old_version
-        assert any(r["id"] == "how-it-works" for r in k.backend.explainers.rows())
+        assert k.backend.content.version == old_version
+        assert any(r["id"] == "how-it-works" for r in k.backend.content.explainers.rows())
         # A good update while a patient reads waits for the reset.
         k.tap("touchToStart")
         target.write_text(original.replace("title: How", "title: Updated How", 1), encoding="utf-8")
         qtbot.waitUntil(
             lambda: any(e["event"] == "content_ready" for e in k.events()), timeout=8000
         )
-        assert k.backend.contentVersion == old_version
-        k.backend.startOver()
-        qtbot.waitUntil(lambda: k.backend.contentVersion != old_version)
-        titles = [r["title"] for r in k.backend.explainers.rows()]
+        assert k.backend.content.version == old_version
+        k.backend.session.startOver()
+        qtbot.waitUntil(lambda: k.backend.content.version != old_version)
+        titles = [r["title"] for r in k.backend.content.explainers.rows()]
         assert any(t.startswith("Updated How") for t in titles)
     finally:
         kiosk.close()

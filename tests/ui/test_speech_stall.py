@@ -53,10 +53,10 @@ def test_a_read_that_never_ends_is_dropped_and_the_warning_and_reset_still_come(
         assert reader.state == "speaking" and session.busy
         assert speechd.said.wait(5), "the text reached the daemon"
         # It never ends: the read is dropped, read aloud left off, and the session runs out.
-        qtbot.waitUntil(lambda: kiosk.backend.phase == "warning", timeout=10000)
+        qtbot.waitUntil(lambda: kiosk.backend.session.phase == "warning", timeout=10000)
         assert reader.state == "idle" and not reader.available
         assert reader.languages == [], "no engine: the button is hidden"
-        qtbot.waitUntil(lambda: kiosk.backend.phase == "attract", timeout=5000)
+        qtbot.waitUntil(lambda: kiosk.backend.session.phase == "attract", timeout=5000)
         names = [e["event"] for e in read_events(d.log_path)]
         stalled = names.index("speech_stalled")
         assert names.index("idle_warning") > stalled
@@ -127,8 +127,8 @@ def start_kiosk(tmp_path: Path, speechd: FakeSpeechd, *extra: str):
 
 
 def read_aloud(hook: Hook, speechd: FakeSpeechd) -> None:
-    hook.ask(cmd="call", slot="start")
-    hook.ask(cmd="call", slot="openExplainer", args=["how-it-works"])
+    hook.ask(cmd="call", slot="navigation.start")
+    hook.ask(cmd="call", slot="navigation.openExplainer", args=["how-it-works"])
     hook.tap("readAloud_p0")
     assert speechd.said.wait(10), "the text reached the daemon"
 

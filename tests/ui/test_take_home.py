@@ -65,11 +65,11 @@ def test_explainer_page_qr_is_that_page_in_that_language(take_home_kiosk, tmp_pa
     kiosk = take_home_kiosk
     kiosk.tap("touchToStart")
     kiosk.tap("language_es")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.language == "es")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.preferences.language == "es")
     kiosk.tap("explainerCard_is-ketamine-addictive")
     kiosk.wait_for("explainerScreen")
     kiosk.tap("nextPage")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.page == 1)
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.navigation.page == 1)
     assert kiosk.find("takeHome") is None  # only visible items are found
     kiosk.tap("takeHomeButton_p1")
     kiosk.wait_for("takeHome")
@@ -94,7 +94,7 @@ def test_answer_qr_and_reset_closes_it(take_home_kiosk, tmp_path):
     kiosk.wait_for("questionsScreen")
     kiosk.tap("result_0")
     kiosk.wait_for("answerScreen")
-    question_id = kiosk.backend.question["id"]
+    question_id = kiosk.backend.content.answer_view.id
     kiosk.tap("takeHomeButton")
     kiosk.wait_for("takeHome")
     image = kiosk.find("takeHomeCode")
@@ -102,13 +102,13 @@ def test_answer_qr_and_reset_closes_it(take_home_kiosk, tmp_path):
     url = decode_window(kiosk, tmp_path)
     assert url == SITE_URL + "/" + paths.question_path("en", question_id)
     page = exported_page(tmp_path, kiosk.content, url)
-    title = kiosk.backend.question["title"]
+    title = kiosk.backend.content.answer_view.title
     assert re.search(r"<h1>(.*?)</h1>", page.read_text(encoding="utf-8")).group(1) == (
         title.replace('"', "&quot;").replace("'", "&#x27;")
     )
     # The top bar stays usable over it: Help now is one tap away.
     kiosk.tap("helpButton")
-    kiosk.qtbot.waitUntil(lambda: kiosk.backend.screen == "help")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.navigation.screen == "help")
     assert kiosk.find("takeHome") is None
 
 
@@ -121,7 +121,7 @@ def test_idle_reset_closes_the_qr_code(qtbot, tmp_path, fonts, qml_warnings):
         driver.tap("explainerCard_is-ketamine-addictive")
         driver.tap("takeHomeButton_p0")
         driver.wait_for("takeHome")
-        qtbot.waitUntil(lambda: driver.backend.screen == "attract", timeout=20000)
+        qtbot.waitUntil(lambda: driver.backend.navigation.screen == "attract", timeout=20000)
         driver.tap("touchToStart")
         driver.tap("explainerCard_is-ketamine-addictive")
         driver.wait_for("pageOf")
@@ -136,7 +136,7 @@ def test_no_site_url_no_button(kiosk):
     kiosk.tap("explainerCard_is-ketamine-addictive")
     kiosk.wait_for("explainerScreen")
     kiosk.wait_for("pageOf")
-    assert kiosk.backend.takeHomeUrl == ""
+    assert kiosk.backend.navigation.takeHomeUrl == ""
     assert kiosk.find("takeHomeButton_p0") is None  # not shown
 
 

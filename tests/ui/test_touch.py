@@ -60,14 +60,14 @@ def state(k) -> dict:
     """What a tap can change, as the patient would notice it."""
     b = k.backend
     return {
-        "phase": b.phase,
-        "screen": b.screen,
-        "item": b.item,
-        "page": b.page,
-        "language": b.language,
-        "back": b.canGoBack,
+        "phase": b.session.phase,
+        "screen": b.navigation.screen,
+        "item": b.navigation.item,
+        "page": b.navigation.page,
+        "language": b.preferences.language,
+        "back": b.navigation.canGoBack,
         "display": k.window.property("displayOpen"),
-        "scale": b.textScale,
+        "scale": b.preferences.textScale,
     }
 
 
@@ -80,37 +80,37 @@ def ready(k, name: str) -> QPoint:
 # Where each screen is arranged before the tap (through the backend: the arranging is not
 # what is tested) and which of its bar controls show there.
 def on_home(b):
-    b.start()
+    b.navigation.start()
 
 
 def on_explainer(b):
-    b.start()
-    b.openExplainer("how-it-works")
+    b.navigation.start()
+    b.navigation.openExplainer("how-it-works")
 
 
 def on_explainer_before_last(b):
     on_explainer(b)
-    b.setPage(len(b.explainer["pages"]) - 2)
+    b.navigation.setPage(b.content.explainer_view.page_count - 2)
 
 
 def on_explainer_last(b):
     on_explainer(b)
-    b.setPage(len(b.explainer["pages"]) - 1)
+    b.navigation.setPage(b.content.explainer_view.page_count - 1)
 
 
 def on_questions(b):
-    b.start()
-    b.openTopic("")
+    b.navigation.start()
+    b.navigation.openTopic("")
 
 
 def on_answer(b):
     on_questions(b)
-    b.openQuestion(b.questions.rows()[0]["id"])
+    b.navigation.openQuestion(b.content.questions.rows()[0]["id"])
 
 
 def on_help(b):
     on_answer(b)
-    b.openHelp()
+    b.navigation.openHelp()
 
 
 TOP = ["homeButton", "backButton", "startOverButton", "displayButton", "language_es", "helpButton"]
@@ -127,7 +127,7 @@ SCREENS = {
 
 def arrange(k, setup) -> None:
     b = k.backend
-    b.startOver()
+    b.session.startOver()
     k.window.setProperty("displayOpen", False)
     setup(b)
 
@@ -164,10 +164,10 @@ def test_a_double_tap_on_a_bar_control_does_what_one_tap_does(kiosk, finger, scr
 @pytest.mark.parametrize(
     ("setup", "name", "expect"),
     [
-        (on_home, "explainerCard_how-it-works", lambda b: b.screen == "explainer"),
-        (on_questions, "result_0", lambda b: b.screen == "answer"),
-        (on_explainer, "nextPage", lambda b: b.page == 1),
-        (on_answer, "helpButton", lambda b: b.screen == "help"),
+        (on_home, "explainerCard_how-it-works", lambda b: b.navigation.screen == "explainer"),
+        (on_questions, "result_0", lambda b: b.navigation.screen == "answer"),
+        (on_explainer, "nextPage", lambda b: b.navigation.page == 1),
+        (on_answer, "helpButton", lambda b: b.navigation.screen == "help"),
     ],
     ids=["card", "row", "next", "help-now"],
 )
@@ -197,7 +197,7 @@ def test_a_tap_elsewhere_on_a_long_press_does_nothing(kiosk, finger):
         QTest.mouseMove(k.window, away)
     k.qtbot.wait(1)
     finger.release(away)
-    assert k.backend.screen == "home"
+    assert k.backend.navigation.screen == "home"
 
 
 def test_a_plus_five_times_on_one_spot_reaches_200_percent(kiosk, finger):
@@ -208,7 +208,7 @@ def test_a_plus_five_times_on_one_spot_reaches_200_percent(kiosk, finger):
     for _ in range(5):
         finger.tap(point)
         k.qtbot.wait(GAP)
-    assert k.backend.textScale == 2.0
+    assert k.backend.preferences.textScale == 2.0
 
 
 @pytest.fixture
@@ -220,7 +220,7 @@ def warned(qtbot, tmp_path, fonts, qml_warnings, touchscreen, request):
 
 
 def wait_for_warning(k) -> None:
-    k.qtbot.waitUntil(lambda: k.backend.phase == "warning", timeout=5000)
+    k.qtbot.waitUntil(lambda: k.backend.session.phase == "warning", timeout=5000)
     k.qtbot.waitUntil(lambda: k.find("moreTimeButton").isVisible())
 
 
@@ -231,7 +231,7 @@ def test_the_tap_that_answers_still_there_changes_nothing_else(warned, target):
     k, finger = warned
     k.tap("touchToStart")
     k.tap("homeSearch")  # the questions screen with the keyboard up
-    k.qtbot.waitUntil(lambda: k.backend.screen == "questions")
+    k.qtbot.waitUntil(lambda: k.backend.navigation.screen == "questions")
     if target == "key":
         keyboard = k.wait_for("keyboard")
         k.qtbot.waitUntil(lambda: keyboard.property("active"), timeout=5000)
@@ -239,12 +239,12 @@ def test_the_tap_that_answers_still_there_changes_nothing_else(warned, target):
     else:
         point = ready(k, target)
     before = state(k)
-    typed = k.backend.searchText
+    typed = k.backend.search.text
     wait_for_warning(k)
     finger.tap(point)
     k.qtbot.waitUntil(lambda: k.find("stillThere") is None)
     assert state(k) == before | {"phase": "active"}
-    assert k.backend.searchText == typed
+    assert k.backend.search.text == typed
 
 
 def test_start_over_asks_once_more_before_it_ends_the_visit(kiosk, finger):
@@ -252,11 +252,11 @@ def test_start_over_asks_once_more_before_it_ends_the_visit(kiosk, finger):
     arrange(k, on_home)
     point = ready(k, "startOverButton")
     finger.tap(point)
-    assert k.backend.screen == "home"
+    assert k.backend.navigation.screen == "home"
     button = k.find("startOverButton")
     assert button.property("asking") is True
     finger.tap(ready(k, "startOverButton"))
-    k.qtbot.waitUntil(lambda: k.backend.screen == "attract")
+    k.qtbot.waitUntil(lambda: k.backend.navigation.screen == "attract")
 
 
 def test_page_of_and_next_follow_a_swipe_while_the_page_still_moves(kiosk, finger):
@@ -279,31 +279,33 @@ def test_page_of_and_next_follow_a_swipe_while_the_page_still_moves(kiosk, finge
         k.qtbot.wait(16)
     finger.release(QPoint(left, y))
     assert pages.property("moving"), "the page should still be sliding in"
-    assert k.find("pageOf").property("text") == k.backend.strings["page_of"].format(
-        page=2, count=len(k.backend.explainer["pages"])
+    assert k.find("pageOf").property("text") == k.backend.content.strings["page_of"].format(
+        page=2, count=k.backend.content.explainer_view.page_count
     )
-    assert k.backend.page == 0  # the backend hears of it when the page has come to rest
+    assert k.backend.navigation.page == 0  # the backend hears of it when the page has come to rest
     next_page = k.find("nextPage")
     k.qtbot.waitUntil(lambda: not k.settling(next_page))
     k.tap_at(k.center(next_page))
-    k.qtbot.waitUntil(lambda: k.backend.page == 2 and not pages.property("moving"))
+    k.qtbot.waitUntil(lambda: k.backend.navigation.page == 2 and not pages.property("moving"))
     assert pages.property("currentIndex") == 2
 
 
 def test_back_to_an_answer_keeps_where_it_was_scrolled(kiosk, finger):
     k = kiosk
     arrange(k, on_answer)
-    first = k.backend.item
+    first = k.backend.navigation.item
     answer = k.wait_for("answerScreen")
     finger.tap(ready(k, "moreBelowButton"))  # read on down the answer
     k.qtbot.waitUntil(lambda: answer.property("contentY") > 0)
     scrolled = answer.property("contentY")
-    k.backend.openQuestion(k.backend.questions.rows()[1]["id"])  # on to another answer
-    k.qtbot.waitUntil(lambda: k.backend.item != first)
+    k.backend.navigation.openQuestion(
+        k.backend.content.questions.rows()[1]["id"]
+    )  # on to another answer
+    k.qtbot.waitUntil(lambda: k.backend.navigation.item != first)
     fresh = k.wait_for("answerScreen")
     assert fresh.property("contentY") == 0  # a page opened anew starts at its top
     finger.tap(ready(k, "backButton"))
-    k.qtbot.waitUntil(lambda: k.backend.item == first)
+    k.qtbot.waitUntil(lambda: k.backend.navigation.item == first)
     again = k.wait_for("answerScreen")
     assert again.property("contentY") == scrolled
 
@@ -316,7 +318,7 @@ def test_every_question_topic_shows_on_the_home_screen_without_scrolling(kiosk):
     ready(k, "homeSearch")
     cue = k.find("moreBelowButton")
     top = cue.mapToScene(cue.boundingRect().topLeft()).y() if cue is not None else 800
-    topics = [row["id"] for row in k.backend.topics.rows()]
+    topics = [row["id"] for row in k.backend.content.topics.rows()]
     assert topics
     for topic in topics:
         item = k.find(f"topic_{topic}")

@@ -1,99 +1,90 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import KioskCore
 
 // One question and its answer, with related questions and explainers.
 Flickable {
     id: screen
 
-    required property Ui ui
-    required property QtObject backend
 
     objectName: "answerScreen"
-    readonly property var question: backend.question
-    contentHeight: column.implicitHeight + 2 * ui.margin
+    readonly property AnswerView question: Content.question
+    contentHeight: column.implicitHeight + 2 * Theme.margin
     clip: true
     boundsBehavior: Flickable.StopAtBounds
 
     Column {
         id: column
-        width: Math.min(screen.ui.readingWidth, screen.width - 2 * screen.ui.margin)
+        width: Math.min(Theme.readingWidth, screen.width - 2 * Theme.margin)
         x: (screen.width - width) / 2
-        y: screen.ui.margin
-        spacing: screen.ui.gap * 1.25
+        y: Theme.margin
+        spacing: Theme.gap * 1.25
 
         Text {
             width: parent.width
-            text: screen.question.topicTitle || ""
-            font.family: screen.ui.fontFamily
-            font.pixelSize: screen.ui.fontSmall
+            text: screen.question.topicTitle
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSmall
             font.bold: true
-            color: screen.ui.muted
+            color: Theme.muted
             wrapMode: Text.Wrap
         }
 
         Heading {
-            ui: screen.ui
             objectName: "answerTitle"
-            text: screen.question.title || ""
+            text: screen.question.title
         }
 
         ReadAloud {
             id: readAloud
             width: parent.width
-            ui: screen.ui
-            source: "answer:" + (screen.question.id || "")
+            source: "answer:" + screen.question.id
             // The question, then each block: the Reader's block n is BlockColumn's n - 1.
-            texts: [screen.question.title || ""]
-                   .concat((screen.question.blocks || []).map(b => b.plain || b.alt || ""))
+            texts: screen.question.readTexts
         }
 
         KButton {
             objectName: "takeHomeButton"
-            ui: screen.ui
             width: Math.min(implicitWidth, parent.width)
-            visible: screen.backend.takeHomeUrl !== ""
-            text: screen.ui.txt("take_home_button")
+            visible: Navigation.takeHomeUrl !== ""
+            text: Theme.txt("take_home_button")
             variant: "secondary"
             onActivated: takeHome.open()
         }
 
         BlockColumn {
             width: parent.width
-            ui: screen.ui
-            blocks: screen.question.blocks || []
-            highlightedBlock: readAloud.active ? screen.ui.reader.block - 1 : -1
-            onLinkActivated: link => screen.backend.openLink(link)
+            blocks: screen.question.blocks
+            highlightedBlock: readAloud.active ? Reader.block - 1 : -1
+            onLinkActivated: link => Navigation.openLink(link)
         }
 
         Text {
             width: parent.width
-            visible: screen.question.draft === true
-            text: screen.ui.txt("draft_notice")
-            font.family: screen.ui.fontFamily
-            font.pixelSize: screen.ui.fontSmall
-            color: screen.ui.muted
+            visible: screen.question.draft
+            text: Theme.txt("draft_notice")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSmall
+            color: Theme.muted
             wrapMode: Text.Wrap
         }
 
         RelatedLinks {
             width: parent.width
-            ui: screen.ui
-            backend: screen.backend
-            links: screen.question.related || []
+            links: screen.question.related
         }
 
         KButton {
             objectName: "moreOnTopic"
-            ui: screen.ui
             width: Math.min(implicitWidth, parent.width)
-            text: screen.ui.txt("more_on_topic")
+            text: Theme.txt("more_on_topic")
             variant: "secondary"
-            onActivated: screen.backend.openTopic(screen.question.topic)
+            onActivated: Navigation.openTopic(screen.question.topic)
         }
     }
 
     MoreBelow {
         parent: screen
-        ui: screen.ui
         flickable: screen
     }
 
@@ -101,8 +92,7 @@ Flickable {
         id: takeHome
         parent: screen
         anchors.fill: parent
-        ui: screen.ui
-        url: screen.backend.takeHomeUrl
-        code: screen.backend.takeHomeCode
+        url: Navigation.takeHomeUrl
+        code: Navigation.takeHomeCode
     }
 }

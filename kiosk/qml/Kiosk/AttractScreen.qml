@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import KioskCore
 
 // What a passer-by sees: the clinic, an invitation in every language and, per language,
 // a tagline, Help now (the crisis lines) and a few questions.
@@ -6,13 +8,11 @@ import QtQuick
 Rectangle {
     id: screen
 
-    required property Ui ui
-    required property QtObject backend
 
-    color: ui.background
+    color: Theme.background
     objectName: "attractScreen"
     Accessible.role: Accessible.Pane
-    Accessible.name: backend.clinic.name
+    Accessible.name: Content.clinicName
 
     Tappable {
         // Touch anywhere starts, a long press too (the invitation below is the focusable,
@@ -23,32 +23,31 @@ Rectangle {
         focusPolicy: Qt.NoFocus
         activeFocusOnTab: false
         Accessible.ignored: true
-        onActivated: screen.backend.start()
+        onActivated: Navigation.start()
     }
 
     Column {
         id: column
         // Centred; from the top when a small screen cannot hold it all.
         anchors.horizontalCenter: parent.horizontalCenter
-        y: Math.max(ui.gap, (parent.height - height) / 2)
-        width: Math.min(parent.width - 2 * ui.margin, ui.readingWidth * 1.2)
-        spacing: ui.gap
+        y: Math.max(Theme.gap, (parent.height - height) / 2)
+        width: Math.min(parent.width - 2 * Theme.margin, Theme.readingWidth * 1.2)
+        spacing: Theme.gap
 
         Image {
             anchors.horizontalCenter: parent.horizontalCenter
-            source: screen.backend.clinic.logo
+            source: Content.clinicLogo
             // A landscape tablet keeps its height for the questions in every language.
-            visible: source != "" && status === Image.Ready && screen.height >= 900
-            height: visible ? Math.round(80 * ui.dp) : 0
-            sourceSize.height: Math.round(80 * ui.dp)
+            visible: Content.clinicLogo !== "" && status === Image.Ready && screen.height >= 900
+            height: visible ? Math.round(80 * Theme.dp) : 0
+            sourceSize.height: Math.round(80 * Theme.dp)
             fillMode: Image.PreserveAspectFit
             Accessible.ignored: true
         }
 
         Heading {
-            ui: screen.ui
-            text: screen.backend.clinic.name
-            font.pixelSize: ui.fontH1
+            text: Content.clinicName
+            font.pixelSize: Theme.fontH1
             horizontalAlignment: Text.AlignHCenter
         }
 
@@ -57,42 +56,42 @@ Rectangle {
             objectName: "touchToStart"
             settlesWhenShown: false
             anchors.horizontalCenter: parent.horizontalCenter
-            width: Math.min(column.width, invitations.implicitWidth + 4 * ui.gap)
-            height: invitations.implicitHeight + 2 * ui.gap
-            accessibleName: screen.backend.touchToStart.map(r => r.text).join(" / ")
-            onActivated: screen.backend.start()
+            width: Math.min(column.width, invitations.implicitWidth + 4 * Theme.gap)
+            height: invitations.implicitHeight + 2 * Theme.gap
+            accessibleName: Content.invitation
+            onActivated: Navigation.start()
             Rectangle {
                 anchors.fill: parent
-                radius: ui.radius * 2
-                color: touchToStart.held ? Qt.darker(ui.accent, 1.25) : ui.accent
+                radius: Theme.radius * 2
+                color: touchToStart.held ? Qt.darker(Theme.accent, 1.25) : Theme.accent
                 scale: touchToStart.held ? 0.98 : 1.0
             }
             Rectangle {
                 anchors.fill: parent
                 anchors.margins: -6
-                radius: ui.radius * 2 + 6
+                radius: Theme.radius * 2 + 6
                 color: "transparent"
                 border.width: 4
-                border.color: ui.focus
+                border.color: Theme.focus
                 visible: touchToStart.activeFocus
             }
             Column {
                 id: invitations
                 anchors.centerIn: parent
-                width: Math.min(implicitWidth, column.width - 4 * ui.gap)
-                spacing: ui.gap / 2
+                width: Math.min(implicitWidth, column.width - 4 * Theme.gap)
+                spacing: Theme.gap / 2
                 Repeater {
-                    model: screen.backend.touchToStart
+                    model: Content.welcomes
                     delegate: Text {
-                        required property var modelData
+                        required property string invitation
                         required property int index
-                        width: Math.min(implicitWidth, column.width - 4 * ui.gap)
+                        width: Math.min(implicitWidth, column.width - 4 * Theme.gap)
                         anchors.horizontalCenter: parent.horizontalCenter
-                        text: modelData.text
-                        font.family: ui.fontFamily
-                        font.pixelSize: index === 0 ? ui.fontH1 : ui.fontH2
+                        text: invitation
+                        font.family: Theme.fontFamily
+                        font.pixelSize: index === 0 ? Theme.fontH1 : Theme.fontH2
                         font.bold: index === 0
-                        color: ui.accentText
+                        color: Theme.accentText
                         horizontalAlignment: Text.AlignHCenter
                         wrapMode: Text.Wrap
                     }
@@ -105,64 +104,67 @@ Rectangle {
         Grid {
             id: panels
             width: parent.width
-            columns: ui.portrait ? 1 : screen.backend.touchToStart.length
-            columnSpacing: ui.gap * 1.5
-            rowSpacing: ui.gap
+            columns: Theme.portrait ? 1 : Content.welcomes.count
+            columnSpacing: Theme.gap * 1.5
+            rowSpacing: Theme.gap
             Repeater {
-                model: screen.backend.touchToStart
+                model: Content.welcomes
                 delegate: Column {
                     id: panel
-                    required property var modelData
-                    readonly property string code: modelData.code
+                    required property string code
+                    required property string welcome
+                    required property string help
+                    required property string featuredHeading
+                    required property var featured
                     objectName: "attractPanel_" + code
                     width: (panels.width - (panels.columns - 1) * panels.columnSpacing)
                            / panels.columns
-                    spacing: ui.gap * 0.5
+                    spacing: Theme.gap * 0.5
 
                     Text {
                         width: panel.width
-                        text: panel.modelData.welcome
-                        font.family: ui.fontFamily
-                        font.pixelSize: ui.fontBody
-                        color: ui.muted
+                        text: panel.welcome
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.muted
                         horizontalAlignment: Text.AlignHCenter
                         wrapMode: Text.Wrap
                     }
                     KButton {
                         objectName: "attractHelp_" + panel.code
-                        ui: screen.ui
                         width: panel.width
-                        text: panel.modelData.help
+                        text: panel.help
                         variant: "urgent"
                         onActivated: {
-                            screen.backend.startIn(panel.code)
-                            screen.backend.openHelp()
+                            Preferences.setLanguage(panel.code)
+                            Navigation.start()
+                            Navigation.openHelp()
                         }
                     }
                     Text {
                         width: panel.width
-                        text: panel.modelData.featuredHeading
-                        visible: panel.modelData.featured.length > 0
-                        font.family: ui.fontFamily
-                        font.pixelSize: ui.fontBody
+                        text: panel.featuredHeading
+                        visible: panel.featured.length > 0
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
                         font.bold: true
-                        color: ui.text
+                        color: Theme.text
                         horizontalAlignment: Text.AlignHCenter
-                        topPadding: ui.gap * 0.5
+                        topPadding: Theme.gap * 0.5
                     }
                     Repeater {
-                        model: panel.modelData.featured
+                        model: panel.featured
                         delegate: KButton {
                             required property var modelData
                             objectName: "featured_" + panel.code + "_" + modelData.id
-                            ui: screen.ui
                             width: panel.width
                             text: modelData.title
                             variant: "secondary"
                             bold: false
                             onActivated: {
-                                screen.backend.startIn(panel.code)
-                                screen.backend.openLink(modelData.target)
+                                Preferences.setLanguage(panel.code)
+                                Navigation.start()
+                                Navigation.openLink(modelData.target)
                             }
                         }
                     }

@@ -1,25 +1,37 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import KioskCore
 
 // One content block, drawn with the native component for its kind.
 Item {
     id: view
 
-    required property Ui ui
-    required property var block
+    // One row of a block model (kiosk/qt/types/reading.py BLOCK_ROLES).
+    required property string kind
+    required property string body   // the block's rich text
+    required property int level
+    required property var items
+    required property string src
+    required property string alt
+    required property string variant
+    required property string title
+    required property var header
+    required property var rows
+    required property string plain
     property bool highlighted: false
     signal linkActivated(string link)
 
     implicitHeight: loader.implicitHeight
     height: implicitHeight
     // The block being read aloud scrolls into view, so the patient can follow it.
-    onHighlightedChanged: if (highlighted) ui.reveal(view)
+    onHighlightedChanged: if (highlighted) Scroll.reveal(view)
 
     Rectangle {
         // Marks the block being read aloud.
         anchors.fill: parent
-        anchors.margins: -ui.gap / 2
-        radius: ui.radius / 2
-        color: ui.accentSoft
+        anchors.margins: -Theme.gap / 2
+        radius: Theme.radius / 2
+        color: Theme.accentSoft
         visible: view.highlighted
     }
 
@@ -27,7 +39,7 @@ Item {
         id: loader
         width: parent.width
         sourceComponent: {
-            switch (view.block.kind) {
+            switch (view.kind) {
             case "heading": return heading
             case "list": return bullets
             case "steps": return steps
@@ -41,10 +53,10 @@ Item {
 
     component BodyText: Text {
         width: parent ? parent.width : 0
-        font.family: view.ui.fontFamily
-        font.pixelSize: view.ui.fontBody
-        color: view.ui.text
-        linkColor: view.ui.accent
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontBody
+        color: Theme.text
+        linkColor: Theme.accent
         wrapMode: Text.Wrap
         textFormat: Text.StyledText
         lineHeight: 1.25
@@ -54,40 +66,40 @@ Item {
     Component {
         id: heading
         BodyText {
-            text: view.block.text
-            font.pixelSize: view.block.level <= 3 ? view.ui.fontH2 : view.ui.fontH3
+            text: view.body
+            font.pixelSize: view.level <= 3 ? Theme.fontH2 : Theme.fontH3
             font.bold: true
             lineHeight: 1.1
             Accessible.role: Accessible.Heading
-            Accessible.name: view.block.plain
+            Accessible.name: view.plain
         }
     }
 
     Component {
         id: paragraph
-        BodyText { text: view.block.text }
+        BodyText { text: view.body }
     }
 
     Component {
         id: bullets
         Column {
-            spacing: view.ui.gap / 2
+            spacing: Theme.gap / 2
             Repeater {
-                model: view.block.items
+                model: view.items
                 delegate: Row {
                     id: bulletRow
                     required property string modelData
                     width: parent.width
-                    spacing: view.ui.gap
+                    spacing: Theme.gap
                     Rectangle {
-                        y: view.ui.fontBody * 0.55
-                        width: view.ui.fontBody * 0.35
+                        y: Theme.fontBody * 0.55
+                        width: Theme.fontBody * 0.35
                         height: width
                         radius: width / 2
-                        color: view.ui.accent
+                        color: Theme.accent
                     }
                     BodyText {
-                        width: bulletRow.width - view.ui.fontBody * 0.35 - view.ui.gap
+                        width: bulletRow.width - Theme.fontBody * 0.35 - Theme.gap
                         text: bulletRow.modelData
                     }
                 }
@@ -98,31 +110,31 @@ Item {
     Component {
         id: steps
         Column {
-            spacing: view.ui.gap
+            spacing: Theme.gap
             Repeater {
-                model: view.block.items
+                model: view.items
                 delegate: Row {
                     id: stepRow
                     required property string modelData
                     required property int index
                     width: parent.width
-                    spacing: view.ui.gap
+                    spacing: Theme.gap
                     Rectangle {
-                        width: view.ui.fontBody * 1.6
+                        width: Theme.fontBody * 1.6
                         height: width
                         radius: width / 2
-                        color: view.ui.accent
+                        color: Theme.accent
                         Text {
                             anchors.centerIn: parent
                             text: stepRow.index + 1
-                            font.family: view.ui.fontFamily
-                            font.pixelSize: view.ui.fontBody * 0.9
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontBody * 0.9
                             font.bold: true
-                            color: view.ui.accentText
+                            color: Theme.accentText
                         }
                     }
                     BodyText {
-                        width: stepRow.width - view.ui.fontBody * 1.6 - view.ui.gap
+                        width: stepRow.width - Theme.fontBody * 1.6 - Theme.gap
                         anchors.verticalCenter: parent.verticalCenter
                         text: stepRow.modelData
                     }
@@ -136,47 +148,47 @@ Item {
         // A picture with its caption (the alt text) shown under it: patients see what the
         // picture is meant to tell them (PEMAT item 17).
         Column {
-            spacing: view.ui.gap / 2
+            spacing: Theme.gap / 2
             Item {
                 width: parent.width
                 implicitHeight: image.status === Image.Error ? missing.implicitHeight
-                                : Math.min(image.implicitHeight, view.ui.windowHeight * 0.38)
+                                : Math.min(image.implicitHeight, Theme.windowHeight * 0.38)
                 height: implicitHeight
                 Image {
                     id: image
                     anchors.fill: parent
-                    source: view.block.src
+                    source: view.src
                     fillMode: Image.PreserveAspectFit
                     sourceSize.width: Math.min(parent.width, 1200)
                     smooth: true
                     Accessible.role: Accessible.Graphic
-                    Accessible.name: view.block.alt
+                    Accessible.name: view.alt
                 }
                 Rectangle {
                     id: missing
                     // A missing picture still tells what it would have shown.
                     visible: image.status === Image.Error
                     width: parent.width
-                    implicitHeight: altText.implicitHeight + 2 * view.ui.gap
-                    color: view.ui.surface
-                    border.color: view.ui.border
-                    radius: view.ui.radius
+                    implicitHeight: altText.implicitHeight + 2 * Theme.gap
+                    color: Theme.surface
+                    border.color: Theme.border
+                    radius: Theme.radius
                     BodyText {
                         id: altText
-                        x: view.ui.gap
-                        y: view.ui.gap
-                        width: parent.width - 2 * view.ui.gap
-                        text: view.block.alt
-                        color: view.ui.muted
+                        x: Theme.gap
+                        y: Theme.gap
+                        width: parent.width - 2 * Theme.gap
+                        text: view.alt
+                        color: Theme.muted
                     }
                 }
             }
             BodyText {
                 objectName: "pictureCaption"
                 visible: image.status !== Image.Error && text !== ""
-                text: view.block.alt
+                text: view.alt
                 textFormat: Text.PlainText
-                color: view.ui.muted
+                color: Theme.muted
                 font.italic: true
                 horizontalAlignment: Text.AlignHCenter
                 Accessible.ignored: true  // the picture already carries it as its name
@@ -187,29 +199,29 @@ Item {
     Component {
         id: callout
         Rectangle {
-            implicitHeight: calloutColumn.implicitHeight + 2 * view.ui.gap
-            radius: view.ui.radius
-            color: view.ui.calloutColor(view.block.variant)
-            border.color: view.ui.border
+            implicitHeight: calloutColumn.implicitHeight + 2 * Theme.gap
+            radius: Theme.radius
+            color: Theme.calloutColor(view.variant)
+            border.color: Theme.border
             border.width: 1
             Rectangle {
-                width: Math.max(6, 6 * view.ui.dp)
+                width: Math.max(6, 6 * Theme.dp)
                 height: parent.height
                 radius: width / 2
-                color: view.ui.accent
+                color: Theme.accent
             }
             Column {
                 id: calloutColumn
-                x: view.ui.gap * 1.75
-                y: view.ui.gap
-                width: parent.width - view.ui.gap * 2.75
-                spacing: view.ui.gap / 2
+                x: Theme.gap * 1.75
+                y: Theme.gap
+                width: parent.width - Theme.gap * 2.75
+                spacing: Theme.gap / 2
                 BodyText {
                     visible: text.length > 0
-                    text: view.block.title
+                    text: view.title
                     font.bold: true
                 }
-                BodyText { text: view.block.text }
+                BodyText { text: view.body }
             }
         }
     }
@@ -218,30 +230,30 @@ Item {
         id: table
         Column {
             id: tableColumn
-            readonly property int columns: Math.max(1, view.block.header.length)
+            readonly property int columns: Math.max(1, view.header.length)
             spacing: 0
             Repeater {
-                model: [view.block.header].concat(view.block.rows)
+                model: [view.header].concat(view.rows)
                 delegate: Rectangle {
                     id: tableRow
                     required property var modelData
                     required property int index
                     width: tableColumn.width
-                    implicitHeight: cells.implicitHeight + view.ui.gap
+                    implicitHeight: cells.implicitHeight + Theme.gap
                     height: implicitHeight
-                    color: index === 0 ? view.ui.accentSoft : index % 2 ? view.ui.surface : view.ui.background
-                    border.color: view.ui.border
+                    color: index === 0 ? Theme.accentSoft : index % 2 ? Theme.surface : Theme.background
+                    border.color: Theme.border
                     border.width: 1
                     Row {
                         id: cells
-                        x: view.ui.gap / 2
-                        y: view.ui.gap / 2
-                        spacing: view.ui.gap
+                        x: Theme.gap / 2
+                        y: Theme.gap / 2
+                        spacing: Theme.gap
                         Repeater {
                             model: tableRow.modelData
                             delegate: BodyText {
                                 required property string modelData
-                                width: (tableColumn.width - view.ui.gap * tableColumn.columns) / tableColumn.columns
+                                width: (tableColumn.width - Theme.gap * tableColumn.columns) / tableColumn.columns
                                 text: modelData
                                 font.bold: tableRow.index === 0
                             }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // A topic chip: a rounded, selectable button.
@@ -5,5 +6,5 @@ KButton {
     variant: checked ? "primary" : "quiet"
     isSwitch: true
     radius: height / 2
-    fontSize: ui.fontSmall
+    fontSize: Theme.fontSmall
 }

@@ -1,68 +1,70 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import KioskCore
 
 // Shown when no good content exists: crisis lines and the front desk, in both languages.
 // The words come from kiosk/content/fallback.py (built into the code), never from content.
 Rectangle {
     id: screen
 
-    required property Ui ui
-    required property QtObject backend
 
     objectName: "fallbackScreen"
-    color: ui.background
+    color: Theme.background
 
     // Any touch on the page is taken here: nothing of the broken content underneath reacts.
     MouseArea { anchors.fill: parent }
 
     Column {
         id: column
-        width: Math.min(screen.ui.readingWidth * 1.2, screen.width - 2 * screen.ui.margin)
+        width: Math.min(Theme.readingWidth * 1.2, screen.width - 2 * Theme.margin)
         anchors.centerIn: parent
-        spacing: screen.ui.gap * 1.5
+        spacing: Theme.gap * 1.5
 
         Repeater {
-            model: screen.backend.fallbackTexts
+            model: Content.fallbackTexts
             delegate: Column {
                 id: part
-                required property var modelData
+                required property string title
+                required property string ask
+                required property string danger
+                required property string crisis
                 width: column.width
-                spacing: screen.ui.gap / 2
+                spacing: Theme.gap / 2
                 Accessible.role: Accessible.StaticText
-                Accessible.name: modelData.title + ". " + modelData.ask + " " + modelData.danger
-                                 + " " + modelData.crisis
+                Accessible.name: title + ". " + ask + " " + danger + " " + crisis
                 Text {
                     width: parent.width
-                    text: part.modelData.title
-                    font.family: screen.ui.fontFamily
-                    font.pixelSize: screen.ui.fontH2
+                    text: part.title
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontH2
                     font.bold: true
-                    color: screen.ui.text
+                    color: Theme.text
                     wrapMode: Text.Wrap
                 }
                 Text {
                     width: parent.width
-                    text: part.modelData.ask
-                    font.family: screen.ui.fontFamily
-                    font.pixelSize: screen.ui.fontBody
-                    color: screen.ui.text
+                    text: part.ask
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.text
                     wrapMode: Text.Wrap
                 }
                 Text {
                     width: parent.width
-                    text: part.modelData.danger
-                    font.family: screen.ui.fontFamily
-                    font.pixelSize: screen.ui.fontH3
+                    text: part.danger
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontH3
                     font.bold: true
-                    color: screen.ui.urgent
+                    color: Theme.urgent
                     wrapMode: Text.Wrap
                 }
                 Text {
                     width: parent.width
-                    text: part.modelData.crisis
-                    font.family: screen.ui.fontFamily
-                    font.pixelSize: screen.ui.fontH3
+                    text: part.crisis
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontH3
                     font.bold: true
-                    color: screen.ui.urgent
+                    color: Theme.urgent
                     wrapMode: Text.Wrap
                 }
             }

@@ -1,81 +1,83 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import KioskCore
 
 // Crisis and help lines, and how to reach the clinic. One tap from every screen.
 Flickable {
     id: screen
 
-    required property Ui ui
-    required property QtObject backend
 
     objectName: "helpScreen"
-    contentHeight: column.implicitHeight + 2 * ui.margin
+    contentHeight: column.implicitHeight + 2 * Theme.margin
     clip: true
     boundsBehavior: Flickable.StopAtBounds
 
     Column {
         id: column
-        width: Math.min(screen.ui.readingWidth * 1.1, screen.width - 2 * screen.ui.margin)
+        width: Math.min(Theme.readingWidth * 1.1, screen.width - 2 * Theme.margin)
         x: (screen.width - width) / 2
-        y: screen.ui.margin
-        spacing: screen.ui.gap * 1.25
+        y: Theme.margin
+        spacing: Theme.gap * 1.25
 
         Heading {
-            ui: screen.ui
-            text: screen.ui.txt("help_title")
+            text: Theme.txt("help_title")
         }
 
         Text {
             width: parent.width
-            text: screen.ui.txt("help_intro")
-            font.family: screen.ui.fontFamily
-            font.pixelSize: screen.ui.fontBody
-            color: screen.ui.text
+            text: Theme.txt("help_intro")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            color: Theme.text
             wrapMode: Text.Wrap
         }
 
         Repeater {
-            model: screen.backend.helpLines
+            model: Content.helpLines
             delegate: Rectangle {
                 id: line
-                required property var modelData
+                required property string name
+                required property string number
+                required property string detail
+                required property bool urgent
                 width: column.width
-                height: lineColumn.implicitHeight + screen.ui.gap * 1.5
-                radius: screen.ui.radius
-                color: screen.ui.surface
-                border.color: modelData.urgent ? screen.ui.urgent : screen.ui.border
-                border.width: modelData.urgent ? Math.max(3, 3 * screen.ui.dp) : 1
+                height: lineColumn.implicitHeight + Theme.gap * 1.5
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: urgent ? Theme.urgent : Theme.border
+                border.width: urgent ? Math.max(3, 3 * Theme.dp) : 1
                 Accessible.role: Accessible.StaticText
-                Accessible.name: modelData.name + ". " + modelData.number + ". " + modelData.detail
+                Accessible.name: name + ". " + number + ". " + detail
                 Column {
                     id: lineColumn
-                    x: screen.ui.gap
-                    y: screen.ui.gap * 0.75
-                    width: parent.width - 2 * screen.ui.gap
-                    spacing: screen.ui.gap / 3
+                    x: Theme.gap
+                    y: Theme.gap * 0.75
+                    width: parent.width - 2 * Theme.gap
+                    spacing: Theme.gap / 3
                     Text {
                         width: parent.width
-                        text: line.modelData.name
-                        font.family: screen.ui.fontFamily
-                        font.pixelSize: screen.ui.fontBody
+                        text: line.name
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
                         font.bold: true
-                        color: screen.ui.text
+                        color: Theme.text
                         wrapMode: Text.Wrap
                     }
                     Text {
                         width: parent.width
-                        text: line.modelData.number
-                        font.family: screen.ui.fontFamily
-                        font.pixelSize: screen.ui.fontH1
+                        text: line.number
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontH1
                         font.bold: true
-                        color: line.modelData.urgent ? screen.ui.urgent : screen.ui.accent
+                        color: line.urgent ? Theme.urgent : Theme.accent
                         wrapMode: Text.Wrap
                     }
                     Text {
                         width: parent.width
-                        text: line.modelData.detail
-                        font.family: screen.ui.fontFamily
-                        font.pixelSize: screen.ui.fontSmall
-                        color: screen.ui.text
+                        text: line.detail
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.text
                         wrapMode: Text.Wrap
                     }
                 }
@@ -83,18 +85,17 @@ Flickable {
         }
 
         Heading {
-            ui: screen.ui
             level: 2
-            text: screen.ui.txt("clinic_contact_heading")
-            topPadding: screen.ui.gap
+            text: Theme.txt("clinic_contact_heading")
+            topPadding: Theme.gap
         }
 
         Repeater {
             model: [
-                {"label": screen.ui.txt("clinic_name_label"), "value": screen.backend.clinic.name},
-                {"label": screen.ui.txt("clinic_phone_label"), "value": screen.backend.clinic.phone},
-                {"label": screen.ui.txt("clinic_address_label"), "value": screen.backend.clinic.address},
-                {"label": screen.ui.txt("clinic_hours_label"), "value": screen.backend.clinic.hours}
+                {"label": Theme.txt("clinic_name_label"), "value": Content.clinicName},
+                {"label": Theme.txt("clinic_phone_label"), "value": Content.clinicPhone},
+                {"label": Theme.txt("clinic_address_label"), "value": Content.clinicAddress},
+                {"label": Theme.txt("clinic_hours_label"), "value": Content.clinicHours}
             ]
             delegate: Text {
                 required property var modelData
@@ -102,26 +103,25 @@ Flickable {
                 visible: modelData.value !== ""
                 text: "<b>" + modelData.label + "</b>  " + modelData.value
                 textFormat: Text.StyledText
-                font.family: screen.ui.fontFamily
-                font.pixelSize: screen.ui.fontBody
-                color: screen.ui.text
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontBody
+                color: Theme.text
                 wrapMode: Text.Wrap
             }
         }
 
         Text {
             width: parent.width
-            text: screen.ui.txt("ask_front_desk")
-            font.family: screen.ui.fontFamily
-            font.pixelSize: screen.ui.fontBody
-            color: screen.ui.text
+            text: Theme.txt("ask_front_desk")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            color: Theme.text
             wrapMode: Text.Wrap
         }
     }
 
     MoreBelow {
         parent: screen
-        ui: screen.ui
         flickable: screen
     }
 }

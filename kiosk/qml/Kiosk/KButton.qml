@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // A big, plain touch button. Works with a finger, a mouse, Tab+Enter and screen readers
@@ -5,46 +6,45 @@ import QtQuick
 Tappable {
     id: button
 
-    required property Ui ui
     property string variant: "primary"   // primary | secondary | quiet | urgent
-    property real fontSize: ui.fontBody
+    property real fontSize: Theme.fontBody
     property bool bold: true
     property int horizontalAlignment: Text.AlignHCenter
     property alias radius: face.radius
     property alias border: face.border
 
-    implicitHeight: Math.max(ui.target, label.implicitHeight + ui.gap)
-    implicitWidth: Math.max(ui.target, label.implicitWidth + 2 * ui.gap * 1.25)
+    implicitHeight: Math.max(Theme.target, label.implicitHeight + Theme.gap)
+    implicitWidth: Math.max(Theme.target, label.implicitWidth + 2 * Theme.gap * 1.25)
 
     Rectangle {
         id: face
         anchors.fill: parent
-        radius: button.ui.radius
+        radius: Theme.radius
         // Pressed: a darker face and a slight shrink, at once, on every variant.
         color: {
-            const base = button.variant === "primary" ? button.ui.accent
-                       : button.variant === "urgent" ? button.ui.urgent
-                       : button.checked ? button.ui.accentSoft : button.ui.surface
+            const base = button.variant === "primary" ? Theme.accent
+                       : button.variant === "urgent" ? Theme.urgent
+                       : button.checked ? Theme.accentSoft : Theme.surface
             return button.held ? Qt.darker(base, button.variant === "primary"
                                            || button.variant === "urgent" ? 1.25 : 1.12) : base
         }
         border.width: button.variant === "secondary" || button.variant === "quiet" || button.checked
-                      ? Math.max(2, 2 * button.ui.dp) : 0
-        border.color: button.checked ? button.ui.accent
-                    : button.variant === "quiet" ? button.ui.border : button.ui.accent
+                      ? Math.max(2, 2 * Theme.dp) : 0
+        border.color: button.checked ? Theme.accent
+                    : button.variant === "quiet" ? Theme.border : Theme.accent
         scale: button.held ? 0.96 : 1.0
 
         Text {
             id: label
             anchors.fill: parent
-            anchors.leftMargin: button.ui.gap * 1.25
-            anchors.rightMargin: button.ui.gap * 1.25
+            anchors.leftMargin: Theme.gap * 1.25
+            anchors.rightMargin: Theme.gap * 1.25
             text: button.text
-            font.family: button.ui.fontFamily
+            font.family: Theme.fontFamily
             font.pixelSize: button.fontSize
             font.bold: button.bold
-            color: button.variant === "primary" ? button.ui.accentText
-                 : button.variant === "urgent" ? button.ui.urgentText : button.ui.accent
+            color: button.variant === "primary" ? Theme.accentText
+                 : button.variant === "urgent" ? Theme.urgentText : Theme.accent
             wrapMode: Text.WordWrap
             horizontalAlignment: button.horizontalAlignment
             verticalAlignment: Text.AlignVCenter
@@ -54,11 +54,11 @@ Tappable {
     Rectangle {
         // Focus ring for switch and keyboard users.
         anchors.fill: parent
-        anchors.margins: -Math.max(4, 4 * button.ui.dp)
+        anchors.margins: -Math.max(4, 4 * Theme.dp)
         radius: face.radius + 4
         color: "transparent"
-        border.width: Math.max(3, 3 * button.ui.dp)
-        border.color: button.ui.focus
+        border.width: Math.max(3, 3 * Theme.dp)
+        border.color: Theme.focus
         visible: button.activeFocus
     }
 }

@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import KioskCore
 import QtQml
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
@@ -12,11 +14,14 @@ import QtQuick.VirtualKeyboard.Settings
 InputPanel {
     id: panel
 
+    // Bound to the patient's language only after the first layout is chosen (below). Bound
+    // from the start, it changed during creation, and a later kiosk in the same process
+    // (the tests) read the layout list before Qt had filled it: one layout, no Spanish.
     property string language: "en"
-    property real textScale: 1.0
-    property real availableWidth: 1280
-    property real availableHeight: 800
-    property real reserved: 0
+    readonly property real textScale: Preferences.textScale
+    readonly property real availableWidth: Theme.windowWidth
+    readonly property real availableHeight: Theme.windowHeight
+    readonly property real reserved: KeyboardSpace.reserved
     // The default style is 2560 x 800 design units: its height is width * 0.3125.
     readonly property real heightPerWidth: 0.3125
     readonly property real wantedWidth: Math.min(availableWidth,
@@ -58,7 +63,10 @@ InputPanel {
         }
     }
     onLanguageChanged: chooseLayout()
-    Component.onCompleted: chooseLayout()
+    Component.onCompleted: {
+        chooseLayout()
+        language = Qt.binding(() => Preferences.language)
+    }
     Connections {
         target: VirtualKeyboardSettings
         function onAvailableLocalesChanged() { panel.chooseLayout() }
@@ -66,21 +74,20 @@ InputPanel {
 
     // In the high-contrast theme the keys take its colours (the default style exposes
     // them): black keys edged by the theme's lines, letters in its accent colour.
-    property bool highContrast: false
-    property var ui: null
-    readonly property var contrastColours: ui === null ? ({}) : ({
-        "keyboardBackgroundColor": ui.border,
-        "normalKeyBackgroundColor": ui.background,
-        "highlightedKeyBackgroundColor": ui.surface,
-        "keyTextColor": ui.accent,
-        "keySmallTextColor": ui.text,
-        "modeKeyAccentColor": ui.accent,
-        "capsLockKeyAccentColor": ui.focus,
-        "popupBackgroundColor": ui.background,
-        "popupBorderColor": ui.accent,
-        "popupTextColor": ui.accent,
-        "popupHighlightColor": ui.surface,
-        "navigationHighlightColor": ui.focus
+    readonly property bool highContrast: Preferences.highContrast
+    readonly property var contrastColours: ({
+        "keyboardBackgroundColor": Theme.border,
+        "normalKeyBackgroundColor": Theme.background,
+        "highlightedKeyBackgroundColor": Theme.surface,
+        "keyTextColor": Theme.accent,
+        "keySmallTextColor": Theme.text,
+        "modeKeyAccentColor": Theme.accent,
+        "capsLockKeyAccentColor": Theme.focus,
+        "popupBackgroundColor": Theme.background,
+        "popupBorderColor": Theme.accent,
+        "popupTextColor": Theme.accent,
+        "popupHighlightColor": Theme.surface,
+        "navigationHighlightColor": Theme.focus
     })
     Instantiator {
         model: Object.keys(panel.contrastColours)
@@ -93,6 +100,9 @@ InputPanel {
         }
     }
 
+    // The colours below are the default style's own properties (declared in its
+    // style.qml, chosen at run time), not KeyboardStyle's: qmllint cannot know them.
+    // qmllint disable missing-property
     // For the band beside a keyboard narrower than the window.
     readonly property color backgroundColour: keyboard && keyboard.style
         ? keyboard.style.keyboardBackgroundColor : "#263238"
@@ -101,7 +111,13 @@ InputPanel {
         ? keyboard.style.keyTextColor : "transparent"
     readonly property color keyColour: keyboard && keyboard.style
         ? keyboard.style.normalKeyBackgroundColor : "transparent"
+    // qmllint enable missing-property
 
     objectName: "keyboard"
     visible: active
+
+    Binding { target: KeyboardSpace; property: "up"; value: panel.active }
+    Binding { target: KeyboardSpace; property: "panelWidth"; value: panel.panelWidth }
+    Binding { target: KeyboardSpace; property: "panelHeight"; value: panel.implicitHeight }
+    Binding { target: KeyboardSpace; property: "beside"; value: panel.backgroundColour }
 }

@@ -1,13 +1,13 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Window
+import KioskCore
 
 // The kiosk window: top bar, the current screen, the keyboard, and the overlays.
 Window {
     id: window
 
-    required property QtObject backend
-    required property QtObject maintenance
-    property QtObject reader: null
+    required property Maintenance maintenance
     property bool displayOpen: false
     // The keyboard costs ~70 ms of start-up and nobody types on the attract screen: it loads
     // when the first session starts and then stays.
@@ -16,27 +16,30 @@ Window {
     width: 1280
     height: 800
     visible: true
-    title: backend.clinic.name
-    color: kioskUi.background
+    title: Content.clinicName
+    color: Theme.background
 
-    Ui {
-        id: kioskUi
-        backend: window.backend
-        reader: window.reader
-        windowWidth: window.width
-        windowHeight: window.height
-    }
+    // The style layer's sizes follow this window.
+    Binding { target: Theme; property: "windowWidth"; value: window.width }
+    Binding { target: Theme; property: "windowHeight"; value: window.height }
 
     Connections {
-        target: window.backend
+        target: SessionPhase
         function onResetDone() {
             window.displayOpen = false
             screenLoader.scrolled = {}
-            Qt.inputMethod.hide()
+            // Qt.inputMethod is a QInputMethod, but qmllint's type for it is QObject (QtQml's Qt
+            // object cannot name a QtGui type) and `as InputMethod` is null at run time.
+            Qt.inputMethod.hide() // qmllint disable missing-property
         }
+    }
+
+    Connections {
+        target: Navigation
+        function onLeaving() { screenLoader.leave() }
         function onPlaceChanged() {
             window.displayOpen = false
-            if (window.backend.screen !== "attract")
+            if (Navigation.screen !== "attract")
                 window.keyboardWanted = true
         }
     }
@@ -46,15 +49,13 @@ Window {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
-        anchors.bottom: keyboardLoader.item && keyboardLoader.item.active ? keyboardLoader.top : parent.bottom
+        anchors.bottom: KeyboardSpace.up ? keyboardLoader.top : parent.bottom
 
         TopBar {
             id: topBar
             objectName: "topBar"
-            ui: kioskUi
-            backend: window.backend
             width: parent.width
-            visible: window.backend.screen !== "attract"
+            visible: Navigation.screen !== "attract"
             height: visible ? implicitHeight : 0
             displayOpen: window.displayOpen
             onDisplayClicked: window.displayOpen = !window.displayOpen
@@ -70,8 +71,8 @@ Window {
             anchors.bottom: parent.bottom
             focus: true
             // A new explainer or answer gets a fresh screen: no scroll position carries over.
-            readonly property string key: window.backend.screen + ":" + window.backend.item + ":"
-                                        + window.backend.language
+            readonly property string key: Navigation.screen + ":" + Navigation.item + ":"
+                                        + Preferences.language
             // Back to a page the patient scrolled (an answer, home, help): where they were.
             // Only the top bar's Back returns; opening a page anew starts at its top. Only
             // scroll offsets are kept, for this visit (a reset forgets them).
@@ -79,21 +80,44 @@ Window {
             property string shownKey: ""
             property bool returning: false
             onKeyChanged: show()
+            // Navigation.leaving: the content on screen is about to change, then the screen
+            // is replaced. Its scroll offset is kept and its lists let go first, before the
+            // models they show change under them.
+            property bool alreadyLeft: false
+            function leave() {
+                keep()
+                release()
+                alreadyLeft = true
+            }
+            function keep() {
+                const old = item as Flickable
+                if (old)
+                    scrolled[shownKey] = old.contentY
+            }
+            // The old screen lets go of its list's rows while its QML context is still
+            // valid (see ExplainerScreen.release(): a crash in Qt 6.11 and 6.12 otherwise).
+            function release() {
+                const explainer = item as ExplainerScreen
+                if (explainer)
+                    explainer.release()
+                const questions = item as QuestionsScreen
+                if (questions)
+                    questions.release()
+            }
             Component.onCompleted: show()
             function show() {
-                if (item && item.contentY !== undefined && item.contentHeight !== undefined)
-                    scrolled[shownKey] = item.contentY
-                // The old screen lets go of its list's rows while its QML context is still
-                // valid (see ExplainerScreen.release(): a crash in Qt 6.11/6.12 otherwise).
-                if (item && item.release)
-                    item.release()
+                if (!alreadyLeft) {
+                    keep()
+                    release()
+                }
+                alreadyLeft = false
                 const back = returning
                 returning = false
                 shownKey = key
-                if (window.backend.screen === "attract")
+                if (Navigation.screen === "attract")
                     scrolled = {}   // the next visitor starts afresh
                 sourceComponent = null
-                switch (window.backend.screen) {
+                switch (Navigation.screen) {
                 case "home": sourceComponent = homeScreen; break
                 case "explainer": sourceComponent = explainerScreen; break
                 case "questions": sourceComponent = questionsScreen; break
@@ -101,18 +125,19 @@ Window {
                 case "help": sourceComponent = helpScreen; break
                 default: sourceComponent = attractScreen
                 }
-                if (back && item && scrolled[key] !== undefined && item.contentHeight !== undefined)
-                    item.contentY = Math.min(scrolled[key], Math.max(0, item.contentHeight - item.height))
+                const view = item as Flickable
+                if (back && view && scrolled[key] !== undefined)
+                    view.contentY = Math.min(scrolled[key], Math.max(0, view.contentHeight - view.height))
             }
         }
     }
 
-    Component { id: attractScreen; AttractScreen { ui: kioskUi; backend: window.backend } }
-    Component { id: homeScreen; HomeScreen { ui: kioskUi; backend: window.backend } }
-    Component { id: explainerScreen; ExplainerScreen { ui: kioskUi; backend: window.backend } }
-    Component { id: questionsScreen; QuestionsScreen { ui: kioskUi; backend: window.backend } }
-    Component { id: answerScreen; AnswerScreen { ui: kioskUi; backend: window.backend } }
-    Component { id: helpScreen; HelpScreen { ui: kioskUi; backend: window.backend } }
+    Component { id: attractScreen; AttractScreen {} }
+    Component { id: homeScreen; HomeScreen {} }
+    Component { id: explainerScreen; ExplainerScreen {} }
+    Component { id: questionsScreen; QuestionsScreen {} }
+    Component { id: answerScreen; AnswerScreen {} }
+    Component { id: helpScreen; HelpScreen {} }
 
     MouseArea {
         // Tapping the page outside the display panel closes it; the top bar stays usable.
@@ -123,12 +148,10 @@ Window {
     }
 
     DisplayPanel {
-        ui: kioskUi
-        backend: window.backend
         visible: window.displayOpen
         anchors.right: parent.right
-        anchors.rightMargin: kioskUi.gap
-        y: topBar.height + kioskUi.gap / 2
+        anchors.rightMargin: Theme.gap
+        y: topBar.height + Theme.gap / 2
         onCloseRequested: window.displayOpen = false
     }
 
@@ -137,33 +160,32 @@ Window {
         anchors.fill: keyboardLoader
         anchors.leftMargin: -keyboardLoader.x
         anchors.rightMargin: -keyboardLoader.x
-        visible: keyboardLoader.item !== null && keyboardLoader.item.active
-        color: keyboardLoader.item ? keyboardLoader.item.backgroundColour : "black"
+        visible: KeyboardSpace.up
+        color: KeyboardSpace.beside
+    }
+
+    // What the screen needs above the keys (QuestionsScreen: field and two results).
+    Binding {
+        target: KeyboardSpace
+        property: "reserved"
+        value: topBar.height + ((screenLoader.item as QuestionsScreen)?.neededAboveKeyboard ?? 0)
     }
 
     Loader {
         id: keyboardLoader
         objectName: "keyboardLoader"
-        active: window.backend.keyboardAvailable && window.keyboardWanted
+        active: Content.keyboardAvailable && window.keyboardWanted
         x: (parent.width - width) / 2
-        y: item && item.active ? parent.height - height : parent.height
-        width: item ? item.panelWidth : parent.width
-        height: item ? item.implicitHeight : 0
+        y: KeyboardSpace.up ? parent.height - height : parent.height
+        width: item ? KeyboardSpace.panelWidth : parent.width
+        height: item ? KeyboardSpace.panelHeight : 0
         source: "KeyboardPanel.qml"
         onLoaded: {
-            item.language = Qt.binding(() => window.backend.language)
-            item.textScale = Qt.binding(() => window.backend.textScale)
-            item.ui = kioskUi
-            item.highContrast = Qt.binding(() => window.backend.highContrast)
-            item.availableWidth = Qt.binding(() => window.width)
-            item.availableHeight = Qt.binding(() => window.height)
-            // What the screen needs above the keys (QuestionsScreen: field and two results).
-            item.reserved = Qt.binding(() => topBar.height + (screenLoader.item
-                && screenLoader.item.neededAboveKeyboard !== undefined
-                ? screenLoader.item.neededAboveKeyboard : 0))
             // The input method's visibility is application-wide and may be left over (tests
             // run many kiosks in one process): a new keyboard starts hidden.
-            Qt.inputMethod.hide()
+            // Qt.inputMethod is a QInputMethod, but qmllint's type for it is QObject (QtQml's Qt
+            // object cannot name a QtGui type) and `as InputMethod` is null at run time.
+            Qt.inputMethod.hide() // qmllint disable missing-property
         }
         onStatusChanged: if (status === Loader.Error) console.warn("virtual keyboard unavailable")
     }
@@ -171,28 +193,22 @@ Window {
     FallbackScreen {
         // No good content at all: the built-in crisis lines, over everything but staff screens.
         anchors.fill: parent
-        ui: kioskUi
-        backend: window.backend
-        visible: window.backend.fallbackActive
+        visible: Content.fallbackActive
     }
 
     MaintenanceScreen {
         anchors.fill: parent
-        ui: kioskUi
         maintenance: window.maintenance
         visible: window.maintenance.open
     }
 
     PinPad {
         anchors.fill: parent
-        ui: kioskUi
         maintenance: window.maintenance
         visible: window.maintenance.pinPadOpen
     }
 
     StillThere {
         anchors.fill: parent
-        ui: kioskUi
-        backend: window.backend
     }
 }

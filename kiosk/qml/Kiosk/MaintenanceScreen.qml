@@ -1,17 +1,18 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import KioskCore
 
 // Staff only, behind the PIN: content status as `kiosk check` sees the folder on disk, the
 // running version, a week of use, and reload / restart / exit. The idle timeout closes it.
 Rectangle {
     id: screen
 
-    required property Ui ui
-    required property QtObject maintenance
+    required property Maintenance maintenance
     readonly property var status: maintenance.status
     property bool confirmExit: false
 
     objectName: "maintenanceScreen"
-    color: ui.background
+    color: Theme.background
     onVisibleChanged: confirmExit = false
 
     MouseArea {
@@ -20,9 +21,9 @@ Rectangle {
 
     component Label: Text {
         width: parent ? parent.width : 0
-        font.family: screen.ui.fontFamily
-        font.pixelSize: screen.ui.fontSmall
-        color: screen.ui.text
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontSmall
+        color: Theme.text
         wrapMode: Text.Wrap
         Accessible.role: Accessible.StaticText
         Accessible.name: text
@@ -33,18 +34,17 @@ Rectangle {
         default property alias content: inner.data
         property string title
         width: parent ? parent.width : 0
-        height: inner.implicitHeight + screen.ui.gap * 2
-        radius: screen.ui.radius
-        color: screen.ui.surface
-        border.color: screen.ui.border
+        height: inner.implicitHeight + Theme.gap * 2
+        radius: Theme.radius
+        color: Theme.surface
+        border.color: Theme.border
         Column {
             id: inner
-            x: screen.ui.gap
-            y: screen.ui.gap
-            width: parent.width - 2 * screen.ui.gap
-            spacing: screen.ui.gap / 2
+            x: Theme.gap
+            y: Theme.gap
+            width: parent.width - 2 * Theme.gap
+            spacing: Theme.gap / 2
             Heading {
-                ui: screen.ui
                 level: 3
                 text: card.title
             }
@@ -54,52 +54,47 @@ Rectangle {
     Flickable {
         objectName: "maintenanceFlick"
         anchors.fill: parent
-        contentHeight: page.implicitHeight + 2 * screen.ui.margin
+        contentHeight: page.implicitHeight + 2 * Theme.margin
         clip: true
         boundsBehavior: Flickable.StopAtBounds
 
         Column {
             id: page
-            x: screen.ui.margin
-            y: screen.ui.margin
-            width: parent.width - 2 * screen.ui.margin
-            spacing: screen.ui.gap
+            x: Theme.margin
+            y: Theme.margin
+            width: parent.width - 2 * Theme.margin
+            spacing: Theme.gap
 
             Heading {
-                ui: screen.ui
-                text: screen.ui.txt("maint_title")
+                text: Theme.txt("maint_title")
             }
 
             Flow {
                 width: parent.width
-                spacing: screen.ui.gap / 2
+                spacing: Theme.gap / 2
                 KButton {
                     objectName: "maintClose"
-                    ui: screen.ui
-                    text: screen.ui.txt("maint_close")
+                    text: Theme.txt("maint_close")
                     onActivated: screen.maintenance.close()
                 }
                 KButton {
                     objectName: "maintReload"
-                    ui: screen.ui
                     variant: "secondary"
                     enabled: !screen.maintenance.busy
-                    text: screen.ui.txt("maint_reload")
+                    text: Theme.txt("maint_reload")
                     onActivated: screen.maintenance.reloadContent()
                 }
                 KButton {
                     objectName: "maintRestart"
-                    ui: screen.ui
                     variant: "secondary"
-                    text: screen.ui.txt("maint_restart")
+                    text: Theme.txt("maint_restart")
                     onActivated: screen.maintenance.restartKiosk()
                 }
                 KButton {
                     // Two taps: the first asks, the second exits.
                     objectName: "maintExit"
-                    ui: screen.ui
                     variant: screen.confirmExit ? "urgent" : "secondary"
-                    text: screen.ui.txt(screen.confirmExit ? "maint_exit_confirm" : "maint_exit")
+                    text: Theme.txt(screen.confirmExit ? "maint_exit_confirm" : "maint_exit")
                     onActivated: {
                         if (screen.confirmExit)
                             screen.maintenance.exitKiosk()
@@ -111,11 +106,11 @@ Rectangle {
             Label {
                 objectName: "maintMessage"
                 visible: text !== ""
-                font.pixelSize: screen.ui.fontBody
+                font.pixelSize: Theme.fontBody
                 font.bold: true
-                text: screen.maintenance.busy ? screen.ui.txt("maint_checking")
+                text: screen.maintenance.busy ? Theme.txt("maint_checking")
                     : screen.maintenance.message.startsWith("maint_")
-                      ? screen.ui.fmt(screen.maintenance.message,
+                      ? Theme.fmt(screen.maintenance.message,
                                       {"version": screen.status.disk_version || "",
                                        "errors": screen.status.errors || 0})
                       : ""
@@ -124,29 +119,29 @@ Rectangle {
             Grid {
                 id: cards
                 width: parent.width
-                columns: screen.ui.portrait ? 1 : 2
-                spacing: screen.ui.gap
+                columns: Theme.portrait ? 1 : 2
+                spacing: Theme.gap
                 readonly property real cardWidth: (width - (columns - 1) * spacing) / columns
 
                 Card {
                     objectName: "maintContent"
                     width: cards.cardWidth
-                    title: screen.ui.txt("maint_content")
+                    title: Theme.txt("maint_content")
                     Label {
-                        text: screen.ui.fmt("maint_running", {
+                        text: Theme.fmt("maint_running", {
                             "version": screen.status.version || "",
                             "time": screen.status.loaded_at || ""})
                     }
                     Label {
                         visible: screen.status.disk_version !== undefined
-                        text: screen.ui.fmt("maint_on_disk", {
+                        text: Theme.fmt("maint_on_disk", {
                             "version": screen.status.disk_version || "",
                             "errors": screen.status.errors || 0,
                             "warnings": screen.status.warnings || 0})
                     }
                     Label {
                         visible: !!screen.status.check_failed
-                        text: screen.ui.txt("maint_check_failed") + " " + (screen.status.check_failed || "")
+                        text: Theme.txt("maint_check_failed") + " " + (screen.status.check_failed || "")
                     }
                 }
 
@@ -155,14 +150,14 @@ Rectangle {
                     objectName: "maintUsage"
                     width: cards.cardWidth
                     readonly property var use: screen.status.usage || ({})
-                    title: screen.ui.txt("maint_usage")
+                    title: Theme.txt("maint_usage")
                     Label {
                         visible: !usageCard.use.available
-                        text: screen.ui.txt("maint_usage_none")
+                        text: Theme.txt("maint_usage_none")
                     }
                     Label {
                         visible: !!usageCard.use.available
-                        text: screen.ui.fmt("maint_usage_summary", {
+                        text: Theme.fmt("maint_usage_summary", {
                             "sessions": usageCard.use.sessions || 0,
                             "median": usageCard.use.median || "-",
                             "searches": usageCard.use.searches || 0,
@@ -170,12 +165,12 @@ Rectangle {
                     }
                     Label {
                         visible: (usageCard.use.explainers || []).length > 0
-                        text: screen.ui.txt("maint_top_explainers") + " "
+                        text: Theme.txt("maint_top_explainers") + " "
                               + (usageCard.use.explainers || []).join(", ")
                     }
                     Label {
                         visible: (usageCard.use.questions || []).length > 0
-                        text: screen.ui.txt("maint_top_questions") + " "
+                        text: Theme.txt("maint_top_questions") + " "
                               + (usageCard.use.questions || []).join(", ")
                     }
                 }
@@ -183,28 +178,28 @@ Rectangle {
 
             Card {
                 objectName: "maintSystem"
-                title: screen.ui.txt("maint_system")
+                title: Theme.txt("maint_system")
                 Repeater {
                     model: screen.status.system || []
                     delegate: Label {
                         required property var modelData
-                        text: screen.ui.txt(modelData.label) + " " + modelData.value
+                        text: Theme.txt(modelData.label) + " " + modelData.value
                     }
                 }
             }
 
             Card {
                 objectName: "maintProblems"
-                title: screen.ui.fmt("maint_problems", {"count": (screen.status.problems || []).length})
+                title: Theme.fmt("maint_problems", {"count": (screen.status.problems || []).length})
                 Label {
                     visible: screen.status.problems !== undefined && screen.status.problems.length === 0
-                    text: screen.ui.txt("maint_no_problems")
+                    text: Theme.txt("maint_no_problems")
                 }
                 Repeater {
                     model: screen.status.problems || []
                     delegate: Label {
                         required property var modelData
-                        text: screen.ui.txt(modelData.error ? "maint_error" : "maint_warning") + " "
+                        text: Theme.txt(modelData.error ? "maint_error" : "maint_warning") + " "
                               + modelData.where + ": " + modelData.message
                         font.bold: modelData.error
                     }

@@ -1,12 +1,13 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import KioskCore
 
 // The staff PIN pad, opened by five quick taps in the staff corner. Digits stay in this
 // item only (never sent anywhere until OK, never logged) and are cleared when it closes.
 Rectangle {
     id: pad
 
-    required property Ui ui
-    required property QtObject maintenance
+    required property Maintenance maintenance
     property string digits: ""
     readonly property bool locked: maintenance.message === "pin_locked"
     readonly property int maxDigits: 8
@@ -53,52 +54,51 @@ Rectangle {
 
     Rectangle {
         id: card
-        readonly property bool wide: !pad.ui.portrait
+        readonly property bool wide: !Theme.portrait
         anchors.centerIn: parent
         // Wider as the text grows, so the keys keep room for their labels; side by side on a
         // landscape screen, so the pad fits the height at any text size.
-        width: Math.min(parent.width - 2 * pad.ui.margin,
-                        wide ? Math.max(pad.ui.target * 11, pad.ui.fontBody * 26)
-                             : Math.max(pad.ui.target * 6, pad.ui.fontBody * 14))
-        height: Math.min(parent.height - 2 * pad.ui.margin, layout.implicitHeight + pad.ui.gap * 3)
-        radius: pad.ui.radius * 1.5
-        color: pad.ui.surface
+        width: Math.min(parent.width - 2 * Theme.margin,
+                        wide ? Math.max(Theme.target * 11, Theme.fontBody * 26)
+                             : Math.max(Theme.target * 6, Theme.fontBody * 14))
+        height: Math.min(parent.height - 2 * Theme.margin, layout.implicitHeight + Theme.gap * 3)
+        radius: Theme.radius * 1.5
+        color: Theme.surface
         Accessible.role: Accessible.Dialog
-        Accessible.name: pad.ui.txt("pin_title")
+        Accessible.name: Theme.txt("pin_title")
 
         Grid {
             id: layout
             anchors.centerIn: parent
             columns: card.wide ? 2 : 1
-            spacing: pad.ui.gap * 1.5
-            readonly property real cell: card.wide ? (card.width - pad.ui.gap * 3 - spacing) / 2
-                                                   : card.width - pad.ui.gap * 3
+            spacing: Theme.gap * 1.5
+            readonly property real cell: card.wide ? (card.width - Theme.gap * 3 - spacing) / 2
+                                                   : card.width - Theme.gap * 3
             verticalItemAlignment: Grid.AlignVCenter
 
             Column {
                 id: column
                 width: layout.cell
-                spacing: pad.ui.gap
+                spacing: Theme.gap
 
                 Heading {
-                    ui: pad.ui
                     level: 2
-                    text: pad.ui.txt("pin_title")
+                    text: Theme.txt("pin_title")
                     horizontalAlignment: Text.AlignHCenter
                 }
 
                 Text {
                     objectName: "pinMessage"
                     width: parent.width
-                    text: !pad.maintenance.pinSet ? pad.ui.txt("pin_not_set")
-                        : pad.locked ? pad.ui.fmt("pin_locked", {"seconds": pad.maintenance.lockedSeconds})
+                    text: !pad.maintenance.pinSet ? Theme.txt("pin_not_set")
+                        : pad.locked ? Theme.fmt("pin_locked", {"seconds": pad.maintenance.lockedSeconds})
                         : pad.maintenance.message === "pin_wrong"
-                          ? pad.ui.fmt("pin_wrong", {"count": pad.maintenance.attemptsLeft})
-                        : pad.ui.txt("pin_prompt")
-                    font.family: pad.ui.fontFamily
-                    font.pixelSize: pad.ui.fontBody
+                          ? Theme.fmt("pin_wrong", {"count": pad.maintenance.attemptsLeft})
+                        : Theme.txt("pin_prompt")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
                     font.bold: pad.maintenance.message !== ""
-                    color: pad.ui.text
+                    color: Theme.text
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.Wrap
                     Accessible.role: Accessible.StaticText
@@ -109,26 +109,25 @@ Rectangle {
                     // One dot a digit: the PIN itself is never shown.
                     objectName: "pinDots"
                     anchors.horizontalCenter: parent.horizontalCenter
-                    height: pad.ui.fontH1
-                    spacing: pad.ui.gap / 2
+                    height: Theme.fontH1
+                    spacing: Theme.gap / 2
                     Repeater {
                         model: pad.digits.length
                         delegate: Rectangle {
-                            width: pad.ui.fontBody * 0.8
+                            width: Theme.fontBody * 0.8
                             height: width
                             radius: width / 2
                             anchors.verticalCenter: parent.verticalCenter
-                            color: pad.ui.text
+                            color: Theme.text
                         }
                     }
                 }
 
                 KButton {
                     objectName: "pinCancel"
-                    ui: pad.ui
                     width: parent.width
                     variant: "quiet"
-                    text: pad.ui.txt("pin_cancel")
+                    text: Theme.txt("pin_cancel")
                     onActivated: pad.maintenance.cancelPin()
                 }
             }
@@ -136,28 +135,27 @@ Rectangle {
             Grid {
                 id: keys
                 columns: 3
-                spacing: pad.ui.gap / 2
+                spacing: Theme.gap / 2
                 readonly property real key: (layout.cell - 2 * spacing) / 3
                 // In landscape the four rows must fit the screen's height too.
                 readonly property real keyHeight: card.wide
-                    ? Math.max(pad.ui.target, Math.min(key * 0.7,
-                        (pad.height - 2 * pad.ui.margin - pad.ui.gap * 3 - 3 * spacing) / 4))
-                    : Math.max(pad.ui.target, key * 0.7)
+                    ? Math.max(Theme.target, Math.min(key * 0.7,
+                        (pad.height - 2 * Theme.margin - Theme.gap * 3 - 3 * spacing) / 4))
+                    : Math.max(Theme.target, key * 0.7)
                 Repeater {
                     model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
                     delegate: KButton {
                         required property string modelData
                         objectName: "pinKey_" + modelData
                         repeatable: modelData !== "ok"   // "1111" is four quick taps
-                        ui: pad.ui
                         width: keys.key
                         height: keys.keyHeight
                         enabled: !pad.locked && pad.maintenance.pinSet
                         opacity: enabled ? 1 : 0.4
                         variant: modelData === "ok" ? "primary" : "secondary"
-                        text: modelData === "clear" ? pad.ui.txt("pin_clear")
-                            : modelData === "ok" ? pad.ui.txt("pin_ok") : modelData
-                        fontSize: modelData.length === 1 ? pad.ui.fontH1 : pad.ui.fontSmall
+                        text: modelData === "clear" ? Theme.txt("pin_clear")
+                            : modelData === "ok" ? Theme.txt("pin_ok") : modelData
+                        fontSize: modelData.length === 1 ? Theme.fontH1 : Theme.fontSmall
                         onActivated: pad.press(modelData)
                     }
                 }

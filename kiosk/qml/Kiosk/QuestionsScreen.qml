@@ -1,11 +1,11 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import KioskCore
 
 // The question browser: search as you type, topic chips, and the list of questions.
 Item {
     id: screen
 
-    required property Ui ui
-    required property QtObject backend
     property alias searchInput: search.input
 
     objectName: "questionsScreen"
@@ -15,37 +15,37 @@ Item {
     function release() {
         list.model = null
     }
-    readonly property bool searching: backend.searchText.trim().length > 0
-    readonly property real innerWidth: Math.min(width - 2 * ui.margin, ui.readingWidth * 1.25)
-    readonly property bool keyboardUp: Qt.inputMethod.visible
+    readonly property bool searching: Search.text.trim().length > 0
+    readonly property real innerWidth: Math.min(width - 2 * Theme.margin, Theme.readingWidth * 1.25)
+    readonly property bool keyboardUp: Qt.inputMethod.visible // qmllint disable missing-property
     // One result row with a one-line title, as the delegate below lays it out.
-    readonly property real rowEstimate: Math.max(ui.target,
-        ui.fontBody * 1.3 + ui.fontSmall * 1.3 + ui.gap / 4 + ui.gap * 1.25)
+    readonly property real rowEstimate: Math.max(Theme.target,
+        Theme.fontBody * 1.3 + Theme.fontSmall * 1.3 + Theme.gap / 4 + Theme.gap * 1.25)
     // Main.qml sizes the on-screen keyboard to leave this much of the screen above it:
     // the search field and at least two results, at any text size.
-    readonly property real neededAboveKeyboard: header.y + search.height + 2 * ui.gap
-        + 2 * rowEstimate + list.spacing + ui.gap
+    readonly property real neededAboveKeyboard: heading.y + search.height + 2 * Theme.gap
+        + 2 * rowEstimate + list.spacing + Theme.gap
 
     Component.onCompleted: {
-        if (backend.searchFocusPending) {
+        if (Search.focusPending) {
             // Opened from the home screen's search box: type at once, keyboard up.
             search.input.forceActiveFocus()
-            Qt.inputMethod.show()
-            backend.searchFocusTaken()
+            // Qt.inputMethod is a QInputMethod, but qmllint's type for it is QObject (QtQml's Qt
+            // object cannot name a QtGui type) and `as InputMethod` is null at run time.
+            Qt.inputMethod.show() // qmllint disable missing-property
+            Search.focusTaken()
         }
     }
 
     Column {
-        id: header
+        id: heading
         x: (screen.width - width) / 2
-        y: ui.margin * 0.75
+        y: Theme.margin * 0.75
         width: screen.innerWidth
-        spacing: ui.gap
+        spacing: Theme.gap
 
         SearchField {
             id: search
-            ui: screen.ui
-            backend: screen.backend
             width: parent.width
         }
 
@@ -53,11 +53,11 @@ Item {
             objectName: "resultsCount"
             width: parent.width
             // While the keyboard is up its line goes to the results themselves.
-            visible: screen.searching && !screen.keyboardUp && screen.backend.results.count > 0
-            text: ui.fmt("results_count", {"count": screen.backend.results.count})
-            font.family: ui.fontFamily
-            font.pixelSize: ui.fontSmall
-            color: ui.muted
+            visible: screen.searching && !screen.keyboardUp && Search.results.count > 0
+            text: Theme.fmt("results_count", {"count": Search.results.count})
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSmall
+            color: Theme.muted
             Accessible.role: Accessible.StaticText
             Accessible.name: text
         }
@@ -66,16 +66,16 @@ Item {
     ListView {
         id: list
         objectName: "questionList"
-        x: header.x
+        x: heading.x
         width: screen.innerWidth
-        anchors.top: header.bottom
-        anchors.topMargin: ui.gap
+        anchors.top: heading.bottom
+        anchors.topMargin: Theme.gap
         anchors.bottom: parent.bottom
         clip: true
-        spacing: ui.gap * 0.6
+        spacing: Theme.gap * 0.6
         boundsBehavior: Flickable.StopAtBounds
-        model: screen.searching ? screen.backend.results : screen.backend.questions
-        bottomMargin: ui.margin
+        model: screen.searching ? Search.results : Content.questions
+        bottomMargin: Theme.margin
         // No cache buffer: rows beyond the visible area are the only ones a ListView
         // incubates asynchronously (between frames). Leaving the screen (the Loader destroys
         // it) or a keystroke, chip or language resetting the model while one of them was
@@ -88,85 +88,86 @@ Item {
         header: Flow {
             objectName: "topicChips"
             width: list.width
-            height: visible ? implicitHeight + ui.gap : 0
-            spacing: ui.gap * 0.6
+            height: visible ? implicitHeight + Theme.gap : 0
+            spacing: Theme.gap * 0.6
             visible: !screen.searching
             Chip {
                 objectName: "chip_all"
-                ui: screen.ui
-                text: ui.txt("all_topics")
-                checked: screen.backend.topic === ""
-                onActivated: screen.backend.openTopic("")
+                text: Theme.txt("all_topics")
+                checked: Navigation.topic === ""
+                onActivated: Navigation.openTopic("")
             }
             Repeater {
-                model: screen.backend.topics
+                model: Content.topics
                 delegate: Chip {
                     required property string id
                     required property string title
                     objectName: "chip_" + id
-                    ui: screen.ui
                     text: title
-                    checked: screen.backend.topic === id
-                    onActivated: screen.backend.openTopic(id)
+                    checked: Navigation.topic === id
+                    onActivated: Navigation.openTopic(id)
                 }
             }
         }
 
         MoreBelow {
             parent: list
-            ui: screen.ui
             flickable: list
         }
         delegate: Tappable {
             id: row
-            required property var model
+            // A row of Search.results or Content.questions (the same roles).
+            required property string kind
+            required property string id
+            required property string title
+            required property string where
+            required property int page
             required property int index
-            readonly property string kind: model.kind || "question"
             objectName: "result_" + index
             width: list.width
-            height: Math.max(ui.target, rowColumn.implicitHeight + ui.gap * 1.25)
-            text: model.title
-            Accessible.description: model.where
+            height: Math.max(Theme.target, rowColumn.implicitHeight + Theme.gap * 1.25)
+            text: title
+            Accessible.description: where
             onActivated: {
-                screen.backend.searchSubmitted()
+                Search.submit()
                 if (kind === "explainer")
-                    screen.backend.openExplainerAt(model.id, model.page || 0)
+                    Navigation.openExplainerAt(row.id, row.page)
                 else
-                    screen.backend.openQuestion(model.id)
+                    Navigation.openQuestion(row.id)
             }
             Rectangle {
                 // The row's face; pressed, it tints at once.
                 anchors.fill: parent
-                radius: ui.radius
-                color: row.held ? ui.accentSoft : ui.surface
-                border.color: row.activeFocus ? ui.focus : row.held ? ui.accent : ui.border
+                radius: Theme.radius
+                color: row.held ? Theme.accentSoft : Theme.surface
+                border.color: row.activeFocus ? Theme.focus : row.held ? Theme.accent : Theme.border
                 border.width: row.activeFocus ? 4 : row.held ? 2 : 1
             }
             Column {
                 id: rowColumn
-                x: ui.gap
+                x: Theme.gap
                 anchors.verticalCenter: parent.verticalCenter
-                width: parent.width - 2 * ui.gap
-                spacing: ui.gap / 4
+                width: parent.width - 2 * Theme.gap
+                spacing: Theme.gap / 4
                 Text {
                     width: parent.width
-                    text: row.model.title
-                    font.family: ui.fontFamily
-                    font.pixelSize: ui.fontBody
+                    text: row.title
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
                     font.bold: true
-                    color: ui.accent
+                    color: Theme.accent
                     wrapMode: Text.Wrap
                 }
                 Text {
                     width: parent.width
                     // Under one topic's chip, repeating the topic on every row is noise.
-                    visible: screen.searching || screen.backend.topic === ""
+                    visible: screen.searching || Navigation.topic === ""
                     text: row.kind === "explainer"
-                          ? ui.fmt("explainer_result", {"page": (row.model.page || 0) + 1, "title": row.model.where})
-                          : row.model.where
-                    font.family: ui.fontFamily
-                    font.pixelSize: ui.fontSmall
-                    color: ui.muted
+                          ? Theme.fmt("explainer_result", {"page": row.page + 1, "title": row.where})
+                          : row.where
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.muted
                     wrapMode: Text.Wrap
                 }
             }
@@ -177,63 +178,59 @@ Item {
     Flickable {
         id: noResultsFlick
         objectName: "noResults"
-        x: header.x
+        x: heading.x
         width: screen.innerWidth
-        anchors.top: header.bottom
-        anchors.topMargin: ui.gap * 2
+        anchors.top: heading.bottom
+        anchors.topMargin: Theme.gap * 2
         anchors.bottom: parent.bottom
-        contentHeight: noResultsColumn.implicitHeight + ui.gap
+        contentHeight: noResultsColumn.implicitHeight + Theme.gap
         clip: true
         boundsBehavior: Flickable.StopAtBounds
-        visible: screen.searching && screen.backend.results.count === 0
+        visible: screen.searching && Search.results.count === 0
 
         MoreBelow {
             parent: noResultsFlick
-            ui: screen.ui
             flickable: noResultsFlick
         }
 
         Column {
             id: noResultsColumn
             width: parent.width
-            spacing: ui.gap
+            spacing: Theme.gap
 
             // Mid-word there is no verdict yet: the patient is still typing.
             Heading {
                 objectName: "noResultsTitle"
-                ui: screen.ui
                 level: 2
-                visible: !screen.backend.searchTyping
-                text: ui.txt("no_results_title")
+                visible: !Search.typing
+                text: Theme.txt("no_results_title")
             }
             Chip {
                 objectName: "didYouMean"
-                ui: screen.ui
-                visible: screen.backend.searchSuggestion !== ""
-                text: ui.fmt("did_you_mean", {"query": screen.backend.searchSuggestion})
-                onActivated: screen.backend.setSearchText(screen.backend.searchSuggestion + " ")
+                visible: Search.suggestion !== ""
+                text: Theme.fmt("did_you_mean", {"query": Search.suggestion})
+                onActivated: Search.setText(Search.suggestion + " ")
             }
             Text {
                 width: parent.width
-                text: screen.backend.searchTyping ? ui.txt("search_keep_typing") : ui.txt("no_results_hint")
-                font.family: ui.fontFamily
-                font.pixelSize: ui.fontBody
-                color: ui.text
+                text: Search.typing ? Theme.txt("search_keep_typing") : Theme.txt("no_results_hint")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontBody
+                color: Theme.text
                 wrapMode: Text.Wrap
             }
             Flow {
                 width: parent.width
-                spacing: ui.gap * 0.6
+                spacing: Theme.gap * 0.6
                 Repeater {
-                    model: screen.backend.topics
+                    model: Content.topics
                     delegate: Chip {
                         required property string id
                         required property string title
-                        ui: screen.ui
                         text: title
                         onActivated: {
-                            screen.backend.setSearchText("")
-                            screen.backend.openTopic(id)
+                            Search.setText("")
+                            Navigation.openTopic(id)
                         }
                     }
                 }

@@ -1,19 +1,18 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import KioskCore
 
 // "Related questions": big buttons for internal links.
 Column {
     id: related
 
-    required property Ui ui
-    required property QtObject backend
-    property var links: []
-    property string heading: ui.txt("related_heading")
+    property RecordListModel links: null
+    property string heading: Theme.txt("related_heading")
 
-    spacing: ui.gap * 0.75
-    visible: links.length > 0
+    spacing: Theme.gap * 0.75
+    visible: links !== null && links.count > 0
 
     Heading {
-        ui: related.ui
         level: 3
         text: related.heading
     }
@@ -21,16 +20,19 @@ Column {
     Repeater {
         model: related.links
         delegate: KButton {
-            required property var modelData
-            objectName: "related_" + modelData.id
-            ui: related.ui
+            id: link
+            required property string kind
+            required property string id
+            required property string title
+            required property string target
+            objectName: "related_" + link.id
             width: related.width
-            text: (modelData.kind === "explainer" ? "▸  " : "?  ") + modelData.title
-            accessibleName: modelData.title
+            text: (link.kind === "explainer" ? "▸  " : "?  ") + link.title
+            accessibleName: link.title
             variant: "secondary"
             bold: false
             horizontalAlignment: Text.AlignLeft
-            onActivated: related.backend.openLink(modelData.target)
+            onActivated: Navigation.openLink(link.target)
         }
     }
 }

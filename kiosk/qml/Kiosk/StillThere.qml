@@ -1,4 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import KioskCore
 
 // "Are you still there?" with a visible countdown and one big button. A touch anywhere on
 // it also continues (the app's activity filter sees the touch).
@@ -9,10 +11,8 @@ import QtQuick
 Rectangle {
     id: overlay
 
-    required property Ui ui
-    required property QtObject backend
 
-    readonly property bool warning: backend.phase === "warning"
+    readonly property bool warning: SessionPhase.phase === "warning"
     property bool catching: false
     objectName: "stillThere"
     // Answered: gone from sight at once, still taking the touch until the finger lifts.
@@ -22,7 +22,7 @@ Rectangle {
     onWarningChanged: {
         if (warning) {
             catching = true
-        } else if (backend.phase === "attract") {
+        } else if (SessionPhase.phase === "attract") {
             catching = false   // timed out: the attract screen takes over at once
         } else {
             letGo.restart()
@@ -40,43 +40,43 @@ Rectangle {
         // Swallow touches so nothing underneath changes while the patient decides.
         id: catcher
         anchors.fill: parent
-        onClicked: overlay.backend.moreTime()
+        onClicked: SessionPhase.moreTime()
     }
 
     Rectangle {
         anchors.centerIn: parent
         visible: overlay.warning
-        width: Math.min(parent.width - 2 * ui.margin, ui.fontBody * 26)
-        height: card.implicitHeight + ui.gap * 3
-        radius: ui.radius * 1.5
-        color: ui.surface
+        width: Math.min(parent.width - 2 * Theme.margin, Theme.fontBody * 26)
+        height: card.implicitHeight + Theme.gap * 3
+        radius: Theme.radius * 1.5
+        color: Theme.surface
         Accessible.role: Accessible.AlertMessage
-        Accessible.name: ui.txt("still_there_title")
+        Accessible.name: Theme.txt("still_there_title")
         Accessible.description: body.text
 
         Column {
             id: card
             anchors.centerIn: parent
-            width: parent.width - ui.gap * 3
-            spacing: ui.gap * 1.25
+            width: parent.width - Theme.gap * 3
+            spacing: Theme.gap * 1.25
             Text {
                 width: parent.width
-                text: ui.txt("still_there_title")
-                font.family: ui.fontFamily
-                font.pixelSize: ui.fontH1
+                text: Theme.txt("still_there_title")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontH1
                 font.bold: true
-                color: ui.text
+                color: Theme.text
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.Wrap
             }
             Text {
                 objectName: "countdown"
                 width: parent.width
-                text: overlay.backend.secondsLeft
-                font.family: ui.fontFamily
-                font.pixelSize: ui.fontH1 * 2
+                text: SessionPhase.secondsLeft
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontH1 * 2
                 font.bold: true
-                color: ui.accent
+                color: Theme.accent
                 horizontalAlignment: Text.AlignHCenter
                 Accessible.role: Accessible.StaticText
                 Accessible.name: body.text
@@ -84,21 +84,20 @@ Rectangle {
             Text {
                 id: body
                 width: parent.width
-                text: ui.fmt("still_there_body", {"seconds": overlay.backend.secondsLeft})
-                font.family: ui.fontFamily
-                font.pixelSize: ui.fontBody
-                color: ui.text
+                text: Theme.fmt("still_there_body", {"seconds": SessionPhase.secondsLeft})
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontBody
+                color: Theme.text
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.Wrap
             }
             KButton {
                 objectName: "moreTimeButton"
-                ui: overlay.ui
                 width: parent.width
-                height: Math.max(implicitHeight, ui.target * 1.4)
-                text: ui.txt("more_time")
-                fontSize: ui.fontH2
-                onActivated: overlay.backend.moreTime()
+                height: Math.max(implicitHeight, Theme.target * 1.4)
+                text: Theme.txt("more_time")
+                fontSize: Theme.fontH2
+                onActivated: SessionPhase.moreTime()
             }
         }
     }

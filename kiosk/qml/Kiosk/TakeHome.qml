@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // "Take this with you": a large QR code for this page on the clinic's website, made on the
@@ -7,7 +8,6 @@ import QtQuick
 Rectangle {
     id: overlay
 
-    required property Ui ui
     property string url: ""
     property string code: ""      // the QR code as an image URL (a PNG data URL)
 
@@ -32,28 +32,28 @@ Rectangle {
 
     Rectangle {
         id: panel
-        readonly property real pad: overlay.ui.gap
+        readonly property real pad: Theme.gap
         readonly property bool wide: overlay.width > overlay.height * 1.2
-        readonly property real room: overlay.height - 2 * overlay.ui.gap - 2 * pad
+        readonly property real room: overlay.height - 2 * Theme.gap - 2 * pad
         // Beside the code (wide) or above and below it (tall): the words and the button.
         readonly property real wordsHeight: words.height + pad + closeButton.height
         // Tall: the words take their height, the code what is left. Wide: the code takes
         // the height, the words the width beside it.
         readonly property real side: wide
             ? Math.min(room, (width - 3 * pad) * 0.45)
-            : Math.max(overlay.ui.target * 3,
+            : Math.max(Theme.target * 3,
                        Math.min(width - 2 * pad, room - wordsHeight - pad))
         readonly property real wordsX: wide ? side + 2 * pad : pad
         readonly property real wordsWidth: wide ? width - side - 3 * pad : width - 2 * pad
         readonly property real wordsY: wide ? Math.max(pad, (height - wordsHeight) / 2) : pad
         anchors.centerIn: parent
-        width: wide ? overlay.width - 2 * overlay.ui.gap
-                    : Math.min(overlay.width - 2 * overlay.ui.gap, overlay.ui.fontBody * 26)
-        height: Math.min(overlay.height - 2 * overlay.ui.gap,
+        width: wide ? overlay.width - 2 * Theme.gap
+                    : Math.min(overlay.width - 2 * Theme.gap, Theme.fontBody * 26)
+        height: Math.min(overlay.height - 2 * Theme.gap,
                          wide ? Math.max(side, wordsHeight) + 2 * pad
                               : wordsHeight + side + 3 * pad)
-        radius: overlay.ui.radius * 1.5
-        color: overlay.ui.surface
+        radius: Theme.radius * 1.5
+        color: Theme.surface
         Accessible.role: Accessible.Dialog
         Accessible.name: title.text
         Accessible.description: body.text
@@ -63,25 +63,25 @@ Rectangle {
             x: panel.wordsX
             y: panel.wordsY
             width: panel.wordsWidth
-            spacing: overlay.ui.gap
+            spacing: Theme.gap
             Text {
                 id: title
                 width: parent.width
-                text: overlay.ui.txt("take_home_title")
-                font.family: overlay.ui.fontFamily
-                font.pixelSize: overlay.ui.fontH2
+                text: Theme.txt("take_home_title")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontH2
                 font.bold: true
-                color: overlay.ui.text
+                color: Theme.text
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.Wrap
             }
             Text {
                 id: body
                 width: parent.width
-                text: overlay.ui.txt("take_home_body")
-                font.family: overlay.ui.fontFamily
-                font.pixelSize: overlay.ui.fontBody
-                color: overlay.ui.text
+                text: Theme.txt("take_home_body")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontBody
+                color: Theme.text
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.Wrap
             }
@@ -110,14 +110,13 @@ Rectangle {
         KButton {
             id: closeButton
             objectName: "takeHomeClose"
-            ui: overlay.ui
             x: panel.wordsX
             y: panel.wide ? words.y + words.height + panel.pad
                           : codeBox.y + codeBox.height + panel.pad
             width: panel.wordsWidth
-            height: Math.max(implicitHeight, overlay.ui.target * 1.2)
-            text: overlay.ui.txt("take_home_close")
-            fontSize: overlay.ui.fontH2
+            height: Math.max(implicitHeight, Theme.target * 1.2)
+            text: Theme.txt("take_home_close")
+            fontSize: Theme.fontH2
             onActivated: overlay.close()
         }
     }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Templates as T
 
@@ -82,8 +83,15 @@ T.AbstractButton {
     }
     Component.onDestruction: {
         for (const item of watched) {
-            item.xChanged.disconnect(control.moved)
-            item.yChanged.disconnect(control.moved)
+            // A page list emptied under a live screen (ExplainerScreen.release() before a
+            // language switch) destroys its pages after their QML context: disconnecting
+            // then throws, and the connections go with the objects anyway.
+            try {
+                item.xChanged.disconnect(control.moved)
+                item.yChanged.disconnect(control.moved)
+            } catch (gone) {
+                return
+            }
         }
     }
     onVisibleChanged: if (visible) moved()

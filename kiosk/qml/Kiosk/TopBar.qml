@@ -1,58 +1,56 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import KioskCore
 
 // Always-there controls: Home, Back, display options, language, Help.
 Rectangle {
     id: bar
 
-    required property Ui ui
-    required property QtObject backend
     property bool displayOpen: false
     signal displayClicked()
     signal backClicked()   // just before the backend goes back
 
     // Big text in a narrow window: the right-hand group moves to a second row, so no
     // button overlaps another or loses its words.
-    readonly property bool twoRows: left.implicitWidth + buttons.implicitWidth + ui.gap * 3 > width
-    implicitHeight: twoRows ? left.implicitHeight + buttons.implicitHeight + ui.gap * 1.75
-                            : Math.max(ui.target, left.implicitHeight, buttons.implicitHeight) + ui.gap
-    color: ui.surface
+    readonly property bool twoRows: leftSide.implicitWidth + buttons.implicitWidth + Theme.gap * 3 > width
+    implicitHeight: twoRows ? leftSide.implicitHeight + buttons.implicitHeight + Theme.gap * 1.75
+                            : Math.max(Theme.target, leftSide.implicitHeight, buttons.implicitHeight) + Theme.gap
+    color: Theme.surface
     Accessible.role: Accessible.ToolBar
-    Accessible.name: ui.txt("toolbar_name")
+    Accessible.name: Theme.txt("toolbar_name")
 
     Rectangle {
         anchors.bottom: parent.bottom
         width: parent.width
         height: 1
-        color: ui.border
+        color: Theme.border
     }
 
     Row {
-        id: left
+        id: leftSide
         anchors.left: parent.left
-        anchors.leftMargin: ui.gap
-        y: bar.twoRows ? ui.gap / 2 : (bar.height - implicitHeight) / 2
-        spacing: ui.gap * 0.75
+        anchors.leftMargin: Theme.gap
+        y: bar.twoRows ? Theme.gap / 2 : (bar.height - implicitHeight) / 2
+        spacing: Theme.gap * 0.75
         KButton {
             objectName: "homeButton"
-            ui: bar.ui
-            text: "⌂  " + ui.txt("home_button")
-            accessibleName: ui.txt("home_button")
+            text: "⌂  " + Theme.txt("home_button")
+            accessibleName: Theme.txt("home_button")
             variant: "secondary"
-            fontSize: ui.fontBar
-            visible: bar.backend.screen !== "home"
-            onActivated: bar.backend.goHome()
+            fontSize: Theme.fontBar
+            visible: Navigation.screen !== "home"
+            onActivated: Navigation.goHome()
         }
         KButton {
             objectName: "backButton"
-            ui: bar.ui
-            text: "‹  " + ui.txt("back_button")
-            accessibleName: ui.txt("back_button")
+            text: "‹  " + Theme.txt("back_button")
+            accessibleName: Theme.txt("back_button")
             variant: "quiet"
-            fontSize: ui.fontBar
-            visible: bar.backend.screen !== "home" && bar.backend.canGoBack
+            fontSize: Theme.fontBar
+            visible: Navigation.screen !== "home" && Navigation.canGoBack
             onActivated: {
                 bar.backClicked()
-                bar.backend.back()
+                Navigation.back()
             }
         }
         KButton {
@@ -62,16 +60,15 @@ Rectangle {
             id: startOver
             objectName: "startOverButton"
             property bool asking: false
-            ui: bar.ui
-            text: asking ? ui.txt("start_over_confirm") : ui.txt("start_over")
+            text: asking ? Theme.txt("start_over_confirm") : Theme.txt("start_over")
             variant: asking ? "primary" : "quiet"
-            fontSize: ui.fontBar
-            visible: bar.backend.screen === "home"
+            fontSize: Theme.fontBar
+            visible: Navigation.screen === "home"
             onVisibleChanged: asking = false
             onActivated: {
                 if (asking) {
                     asking = false
-                    bar.backend.startOver()
+                    SessionPhase.startOver()
                 } else {
                     asking = true
                     stopAsking.restart()
@@ -88,41 +85,40 @@ Rectangle {
     Row {
         id: buttons
         anchors.right: parent.right
-        anchors.rightMargin: ui.gap
-        y: bar.twoRows ? left.y + left.implicitHeight + ui.gap * 0.75 : (bar.height - implicitHeight) / 2
-        spacing: ui.gap * 0.75
+        anchors.rightMargin: Theme.gap
+        y: bar.twoRows ? leftSide.y + leftSide.implicitHeight + Theme.gap * 0.75 : (bar.height - implicitHeight) / 2
+        spacing: Theme.gap * 0.75
         KButton {
             objectName: "displayButton"
-            ui: bar.ui
             text: "Aa"
-            accessibleName: ui.txt("display_button")
+            accessibleName: Theme.txt("display_button")
             variant: "quiet"
             checked: bar.displayOpen
-            fontSize: ui.fontBar
+            fontSize: Theme.fontBar
             onActivated: bar.displayClicked()
         }
         Repeater {
-            model: bar.backend.languages
+            model: Content.languages
             delegate: KButton {
-                required property var modelData
-                objectName: "language_" + modelData.code
-                ui: bar.ui
-                text: modelData.name   // each language named in itself, as patients look for it
-                Accessible.description: ui.fmt("switch_language", {"name": modelData.name})
+                id: languageButton
+                required property string code
+                required property string name
+                objectName: "language_" + code
+                text: name   // each language named in itself, as patients look for it
+                Accessible.description: Theme.fmt("switch_language", {"name": name})
                 variant: "quiet"
-                fontSize: ui.fontBar
-                visible: modelData.code !== bar.backend.language
-                onActivated: bar.backend.setLanguage(modelData.code)
+                fontSize: Theme.fontBar
+                visible: code !== Preferences.language
+                onActivated: Preferences.setLanguage(languageButton.code)
             }
         }
         KButton {
             objectName: "helpButton"
-            ui: bar.ui
-            text: ui.txt("help_button")
+            text: Theme.txt("help_button")
             variant: "urgent"
-            fontSize: ui.fontBar
-            visible: bar.backend.screen !== "help"
-            onActivated: bar.backend.openHelp()
+            fontSize: Theme.fontBar
+            visible: Navigation.screen !== "help"
+            onActivated: Navigation.openHelp()
         }
     }
 }

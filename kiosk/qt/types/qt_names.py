@@ -1,0 +1,8 @@
+"""Qt's names for container types, as Property types.
+
+`Property("QVariantMap", ...)` works at run time, but pyside6-metaobjectdump (the type
+information for qmllint) reads a Property's type only as a name: `Property(QVariantMap, ...)`.
+"""
+
+QVariantMap = "QVariantMap"
+QStringList = "QStringList"
