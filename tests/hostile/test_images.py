@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.content.blocks import BlockRenderer
-from kiosk.qt.backend import block_dicts
+from kiosk.qt.types.reading import block_rows
 
 BODY = (
     "- inside ![in](images/card-help.svg)\n"
@@ -18,7 +18,7 @@ BODY = (
 def test_pictures_in_list_items_table_cells_and_quotes_stay_inside_the_folder(content):
     (content / "images" / "escape.svg").symlink_to("/etc/hostname")
     blocks, _ = BlockRenderer().render(BODY)
-    rows = block_dicts(tuple(blocks), content)
+    rows = block_rows(tuple(blocks), content)
     text = repr(rows)
     inside = (content / "images" / "card-help.svg").resolve().as_uri()
     assert text.count(f'src="{inside}"') == 2  # the list item and the table cell
