@@ -4,7 +4,8 @@ Opened by the hidden corner gesture. The PIN is checked against the scrypt hash 
 kiosk.toml through a PinGuard (five wrong tries lock the pad, longer each time, across restarts). The screen
 shows what `kiosk check` would report for the content folder on disk, the running content
 version and when it was loaded, a week of usage, and offers reload, restart and exit.
-Checks and reports run on a worker thread so the UI never stalls on a large folder.
+Checks and reports run on a worker thread so the UI never stalls on a large folder; what
+they found reaches QML as a MaintenanceStatus (kiosk/qt/maintenance_status.py).
 """
 
 from __future__ import annotations
@@ -22,8 +23,14 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk import __version__
-from kiosk.check.problems import Severity, has_errors
-from kiosk.qt.types.qt_names import QVariantMap
+from kiosk.check.problems import has_errors
+from kiosk.qt.maintenance_status import (
+    FolderCheck,
+    MaintenanceStatus,
+    Running,
+    folder_check,
+    usage_week,
+)
 from kiosk.stats import usage
 from kiosk.stats.events import EventLog
 from kiosk.system.pin import PinGuard, PinResult
@@ -36,8 +43,6 @@ log = logging.getLogger("kiosk.maintenance")
 
 EXIT_CODE = 0
 RESTART_CODE = 75  # run() re-executes the kiosk when the event loop ends with this code
-MAX_PROBLEMS_SHOWN = 100
-USAGE_DAYS = 7
 
 
 def _clock_time(seconds: float) -> str:
@@ -66,7 +71,6 @@ class KioskLinks:
 @QmlUncreatable("the kiosk makes its maintenance screen's backend")
 class Maintenance(QObject):  # type: ignore[operator]  # (the stub: a class, not a decorator)
     changed = Signal()
-    statusChanged = Signal()
     # Worker thread -> UI thread.
     _checked = Signal(object)
     _reloaded = Signal(object, object)
@@ -97,7 +101,7 @@ class Maintenance(QObject):  # type: ignore[operator]  # (the stub: a class, not
         self._pad_open = False
         self._open = False
         self._message = ""
-        self._status: dict[str, Any] = {}
+        self._status = MaintenanceStatus(self)
         self._busy = False
         self._worker: threading.Thread | None = None  # the check or reload in progress
         self._closing = False
@@ -140,9 +144,9 @@ class Maintenance(QObject):  # type: ignore[operator]  # (the stub: a class, not
     def busy(self) -> bool:
         return self._busy
 
-    # PySide6 takes a QML type name here; its stub allows only a Python type.
-    @Property(QVariantMap, notify=statusChanged)  # type: ignore[arg-type]
-    def status(self) -> dict[str, Any]:
+    @Property(MaintenanceStatus, constant=True)
+    def status(self) -> MaintenanceStatus:
+        """The last check of the content folder, with the running kiosk's state then."""
         return self._status
 
     # -- PIN pad -----------------------------------------------------------------------------
@@ -273,12 +277,12 @@ class Maintenance(QObject):  # type: ignore[operator]  # (the stub: a class, not
 
         try:
             catalog = load_catalog(self._content)  # with reading levels, as kiosk check does
-            summary = self._summary(catalog)
+            folder = folder_check(catalog, usage_week(self._usage_db))
         except Exception as exc:  # the screen reports it; the kiosk keeps going
             log.exception("maintenance check failed")
-            summary = {"check_failed": str(exc)}
+            folder = FolderCheck(failure=str(exc))
         if not self._closing:
-            self._checked.emit(summary)
+            self._checked.emit(folder)
 
     def _reload(self) -> None:
         from kiosk.content import load_catalog
@@ -300,50 +304,10 @@ class Maintenance(QObject):  # type: ignore[operator]  # (the stub: a class, not
         if not self._closing:
             self._reloaded.emit(*result)
 
-    def _summary(self, catalog) -> dict[str, Any]:
-        problems = sorted(
-            catalog.problems, key=lambda p: (p.severity != Severity.ERROR, p.file, p.line or 0)
-        )
-        errors = sum(p.severity == Severity.ERROR for p in problems)
-        return {
-            "disk_version": catalog.version,
-            "errors": errors,
-            "warnings": len(problems) - errors,
-            "problems": [
-                {
-                    "error": p.severity == Severity.ERROR,
-                    "where": p.file + (f":{p.line}" if p.line else ""),
-                    "message": p.message,
-                }
-                for p in problems[:MAX_PROBLEMS_SHOWN]
-            ],
-            "usage": self._usage(),
-        }
-
-    def _usage(self) -> dict[str, Any]:
-        if self._usage_db is None:
-            return {"available": False}
-        since = dt.date.today() - dt.timedelta(days=USAGE_DAYS - 1)
-        try:
-            r = usage.report(self._usage_db, since, top=3)
-        except Exception as exc:
-            log.warning("usage report failed: %s", exc)
-            return {"available": False, "problem": str(exc)}
-        return {
-            "available": True,
-            "sessions": r.sessions,
-            "median": usage.format_duration(r.median_session_s),
-            "explainers": [f"{name} ({n})" for name, n in r.top_explainers],
-            "questions": [f"{name} ({n})" for name, n in r.top_questions],
-            "no_results": r.no_result_searches,
-            "searches": r.searches,
-        }
-
     # -- back on the UI thread ---------------------------------------------------------------
-    def _on_checked(self, summary: dict[str, Any]) -> None:
-        self._status = {**self._running(), **summary}
+    def _on_checked(self, folder: FolderCheck) -> None:
+        self._status.show(self._running(), folder)
         self._set_busy(False)
-        self.statusChanged.emit()
 
     def _on_reloaded(self, catalog, index) -> None:
         self._set_busy(False)
@@ -352,15 +316,15 @@ class Maintenance(QObject):  # type: ignore[operator]  # (the stub: a class, not
         elif index is None:
             self._message = "maint_reload_refused"
             self._events.emit("content_rejected", version=catalog.version, by="maintenance")
-            self._on_checked(self._summary(catalog))
+            self._on_checked(folder_check(catalog, usage_week(self._usage_db)))
         else:
             self._links.apply_content(catalog, index, reason="maintenance")
             self._links.start_staff()  # the screen stays open, under the idle timeout
             self._message = "maint_reload_done"
-            self._on_checked(self._summary(catalog))
+            self._on_checked(folder_check(catalog, usage_week(self._usage_db)))
         self.changed.emit()
 
-    def _running(self) -> dict[str, Any]:
+    def _running(self) -> Running:
         store = self._links.usage_store
         stats = "ok" if store is None or store.healthy else f"paused: {store.problem}"
         if store is not None and store.last_set_aside:
@@ -377,11 +341,11 @@ class Maintenance(QObject):  # type: ignore[operator]  # (the stub: a class, not
         if note:
             system["content"] = note
         system["pin"] = self._pin_state()
-        return {
-            "version": self._links.content_version(),
-            "loaded_at": _clock_time(self._loaded_at),
-            "system": [{"label": "maint_sys_" + k, "value": v} for k, v in system.items()],
-        }
+        return Running(
+            version=self._links.content_version(),
+            loaded_at=_clock_time(self._loaded_at),
+            system=tuple({"label": "maint_sys_" + k, "value": v} for k, v in system.items()),
+        )
 
     def _pin_state(self) -> str:
         guard = self._guard

@@ -92,7 +92,7 @@ def test_a_swapped_link_applies_at_the_next_reset_and_a_broken_release_is_refuse
     assert any(t.startswith("Updated How") for t in titles(k))
     (labels,) = metric(prom, "kiosk_content_info")
     assert dict(labels) == {"release": "r2", "version": k.backend.content.version}
-    system = {row["label"]: row["value"] for row in kiosk.maintenance._running()["system"]}
+    system = {row["label"]: row["value"] for row in kiosk.maintenance._running().system}
     assert system["maint_sys_release"] == "r2"  # what the maintenance screen shows
 
     good = k.backend.content.version

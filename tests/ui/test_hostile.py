@@ -43,7 +43,7 @@ def enter_pin(driver, pin: str) -> None:
 
 
 def system_rows(maintenance) -> dict[str, str]:
-    return {row["label"]: row["value"] for row in maintenance.status["system"]}
+    return {row["label"]: row["value"] for row in maintenance.status.system.rows()}
 
 
 def test_a_broken_strings_file_after_a_good_start_shows_the_last_good_content_and_says_why(

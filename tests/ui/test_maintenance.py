@@ -129,14 +129,72 @@ def test_cancel_closes_the_pad_and_forgets_the_digits(staff):
 def test_the_right_pin_opens_maintenance_with_the_check_results(staff):
     open_maintenance(staff)
     status = staff.kiosk.maintenance.status
-    assert status["version"] == staff.backend.content.version
-    assert status["errors"] == 0 and status["warnings"] > 0  # draft review notices
-    assert any("draft" in p["message"] for p in status["problems"])
+    assert status.runningVersion == staff.backend.content.version
+    assert status.folderChecked and status.checkFailed == ""
+    assert status.errors == 0 and status.warnings > 0  # draft review notices
+    assert any("draft" in p["message"] for p in status.problems.rows())
     assert staff.find("maintenanceScreen").isVisible()
     assert staff.on_screen("maintClose") is not None
     staff.tap("maintClose")
     assert not staff.kiosk.maintenance.open
     assert staff.find("maintenanceScreen") is None  # hidden
+
+
+def card_lines(driver, name: str) -> list[str]:
+    """The visible lines of text in a maintenance card below its title, in order."""
+    card = driver.find(name)
+    lines, stack = [], [card]
+    while stack:
+        item = stack.pop()
+        if not item.isVisible():
+            continue
+        text = item.property("text") if item.inherits("QQuickText") else None
+        if text and text != card.property("title"):
+            lines.append(text)
+        stack.extend(reversed(item.childItems()))
+    return lines
+
+
+def test_the_cards_show_a_week_of_use_the_running_content_and_the_problems(staff):
+    staff.tap("touchToStart")
+    staff.tap("explainerCard_how-it-works")
+    staff.qtbot.waitUntil(lambda: staff.backend.navigation.screen == "explainer")
+    staff.tap("homeButton")
+    staff.start_over()  # one session, one explainer read
+    open_maintenance(staff)
+    version = staff.backend.content.version
+    usage = card_lines(staff, "maintUsage")
+    assert staff.find("maintUsage").property("title") == "Use in the last 7 days"
+    assert usage[0].startswith("Sessions: ") and not usage[0].startswith("Sessions: 0.")
+    assert "Typical length: " in usage[0] and "Typical length: -" not in usage[0]
+    assert usage[0].endswith("Searches: 0, with no answer: 0.")
+    assert usage[1] == "Most read guides: how-it-works (1)"
+    assert len(usage) == 2  # no question was opened
+    content = card_lines(staff, "maintContent")
+    assert content[0].startswith(f"Showing version {version}, loaded ")
+    assert content[1].startswith(f"Folder on disk: version {version}, 0 errors, ")
+    assert len(content) == 2  # the check did not fail
+    problems = card_lines(staff, "maintProblems")
+    assert staff.find("maintProblems").property("title") == f"Problems found: {len(problems)}"
+    assert problems and all(line.startswith("Warning: ") for line in problems)
+    system = card_lines(staff, "maintSystem")
+    assert "Statistics: ok" in system and "PIN pad: ok" in system
+
+
+def test_a_check_that_fails_says_why_and_shows_no_folder_results(staff, monkeypatch):
+    import kiosk.content
+
+    def broken(folder):
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr(kiosk.content, "load_catalog", broken)
+    open_maintenance(staff)
+    content = card_lines(staff, "maintContent")
+    assert content[0].startswith("Showing version ")
+    assert content[1:] == ["The check could not run: disk on fire"]
+    assert card_lines(staff, "maintUsage") == ["No statistics yet."]
+    assert card_lines(staff, "maintProblems") == []  # neither problems nor "no problems"
+    assert staff.find("maintProblems").property("title") == "Problems found: 0"
 
 
 def test_exit_needs_a_second_tap_and_restart_asks_for_a_restart(staff):
@@ -162,7 +220,7 @@ def test_reload_applies_good_content_and_refuses_broken_content(staff):
     assert maintenance.message == "maint_reload_done"
     assert staff.backend.content.version != old
     assert maintenance.open  # the staff member stays on the screen to read the result
-    assert maintenance.status["version"] == staff.backend.content.version
+    assert maintenance.status.runningVersion == staff.backend.content.version
 
     current = staff.backend.content.version
     strings.write_text(strings.read_text().replace('language_name = "English"\n', ""), "utf-8")
@@ -170,7 +228,7 @@ def test_reload_applies_good_content_and_refuses_broken_content(staff):
     assert maintenance.wait_idle()
     assert maintenance.message == "maint_reload_refused"
     assert staff.backend.content.version == current
-    assert maintenance.status["errors"] >= 1
+    assert maintenance.status.errors >= 1
     assert "errors" in staff.find("maintMessage").property("text")
 
 

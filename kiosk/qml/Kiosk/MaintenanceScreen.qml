@@ -8,7 +8,7 @@ Rectangle {
     id: screen
 
     required property Maintenance maintenance
-    readonly property var status: maintenance.status
+    readonly property MaintenanceStatus status: maintenance.status
     property bool confirmExit: false
 
     objectName: "maintenanceScreen"
@@ -111,8 +111,8 @@ Rectangle {
                 text: screen.maintenance.busy ? Theme.txt("maint_checking")
                     : screen.maintenance.message.startsWith("maint_")
                       ? Theme.fmt(screen.maintenance.message,
-                                      {"version": screen.status.disk_version || "",
-                                       "errors": screen.status.errors || 0})
+                                      {"version": screen.status.folderVersion,
+                                       "errors": screen.status.errors})
                       : ""
             }
 
@@ -129,49 +129,47 @@ Rectangle {
                     title: Theme.txt("maint_content")
                     Label {
                         text: Theme.fmt("maint_running", {
-                            "version": screen.status.version || "",
-                            "time": screen.status.loaded_at || ""})
+                            "version": screen.status.runningVersion,
+                            "time": screen.status.loadedAt})
                     }
                     Label {
-                        visible: screen.status.disk_version !== undefined
+                        visible: screen.status.folderChecked
                         text: Theme.fmt("maint_on_disk", {
-                            "version": screen.status.disk_version || "",
-                            "errors": screen.status.errors || 0,
-                            "warnings": screen.status.warnings || 0})
+                            "version": screen.status.folderVersion,
+                            "errors": screen.status.errors,
+                            "warnings": screen.status.warnings})
                     }
                     Label {
-                        visible: !!screen.status.check_failed
-                        text: Theme.txt("maint_check_failed") + " " + (screen.status.check_failed || "")
+                        visible: screen.status.checkFailed !== ""
+                        text: Theme.txt("maint_check_failed") + " " + screen.status.checkFailed
                     }
                 }
 
                 Card {
-                    id: usageCard
                     objectName: "maintUsage"
                     width: cards.cardWidth
-                    readonly property var use: screen.status.usage || ({})
                     title: Theme.txt("maint_usage")
                     Label {
-                        visible: !usageCard.use.available
+                        visible: !screen.status.usageAvailable
                         text: Theme.txt("maint_usage_none")
                     }
                     Label {
-                        visible: !!usageCard.use.available
+                        visible: screen.status.usageAvailable
                         text: Theme.fmt("maint_usage_summary", {
-                            "sessions": usageCard.use.sessions || 0,
-                            "median": usageCard.use.median || "-",
-                            "searches": usageCard.use.searches || 0,
-                            "no_results": usageCard.use.no_results || 0})
+                            "sessions": screen.status.sessions,
+                            "median": screen.status.medianSession,
+                            "searches": screen.status.searches,
+                            "no_results": screen.status.noResultSearches})
                     }
                     Label {
-                        visible: (usageCard.use.explainers || []).length > 0
+                        visible: screen.status.topExplainers.length > 0
                         text: Theme.txt("maint_top_explainers") + " "
-                              + (usageCard.use.explainers || []).join(", ")
+                              + screen.status.topExplainers.join(", ")
                     }
                     Label {
-                        visible: (usageCard.use.questions || []).length > 0
+                        visible: screen.status.topQuestions.length > 0
                         text: Theme.txt("maint_top_questions") + " "
-                              + (usageCard.use.questions || []).join(", ")
+                              + screen.status.topQuestions.join(", ")
                     }
                 }
             }
@@ -180,28 +178,31 @@ Rectangle {
                 objectName: "maintSystem"
                 title: Theme.txt("maint_system")
                 Repeater {
-                    model: screen.status.system || []
+                    model: screen.status.system
                     delegate: Label {
-                        required property var modelData
-                        text: Theme.txt(modelData.label) + " " + modelData.value
+                        required property string label  // a strings.toml key (maint_sys_*)
+                        required property string value
+                        text: Theme.txt(label) + " " + value
                     }
                 }
             }
 
             Card {
                 objectName: "maintProblems"
-                title: Theme.fmt("maint_problems", {"count": (screen.status.problems || []).length})
+                title: Theme.fmt("maint_problems", {"count": screen.status.problems.count})
                 Label {
-                    visible: screen.status.problems !== undefined && screen.status.problems.length === 0
+                    visible: screen.status.folderChecked && screen.status.problems.count === 0
                     text: Theme.txt("maint_no_problems")
                 }
                 Repeater {
-                    model: screen.status.problems || []
+                    model: screen.status.problems
                     delegate: Label {
-                        required property var modelData
-                        text: Theme.txt(modelData.error ? "maint_error" : "maint_warning") + " "
-                              + modelData.where + ": " + modelData.message
-                        font.bold: modelData.error
+                        required property bool error
+                        required property string where
+                        required property string message
+                        text: Theme.txt(error ? "maint_error" : "maint_warning") + " "
+                              + where + ": " + message
+                        font.bold: error
                     }
                 }
             }
