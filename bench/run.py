@@ -338,7 +338,7 @@ SEARCH_SCRIPT = r"""
 import json, sys, time, random
 from pathlib import Path
 from kiosk.content import load_catalog
-from kiosk.search.index.index import SearchIndex
+from kiosk.search.index import SearchIndex
 catalog = load_catalog(Path(sys.argv[1]), readability=False)
 index = SearchIndex(catalog)
 rng = random.Random(8)
@@ -364,7 +364,7 @@ def pss():
         if line.startswith("Pss:"):
             return int(line.split()[1]) / 1024
 from kiosk.content import load_catalog
-from kiosk.search.index.index import SearchIndex
+from kiosk.search.index import SearchIndex
 before = pss()
 started = time.perf_counter()
 catalog = load_catalog(Path(sys.argv[1]), readability=False)
