@@ -20,18 +20,17 @@ Flickable {
         y: Theme.margin
         spacing: Theme.gap * 1.25
 
-        Text {
+        KText {
             width: parent.width
+            role: "small"
             text: screen.question.topicTitle
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontSmall
             font.bold: true
-            color: Theme.muted
-            wrapMode: Text.Wrap
         }
 
-        Heading {
+        KText {
             objectName: "answerTitle"
+            width: parent.width
+            role: "heading"
             text: screen.question.title
         }
 
@@ -59,14 +58,11 @@ Flickable {
             onLinkActivated: link => Navigation.openLink(link)
         }
 
-        Text {
+        KText {
             width: parent.width
+            role: "small"
             visible: screen.question.draft
             text: Theme.txt("draft_notice")
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontSmall
-            color: Theme.muted
-            wrapMode: Text.Wrap
         }
 
         RelatedLinks {

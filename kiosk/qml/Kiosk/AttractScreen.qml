@@ -45,9 +45,10 @@ Rectangle {
             Accessible.ignored: true
         }
 
-        Heading {
+        KText {
+            width: parent.width
+            role: "heading"
             text: Content.clinicName
-            font.pixelSize: Theme.fontH1
             horizontalAlignment: Text.AlignHCenter
         }
 
@@ -82,18 +83,18 @@ Rectangle {
                 spacing: Theme.gap / 2
                 Repeater {
                     model: Content.welcomes
-                    delegate: Text {
+                    delegate: KText {
                         required property string invitation
                         required property int index
                         width: Math.min(implicitWidth, column.width - 4 * Theme.gap)
-                        anchors.horizontalCenter: parent.horizontalCenter
+                        // By id: a delegate being removed has no parent any more.
+                        anchors.horizontalCenter: invitations.horizontalCenter
+                        role: "title"
+                        level: index === 0 ? 1 : 2
                         text: invitation
-                        font.family: Theme.fontFamily
-                        font.pixelSize: index === 0 ? Theme.fontH1 : Theme.fontH2
                         font.bold: index === 0
                         color: Theme.accentText
                         horizontalAlignment: Text.AlignHCenter
-                        wrapMode: Text.Wrap
                     }
                 }
             }
@@ -121,14 +122,11 @@ Rectangle {
                            / panels.columns
                     spacing: Theme.gap * 0.5
 
-                    Text {
+                    KText {
                         width: panel.width
                         text: panel.welcome
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontBody
                         color: Theme.muted
                         horizontalAlignment: Text.AlignHCenter
-                        wrapMode: Text.Wrap
                     }
                     KButton {
                         objectName: "attractHelp_" + panel.code
@@ -141,14 +139,11 @@ Rectangle {
                             Navigation.openHelp()
                         }
                     }
-                    Text {
+                    KText {
                         width: panel.width
+                        role: "label"
                         text: panel.featuredHeading
                         visible: panel.featured.length > 0
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontBody
-                        font.bold: true
-                        color: Theme.text
                         horizontalAlignment: Text.AlignHCenter
                         topPadding: Theme.gap * 0.5
                     }

@@ -51,26 +51,20 @@ Item {
         }
     }
 
-    component BodyText: Text {
+    // The content's rich text: prose KText whose links go to the block's signal.
+    component BodyText: KText {
         width: parent ? parent.width : 0
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontBody
-        color: Theme.text
-        linkColor: Theme.accent
-        wrapMode: Text.Wrap
+        prose: true
         textFormat: Text.StyledText
-        lineHeight: 1.25
         onLinkActivated: link => view.linkActivated(link)
     }
 
     Component {
         id: heading
         BodyText {
+            role: "heading"
+            level: view.level <= 3 ? 2 : 3   // the page's own title is the level 1
             text: view.body
-            font.pixelSize: view.level <= 3 ? Theme.fontH2 : Theme.fontH3
-            font.bold: true
-            lineHeight: 1.1
-            Accessible.role: Accessible.Heading
             Accessible.name: view.plain
         }
     }
@@ -124,12 +118,11 @@ Item {
                         height: width
                         radius: width / 2
                         color: Theme.accent
-                        Text {
+                        KText {
                             anchors.centerIn: parent
+                            role: "label"
                             text: stepRow.index + 1
-                            font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontBody * 0.9
-                            font.bold: true
                             color: Theme.accentText
                         }
                     }

@@ -49,15 +49,12 @@ Rectangle {
         width: parent.width - 2 * Theme.gap
         spacing: Theme.gap
 
-        Text {
+        KText {
             width: parent.width
             objectName: "textSizeValue"
+            role: "label"
             text: Theme.txt("text_size") + ": " + Math.round(Preferences.textScale * 100) + "%"
-            font.family: Theme.fontFamily
             font.pixelSize: panel.steadyFont
-            font.bold: true
-            color: Theme.text
-            wrapMode: Text.Wrap
         }
         Row {
             spacing: Theme.gap

@@ -94,7 +94,9 @@ Item {
                 y: Theme.margin
                 spacing: Theme.gap * 1.25
 
-                Heading {
+                KText {
+                    width: parent.width
+                    role: "heading"
                     text: pageView.heading
                 }
 
@@ -116,14 +118,11 @@ Item {
                     onActivated: takeHome.open()
                 }
 
-                Text {
+                KText {
                     width: parent.width
+                    role: "small"
                     visible: pageView.index === 0 && screen.explainer.draft
                     text: Theme.txt("draft_notice")
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontSmall
-                    color: Theme.muted
-                    wrapMode: Text.Wrap
                 }
 
                 BlockColumn {
@@ -187,12 +186,11 @@ Item {
             x: (nav.width - width) / 2
             y: nav.stacked ? Theme.gap / 2 : (nav.height - height) / 2
             spacing: Theme.gap / 3
-            Text {
+            KText {
                 objectName: "pageOf"
                 anchors.horizontalCenter: parent.horizontalCenter
+                role: "small"
                 text: Theme.fmt("page_of", {"page": screen.current + 1, "count": screen.count})
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSmall
                 color: Theme.text
             }
             PageDots {

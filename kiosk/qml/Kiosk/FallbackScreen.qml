@@ -32,40 +32,29 @@ Rectangle {
                 spacing: Theme.gap / 2
                 Accessible.role: Accessible.StaticText
                 Accessible.name: title + ". " + ask + " " + danger + " " + crisis
-                Text {
+                KText {
                     width: parent.width
+                    role: "title"
+                    level: 2
                     text: part.title
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontH2
-                    font.bold: true
-                    color: Theme.text
-                    wrapMode: Text.Wrap
                 }
-                Text {
+                KText {
                     width: parent.width
                     text: part.ask
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontBody
-                    color: Theme.text
-                    wrapMode: Text.Wrap
                 }
-                Text {
+                KText {
                     width: parent.width
+                    role: "title"
+                    level: 3
                     text: part.danger
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontH3
-                    font.bold: true
                     color: Theme.urgent
-                    wrapMode: Text.Wrap
                 }
-                Text {
+                KText {
                     width: parent.width
+                    role: "title"
+                    level: 3
                     text: part.crisis
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontH3
-                    font.bold: true
                     color: Theme.urgent
-                    wrapMode: Text.Wrap
                 }
             }
         }

@@ -19,17 +19,15 @@ Flickable {
         y: Theme.margin
         spacing: Theme.gap * 1.25
 
-        Heading {
+        KText {
+            width: parent.width
+            role: "heading"
             text: Theme.txt("help_title")
         }
 
-        Text {
+        KText {
             width: parent.width
             text: Theme.txt("help_intro")
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontBody
-            color: Theme.text
-            wrapMode: Text.Wrap
         }
 
         Repeater {
@@ -54,37 +52,30 @@ Flickable {
                     y: Theme.gap * 0.75
                     width: parent.width - 2 * Theme.gap
                     spacing: Theme.gap / 3
-                    Text {
+                    KText {
                         width: parent.width
+                        role: "label"
                         text: line.name
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontBody
-                        font.bold: true
-                        color: Theme.text
-                        wrapMode: Text.Wrap
                     }
-                    Text {
+                    KText {
                         width: parent.width
+                        role: "title"
                         text: line.number
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontH1
-                        font.bold: true
                         color: line.urgent ? Theme.urgent : Theme.accent
-                        wrapMode: Text.Wrap
                     }
-                    Text {
+                    KText {
                         width: parent.width
+                        role: "small"
                         text: line.detail
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontSmall
                         color: Theme.text
-                        wrapMode: Text.Wrap
                     }
                 }
             }
         }
 
-        Heading {
+        KText {
+            width: parent.width
+            role: "heading"
             level: 2
             text: Theme.txt("clinic_contact_heading")
             topPadding: Theme.gap
@@ -97,26 +88,18 @@ Flickable {
                 {"label": Theme.txt("clinic_address_label"), "value": Content.clinicAddress},
                 {"label": Theme.txt("clinic_hours_label"), "value": Content.clinicHours}
             ]
-            delegate: Text {
+            delegate: KText {
                 required property var modelData
                 width: column.width
                 visible: modelData.value !== ""
                 text: "<b>" + modelData.label + "</b>  " + modelData.value
                 textFormat: Text.StyledText
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontBody
-                color: Theme.text
-                wrapMode: Text.Wrap
             }
         }
 
-        Text {
+        KText {
             width: parent.width
             text: Theme.txt("ask_front_desk")
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontBody
-            color: Theme.text
-            wrapMode: Text.Wrap
         }
     }
 

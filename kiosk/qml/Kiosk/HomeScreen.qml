@@ -22,8 +22,10 @@ Flickable {
         width: screen.innerWidth
         spacing: Theme.gap * 1.5
 
-        Heading {
+        KText {
             objectName: "homeTitle"
+            width: parent.width
+            role: "heading"
             text: Theme.txt("home_title")
         }
 
@@ -39,7 +41,9 @@ Flickable {
             onActivated: Navigation.openSearch()
         }
 
-        Heading {
+        KText {
+            width: parent.width
+            role: "heading"
             level: 2
             text: Theme.txt("topics_heading")
         }
@@ -67,7 +71,9 @@ Flickable {
             }
         }
 
-        Heading {
+        KText {
+            width: parent.width
+            role: "heading"
             level: 2
             text: Theme.txt("explainers_heading")
             topPadding: Theme.gap
@@ -115,28 +121,22 @@ Flickable {
                             fillMode: Image.PreserveAspectFit
                             Accessible.ignored: true
                         }
-                        Text {
+                        KText {
                             width: parent.width
+                            role: "title"
+                            level: 3
                             text: card.title
-                            font.family: Theme.fontFamily
-                            font.pixelSize: Theme.fontH3
-                            font.bold: true
                             color: Theme.accent
-                            wrapMode: Text.Wrap
                         }
-                        Text {
+                        KText {
                             width: parent.width
+                            role: "small"
                             text: card.summary
-                            font.family: Theme.fontFamily
-                            font.pixelSize: Theme.fontSmall
                             color: Theme.text
-                            wrapMode: Text.Wrap
                         }
-                        Text {
+                        KText {
+                            role: "small"
                             text: Theme.fmt("pages_count", {"count": card.pages})
-                            font.family: Theme.fontFamily
-                            font.pixelSize: Theme.fontSmall
-                            color: Theme.muted
                         }
                     }
                 }

@@ -34,13 +34,13 @@ Tappable {
                     : button.variant === "quiet" ? Theme.border : Theme.accent
         scale: button.held ? 0.96 : 1.0
 
-        Text {
+        KText {
             id: label
             anchors.fill: parent
             anchors.leftMargin: Theme.gap * 1.25
             anchors.rightMargin: Theme.gap * 1.25
+            role: "label"
             text: button.text
-            font.family: Theme.fontFamily
             font.pixelSize: button.fontSize
             font.bold: button.bold
             color: button.variant === "primary" ? Theme.accentText

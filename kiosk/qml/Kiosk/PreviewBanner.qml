@@ -32,27 +32,25 @@ Rectangle {
         width: banner.width - 24
         spacing: 4
 
-        Text {
+        KText {
             id: titleText
             objectName: "previewBannerTitle"
             width: column.width
+            role: "label"
             text: banner.title
             color: "#FFFFFF"
             font.pixelSize: 20
-            font.bold: true
-            wrapMode: Text.Wrap
         }
 
         Repeater {
             model: banner.folded ? [] : banner.problems
 
-            Text {
+            KText {
                 required property string modelData
                 width: column.width
                 text: modelData
                 color: "#FFFFFF"
                 font.pixelSize: 16
-                wrapMode: Text.Wrap
             }
         }
     }

@@ -49,17 +49,13 @@ Item {
             width: parent.width
         }
 
-        Text {
+        KText {
             objectName: "resultsCount"
             width: parent.width
+            role: "small"
             // While the keyboard is up its line goes to the results themselves.
             visible: screen.searching && !screen.keyboardUp && Search.results.count > 0
             text: Theme.fmt("results_count", {"count": Search.results.count})
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontSmall
-            color: Theme.muted
-            Accessible.role: Accessible.StaticText
-            Accessible.name: text
         }
     }
 
@@ -149,26 +145,20 @@ Item {
                 anchors.verticalCenter: parent.verticalCenter
                 width: parent.width - 2 * Theme.gap
                 spacing: Theme.gap / 4
-                Text {
+                KText {
                     width: parent.width
+                    role: "label"
                     text: row.title
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontBody
-                    font.bold: true
                     color: Theme.accent
-                    wrapMode: Text.Wrap
                 }
-                Text {
+                KText {
                     width: parent.width
+                    role: "small"
                     // Under one topic's chip, repeating the topic on every row is noise.
                     visible: screen.searching || Navigation.topic === ""
                     text: row.kind === "explainer"
                           ? Theme.fmt("explainer_result", {"page": row.page + 1, "title": row.where})
                           : row.where
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontSmall
-                    color: Theme.muted
-                    wrapMode: Text.Wrap
                 }
             }
         }
@@ -199,8 +189,10 @@ Item {
             spacing: Theme.gap
 
             // Mid-word there is no verdict yet: the patient is still typing.
-            Heading {
+            KText {
                 objectName: "noResultsTitle"
+                width: parent.width
+                role: "heading"
                 level: 2
                 visible: !Search.typing
                 text: Theme.txt("no_results_title")
@@ -211,13 +203,9 @@ Item {
                 text: Theme.fmt("did_you_mean", {"query": Search.suggestion})
                 onActivated: Search.setText(Search.suggestion + " ")
             }
-            Text {
+            KText {
                 width: parent.width
                 text: Search.typing ? Theme.txt("search_keep_typing") : Theme.txt("no_results_hint")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontBody
-                color: Theme.text
-                wrapMode: Text.Wrap
             }
             Flow {
                 width: parent.width

@@ -12,7 +12,9 @@ Column {
     spacing: Theme.gap * 0.75
     visible: links !== null && links.count > 0
 
-    Heading {
+    KText {
+        width: parent.width
+        role: "heading"
         level: 3
         text: related.heading
     }

@@ -17,13 +17,14 @@ Rectangle {
     border.width: textInput.activeFocus ? Math.max(3, 3 * Theme.dp) : Math.max(2, 2 * Theme.dp)
     border.color: textInput.activeFocus ? Theme.focus : Theme.border
 
-    Text {
+    KText {
         id: glass
         anchors.left: parent.left
         anchors.leftMargin: Theme.gap
         anchors.verticalCenter: parent.verticalCenter
         text: "⌕"
-        font.pixelSize: Theme.fontH2
+        // A glyph the clinic's font lacks: the system's default font draws it, as ever.
+        font: Qt.font({"pixelSize": Theme.fontH2})
         color: Theme.muted
         Accessible.ignored: true
     }
@@ -61,7 +62,7 @@ Rectangle {
         Accessible.description: Theme.txt("search_placeholder")
     }
 
-    Text {
+    KText {
         // The hint wraps rather than being cut short at big text sizes.
         id: placeholder
         anchors.left: textInput.left

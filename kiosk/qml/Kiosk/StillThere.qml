@@ -59,37 +59,28 @@ Rectangle {
             anchors.centerIn: parent
             width: parent.width - Theme.gap * 3
             spacing: Theme.gap * 1.25
-            Text {
+            KText {
                 width: parent.width
+                role: "title"
                 text: Theme.txt("still_there_title")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontH1
-                font.bold: true
-                color: Theme.text
                 horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.Wrap
             }
-            Text {
+            KText {
                 objectName: "countdown"
                 width: parent.width
+                role: "title"
                 text: SessionPhase.secondsLeft
-                font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontH1 * 2
-                font.bold: true
                 color: Theme.accent
                 horizontalAlignment: Text.AlignHCenter
-                Accessible.role: Accessible.StaticText
+                // The bare number means nothing read out: the sentence under it says it.
                 Accessible.name: body.text
             }
-            Text {
+            KText {
                 id: body
                 width: parent.width
                 text: Theme.fmt("still_there_body", {"seconds": SessionPhase.secondsLeft})
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontBody
-                color: Theme.text
                 horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.Wrap
             }
             KButton {
                 objectName: "moreTimeButton"

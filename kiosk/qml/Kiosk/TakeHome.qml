@@ -64,26 +64,19 @@ Rectangle {
             y: panel.wordsY
             width: panel.wordsWidth
             spacing: Theme.gap
-            Text {
+            KText {
                 id: title
                 width: parent.width
+                role: "title"
+                level: 2
                 text: Theme.txt("take_home_title")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontH2
-                font.bold: true
-                color: Theme.text
                 horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.Wrap
             }
-            Text {
+            KText {
                 id: body
                 width: parent.width
                 text: Theme.txt("take_home_body")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontBody
-                color: Theme.text
                 horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.Wrap
             }
         }
 

@@ -23,6 +23,9 @@ QtObject {
     readonly property real fontH1: Math.round(fontBody * 1.5)
     readonly property real fontH2: Math.round(fontBody * 1.25)
     readonly property real fontH3: Math.round(fontBody * 1.1)
+    // Content's running text gets roomier lines than labels (KText's `prose`).
+    readonly property real proseLineHeight: 1.25
+    readonly property real proseHeadingLineHeight: 1.1
     // The top bar grows less than the page, so it never crowds out the content.
     readonly property real fontBar: Math.round(baseFont * 0.85 * dp * Math.min(textScale, 1.5))
 
@@ -52,6 +55,11 @@ QtObject {
         if (variant === "warning" || variant === "important" || variant === "danger"
                 || variant === "caution") return ClinicTheme.warning
         return ClinicTheme.note
+    }
+
+    // A heading's size for its level, 1 (biggest) to 3.
+    function fontHeading(level: int): real {
+        return level <= 1 ? fontH1 : level === 2 ? fontH2 : fontH3
     }
 
     // Every label comes from the language's strings.toml (kiosk check lists missing keys).
