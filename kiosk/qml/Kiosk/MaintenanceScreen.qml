@@ -19,14 +19,9 @@ Rectangle {
         anchors.fill: parent  // nothing of the kiosk underneath reacts
     }
 
-    component Label: Text {
+    component Label: KText {
         width: parent ? parent.width : 0
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSmall
-        color: Theme.text
-        wrapMode: Text.Wrap
-        Accessible.role: Accessible.StaticText
-        Accessible.name: text
+        font.pixelSize: Theme.fontSmall  // staff read a dense screen: small, not muted
     }
 
     component Card: Rectangle {
@@ -44,7 +39,9 @@ Rectangle {
             y: Theme.gap
             width: parent.width - 2 * Theme.gap
             spacing: Theme.gap / 2
-            Heading {
+            KText {
+                width: parent.width
+                role: "heading"
                 level: 3
                 text: card.title
             }
@@ -65,7 +62,9 @@ Rectangle {
             width: parent.width - 2 * Theme.margin
             spacing: Theme.gap
 
-            Heading {
+            KText {
+                width: parent.width
+                role: "heading"
                 text: Theme.txt("maint_title")
             }
 

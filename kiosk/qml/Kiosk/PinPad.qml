@@ -81,13 +81,15 @@ Rectangle {
                 width: layout.cell
                 spacing: Theme.gap
 
-                Heading {
+                KText {
+                    width: parent.width
+                    role: "heading"
                     level: 2
                     text: Theme.txt("pin_title")
                     horizontalAlignment: Text.AlignHCenter
                 }
 
-                Text {
+                KText {
                     objectName: "pinMessage"
                     width: parent.width
                     text: !pad.maintenance.pinSet ? Theme.txt("pin_not_set")
@@ -95,14 +97,8 @@ Rectangle {
                         : pad.maintenance.message === "pin_wrong"
                           ? Theme.fmt("pin_wrong", {"count": pad.maintenance.attemptsLeft})
                         : Theme.txt("pin_prompt")
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontBody
                     font.bold: pad.maintenance.message !== ""
-                    color: Theme.text
                     horizontalAlignment: Text.AlignHCenter
-                    wrapMode: Text.Wrap
-                    Accessible.role: Accessible.StaticText
-                    Accessible.name: text
                 }
 
                 Row {
