@@ -53,6 +53,18 @@ def staff(qtbot, tmp_path, fonts, qml_warnings, pin_content):
     kiosk.close()
 
 
+def pin_kiosk(qtbot, tmp_path, pin_content, idle_timeout: float, warning: float):
+    """A kiosk whose device file holds the PIN, with these timeouts (the idle tests)."""
+    return make_kiosk(
+        qtbot,
+        tmp_path,
+        idle_timeout=idle_timeout,
+        warning=warning,
+        content=pin_content,
+        device=load_device(tmp_path / "device.toml"),
+    )
+
+
 def enter_pin(driver, pin: str) -> None:
     for digit in pin:
         driver.tap(f"pinKey_{digit}")
@@ -235,14 +247,7 @@ def test_reload_applies_good_content_and_refuses_broken_content(staff):
 def test_idle_timeout_closes_maintenance_and_returns_to_attract(
     qtbot, tmp_path, fonts, pin_content
 ):
-    kiosk, driver = make_kiosk(
-        qtbot,
-        tmp_path,
-        idle_timeout=1.0,
-        warning=0.5,
-        content=pin_content,
-        device=load_device(tmp_path / "device.toml"),
-    )
+    kiosk, driver = pin_kiosk(qtbot, tmp_path, pin_content, 1.0, 0.5)
     try:
         open_maintenance(driver)
         qtbot.waitUntil(lambda: not kiosk.maintenance.open, timeout=5000)
@@ -255,14 +260,7 @@ def test_idle_timeout_closes_maintenance_and_returns_to_attract(
 
 
 def test_a_forgotten_pin_pad_closes_at_the_idle_reset(qtbot, tmp_path, fonts, pin_content):
-    kiosk, driver = make_kiosk(
-        qtbot,
-        tmp_path,
-        idle_timeout=1.0,
-        warning=0.5,
-        content=pin_content,
-        device=load_device(tmp_path / "device.toml"),
-    )
+    kiosk, driver = pin_kiosk(qtbot, tmp_path, pin_content, 1.0, 0.5)
     try:
         driver.corner_taps()
         qtbot.waitUntil(lambda: kiosk.maintenance.pinPadOpen)
@@ -275,14 +273,7 @@ def test_a_forgotten_pin_pad_closes_at_the_idle_reset(qtbot, tmp_path, fonts, pi
 
 
 def test_a_kiosk_closed_during_a_check_waits_for_it(qtbot, tmp_path, fonts, pin_content):
-    kiosk, driver = make_kiosk(
-        qtbot,
-        tmp_path,
-        idle_timeout=60,
-        warning=30,
-        content=pin_content,
-        device=load_device(tmp_path / "device.toml"),
-    )
+    kiosk, driver = pin_kiosk(qtbot, tmp_path, pin_content, 60, 30)
     maintenance = kiosk.maintenance
     try:
         driver.corner_taps()
