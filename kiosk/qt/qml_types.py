@@ -12,6 +12,7 @@ from PySide6.QtQuick import QQuickWindow
 # Importing the types registers them with QML (their @QmlElement decorators). Those two
 # are made by the engine itself, one per engine.
 from kiosk.qt.backend import Backend
+from kiosk.qt.icons import PROVIDER, IconProvider
 from kiosk.qt.types.keyboard_space import KeyboardSpace
 from kiosk.qt.types.scroll import Scroll
 
@@ -25,6 +26,7 @@ def load_window(
 ) -> QQuickWindow:
     """Main.qml on `engine`, reading `backend`'s parts, `reader` and `maintenance`."""
     engine.addImportPath(str(QML_DIR))
+    engine.addImageProvider(PROVIDER, IconProvider())  # the engine owns it from here
     backend.provide_to(engine, reader)
     engine.setInitialProperties({"maintenance": maintenance})
     engine.loadFromModule("Kiosk", "Main")

@@ -72,9 +72,14 @@ class Shooter:
         flickable = find_item(self.kiosk.window, scroll) if scroll else None
         if flickable is None:
             return
-        overflow = flickable.property("contentHeight") - flickable.height()
-        if overflow > 1:
-            flickable.setProperty("contentY", overflow)
+        end = (
+            flickable.property("originY")
+            + flickable.property("contentHeight")
+            + flickable.property("bottomMargin")
+            - flickable.height()
+        )
+        if end > 1:
+            flickable.setProperty("contentY", end)
             self.rows[f"{self.prefix}{name}-end.png"] = row or f"screen:{name}"
             self._grab(f"{name}-end", f"{caption} (scrolled to the end)")
             flickable.setProperty("contentY", 0)

@@ -18,8 +18,8 @@ from PySide6.QtQuick import QQuickItem  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 from kiosk.qt.app import Kiosk, load_fonts  # noqa: E402
-from kiosk.qt.items import find_item  # noqa: E402
-from kiosk.qt.types.scroll import reveal  # noqa: E402
+from kiosk.qt.items import find_item, find_items  # noqa: E402
+from kiosk.qt.types.scroll import reveal, same  # noqa: E402
 from kiosk.session.inactivity import Timings  # noqa: E402
 from kiosk.stats.events import EventLog, read_events  # noqa: E402
 from tests.mock_speech import MockReader  # noqa: E402
@@ -41,6 +41,52 @@ def find_key(root, text: str):
             return item
         stack.extend(item.childItems())
     return None
+
+
+GAP = 150  # ms between the two taps of a double tap
+HOLD = 1500  # ms of a long press
+
+
+class Finger:
+    """Press, hold and release at a point of the window, by touch or by mouse."""
+
+    def __init__(self, kind: str, window, device, qtbot):
+        self.kind, self.window, self.device, self.qtbot = kind, window, device, qtbot
+
+    def press(self, point: QPoint) -> None:
+        if self.kind == "touch":
+            QTest.touchEvent(self.window, self.device).press(0, point, self.window).commit()
+        else:
+            QTest.mousePress(
+                self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
+            )
+        self.qtbot.wait(1)
+
+    def release(self, point: QPoint) -> None:
+        if self.kind == "touch":
+            QTest.touchEvent(self.window, self.device).release(0, point, self.window).commit()
+        else:
+            QTest.mouseRelease(
+                self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
+            )
+        self.qtbot.wait(1)
+
+    def tap(self, point: QPoint) -> None:
+        self.press(point)
+        self.release(point)
+
+    def double_tap(self, point: QPoint) -> None:
+        self.tap(point)
+        self.qtbot.wait(GAP)
+        self.tap(point)
+
+
+def item_within(item: QQuickItem | None, ancestor: QQuickItem) -> bool:
+    while item is not None:
+        if same(item, ancestor):
+            return True
+        item = item.parentItem()
+    return False
 
 
 class Driver:
@@ -89,10 +135,13 @@ class Driver:
             return None  # not laid out yet
         point = self.center(item)
         inside = 0 <= point.x() < self.window.width() and 0 <= point.y() < self.window.height()
-        cue = self.find("moreBelowButton")
-        if inside and cue is not None and cue is not item and self.covers(cue, point):
-            self.tap_at(self.center(cue))  # as a person would: scroll on, then look again
-            return None
+        for band in find_items(self.window, "moreBelow"):
+            if inside and not item_within(item, band) and self.covers(band, point):
+                # Behind the More below band: as a person would, scroll on, then look again.
+                button = next(find_items(band, "moreBelowButton"), None)
+                if button is not None:
+                    self.tap_at(self.center(button))
+                return None
         return item if inside else None
 
     @staticmethod

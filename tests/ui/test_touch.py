@@ -8,47 +8,10 @@ something to finish: a double tap is two taps 100-200 ms apart."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
 
-from tests.ui.conftest import make_kiosk
-
-GAP = 150  # ms between the two taps of a double tap
-HOLD = 1500  # ms of a long press
-
-
-class Finger:
-    """Press, hold and release at a point of the window, by touch or by mouse."""
-
-    def __init__(self, kind: str, window, device, qtbot):
-        self.kind, self.window, self.device, self.qtbot = kind, window, device, qtbot
-
-    def press(self, point: QPoint) -> None:
-        if self.kind == "touch":
-            QTest.touchEvent(self.window, self.device).press(0, point, self.window).commit()
-        else:
-            QTest.mousePress(
-                self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
-            )
-        self.qtbot.wait(1)
-
-    def release(self, point: QPoint) -> None:
-        if self.kind == "touch":
-            QTest.touchEvent(self.window, self.device).release(0, point, self.window).commit()
-        else:
-            QTest.mouseRelease(
-                self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
-            )
-        self.qtbot.wait(1)
-
-    def tap(self, point: QPoint) -> None:
-        self.press(point)
-        self.release(point)
-
-    def double_tap(self, point: QPoint) -> None:
-        self.tap(point)
-        self.qtbot.wait(GAP)
-        self.tap(point)
+from tests.ui.conftest import GAP, HOLD, Finger, make_kiosk
 
 
 @pytest.fixture(params=["touch", "mouse"])

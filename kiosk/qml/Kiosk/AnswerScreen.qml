@@ -12,6 +12,7 @@ Flickable {
     contentHeight: column.implicitHeight + 2 * Theme.margin
     clip: true
     boundsBehavior: Flickable.StopAtBounds
+    bottomMargin: moreBelow.reserve
 
     Column {
         id: column
@@ -80,6 +81,7 @@ Flickable {
     }
 
     MoreBelow {
+        id: moreBelow
         parent: screen
         flickable: screen
     }

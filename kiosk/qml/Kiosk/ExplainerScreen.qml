@@ -81,8 +81,10 @@ Item {
             flickableDirection: Flickable.VerticalFlick
             boundsBehavior: Flickable.StopAtBounds
             clip: true
+            bottomMargin: pageViewCue.reserve
 
             MoreBelow {
+                id: pageViewCue
                 parent: pageView
                 flickable: pageView
             }
@@ -173,8 +175,8 @@ Item {
             y: nav.stacked ? pageInfo.implicitHeight + Theme.gap * 1.25 : (nav.height - height) / 2
             width: nav.stacked ? nav.buttonWidth : implicitWidth
             height: nav.buttonHeight
-            text: "‹  " + Theme.txt("previous_page")
-            accessibleName: Theme.txt("previous_page")
+            iconName: "previous"
+            text: Theme.txt("previous_page")
             variant: "secondary"
             enabled: screen.current > 0
             opacity: enabled ? 1 : 0.35
@@ -208,8 +210,9 @@ Item {
             y: prev.y
             width: nav.stacked ? nav.buttonWidth : implicitWidth
             height: nav.buttonHeight
-            text: screen.current < screen.count - 1 ? Theme.txt("next_page") + "  ›" : Theme.txt("done_button")
-            accessibleName: screen.current < screen.count - 1 ? Theme.txt("next_page") : Theme.txt("done_button")
+            iconName: screen.current < screen.count - 1 ? "next" : "done"
+            iconAfter: true
+            text: screen.current < screen.count - 1 ? Theme.txt("next_page") : Theme.txt("done_button")
             variant: "primary"
             onActivated: screen.current < screen.count - 1 ? Navigation.setPage(screen.current + 1)
                                                          : Navigation.goHome()

@@ -11,6 +11,7 @@ Flickable {
     contentHeight: column.implicitHeight + 2 * Theme.margin
     clip: true
     boundsBehavior: Flickable.StopAtBounds
+    bottomMargin: moreBelow.reserve
 
     Column {
         id: column
@@ -104,6 +105,7 @@ Flickable {
     }
 
     MoreBelow {
+        id: moreBelow
         parent: screen
         flickable: screen
     }

@@ -11,6 +11,7 @@ Flickable {
     contentHeight: column.implicitHeight + 2 * Theme.margin
     clip: true
     boundsBehavior: Flickable.StopAtBounds
+    bottomMargin: moreBelow.reserve
 
     readonly property int columns: width > Theme.fontBody * 44 ? 3 : width > Theme.fontBody * 22 ? 2 : 1
     readonly property real innerWidth: width - 2 * Theme.margin
@@ -32,7 +33,8 @@ Flickable {
         KButton {
             objectName: "homeSearch"
             width: parent.width
-            text: "⌕  " + Theme.txt("search_placeholder")
+            iconName: "search"
+            text: Theme.txt("search_placeholder")
             accessibleName: Theme.txt("search_label")
             variant: "quiet"
             bold: false
@@ -145,6 +147,7 @@ Flickable {
     }
 
     MoreBelow {
+        id: moreBelow
         parent: screen
         flickable: screen
     }

@@ -12,9 +12,16 @@ Tappable {
     property int horizontalAlignment: Text.AlignHCenter
     property alias radius: face.radius
     property alias border: face.border
+    property string iconName: ""         // a drawn icon (assets/icons) beside the label
+    property bool iconAfter: false       // after the label ("Next >") instead of before
 
-    implicitHeight: Math.max(Theme.target, label.implicitHeight + Theme.gap)
-    implicitWidth: Math.max(Theme.target, label.implicitWidth + 2 * Theme.gap * 1.25)
+    readonly property real sidePadding: Theme.gap * 1.25
+    readonly property real iconSize: iconName !== "" ? Math.round(fontSize * 1.1) : 0
+    // The icon and the gap between it and the label (no gap for an icon on its own).
+    readonly property real iconSpace: iconSize + (iconName !== "" && text !== "" ? Math.round(fontSize * 0.5) : 0)
+
+    implicitHeight: Math.max(Theme.target, Math.max(label.implicitHeight, iconSize) + Theme.gap)
+    implicitWidth: Math.max(Theme.target, label.implicitWidth + iconSpace + 2 * sidePadding)
 
     Rectangle {
         id: face
@@ -34,20 +41,40 @@ Tappable {
                     : button.variant === "quiet" ? Theme.border : Theme.accent
         scale: button.held ? 0.96 : 1.0
 
-        KText {
-            id: label
-            anchors.fill: parent
-            anchors.leftMargin: Theme.gap * 1.25
-            anchors.rightMargin: Theme.gap * 1.25
-            role: "label"
-            text: button.text
-            font.pixelSize: button.fontSize
-            font.bold: button.bold
-            color: button.variant === "primary" ? Theme.accentText
-                 : button.variant === "urgent" ? Theme.urgentText : Theme.accent
-            wrapMode: Text.WordWrap
-            horizontalAlignment: button.horizontalAlignment
-            verticalAlignment: Text.AlignVCenter
+        Item {
+            // Icon and label side by side: centred as one, or from the start edge.
+            id: content
+            readonly property real labelWidth: Math.min(label.implicitWidth,
+                                                        face.width - 2 * button.sidePadding - button.iconSpace)
+            readonly property color ink: button.variant === "primary" ? Theme.accentText
+                                       : button.variant === "urgent" ? Theme.urgentText : Theme.accent
+            width: labelWidth + button.iconSpace
+            height: parent.height
+            x: button.horizontalAlignment === Text.AlignLeft ? button.sidePadding : (face.width - width) / 2
+
+            Icon {
+                objectName: button.objectName !== "" ? button.objectName + "Icon" : ""
+                name: button.iconName
+                color: content.ink
+                size: button.iconSize
+                x: button.iconAfter ? content.width - width : 0
+                anchors.verticalCenter: parent.verticalCenter
+            }
+
+            KText {
+                id: label
+                x: button.iconAfter ? 0 : button.iconSpace
+                width: content.labelWidth
+                height: parent.height
+                role: "label"
+                text: button.text
+                font.pixelSize: button.fontSize
+                font.bold: button.bold
+                color: content.ink
+                wrapMode: Text.WordWrap
+                horizontalAlignment: button.horizontalAlignment
+                verticalAlignment: Text.AlignVCenter
+            }
         }
     }
 

@@ -71,7 +71,8 @@ Item {
         spacing: Theme.gap * 0.6
         boundsBehavior: Flickable.StopAtBounds
         model: screen.searching ? Search.results : Content.questions
-        bottomMargin: Theme.margin
+        // The list's own margin, or the More below band when the list is longer.
+        bottomMargin: Math.max(Theme.margin, listCue.reserve)
         // No cache buffer: rows beyond the visible area are the only ones a ListView
         // incubates asynchronously (between frames). Leaving the screen (the Loader destroys
         // it) or a keystroke, chip or language resetting the model while one of them was
@@ -107,6 +108,7 @@ Item {
         }
 
         MoreBelow {
+            id: listCue
             parent: list
             flickable: list
         }
@@ -177,8 +179,10 @@ Item {
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         visible: screen.searching && Search.results.count === 0
+        bottomMargin: noResultsFlickCue.reserve
 
         MoreBelow {
+            id: noResultsFlickCue
             parent: noResultsFlick
             flickable: noResultsFlick
         }

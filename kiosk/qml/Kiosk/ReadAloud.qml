@@ -20,11 +20,9 @@ Flow {
 
     KButton {
         objectName: control.namePrefix
-        text: control.speaking ? "❚❚  " + Theme.txt("pause_reading")
-            : control.active ? "▶  " + Theme.txt("resume_reading")
-            : "▶  " + Theme.txt("read_aloud")
-        accessibleName: control.speaking ? Theme.txt("pause_reading")
-                      : control.active ? Theme.txt("resume_reading") : Theme.txt("read_aloud")
+        iconName: control.speaking ? "pause" : "play"
+        text: control.speaking ? Theme.txt("pause_reading")
+            : control.active ? Theme.txt("resume_reading") : Theme.txt("read_aloud")
         variant: "secondary"
         fontSize: Theme.fontSmall
         onActivated: {
@@ -40,8 +38,8 @@ Flow {
     KButton {
         objectName: control.namePrefix + "Stop"
         visible: control.active
-        text: "■  " + Theme.txt("stop_reading")
-        accessibleName: Theme.txt("stop_reading")
+        iconName: "stop"
+        text: Theme.txt("stop_reading")
         variant: "quiet"
         fontSize: Theme.fontSmall
         onActivated: Reader.stop()

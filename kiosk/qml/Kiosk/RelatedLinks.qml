@@ -29,8 +29,8 @@ Column {
             required property string target
             objectName: "related_" + link.id
             width: related.width
-            text: (link.kind === "explainer" ? "▸  " : "?  ") + link.title
-            accessibleName: link.title
+            iconName: link.kind === "explainer" ? "page" : "question"
+            text: link.title
             variant: "secondary"
             bold: false
             horizontalAlignment: Text.AlignLeft

@@ -17,16 +17,14 @@ Rectangle {
     border.width: textInput.activeFocus ? Math.max(3, 3 * Theme.dp) : Math.max(2, 2 * Theme.dp)
     border.color: textInput.activeFocus ? Theme.focus : Theme.border
 
-    KText {
+    Icon {
         id: glass
         anchors.left: parent.left
         anchors.leftMargin: Theme.gap
         anchors.verticalCenter: parent.verticalCenter
-        text: "⌕"
-        // A glyph the clinic's font lacks: the system's default font draws it, as ever.
-        font: Qt.font({"pixelSize": Theme.fontH2})
+        name: "search"
+        size: Math.round(Theme.fontBody * 1.1)
         color: Theme.muted
-        Accessible.ignored: true
     }
 
     TextInput {
@@ -82,7 +80,8 @@ Rectangle {
         anchors.right: parent.right
         anchors.rightMargin: Theme.gap / 3
         anchors.verticalCenter: parent.verticalCenter
-        text: "✕"
+        iconName: "clear"
+        text: ""
         accessibleName: Theme.txt("clear_search")
         variant: "quiet"
         border.width: 0

@@ -34,8 +34,8 @@ Rectangle {
         spacing: Theme.gap * 0.75
         KButton {
             objectName: "homeButton"
-            text: "⌂  " + Theme.txt("home_button")
-            accessibleName: Theme.txt("home_button")
+            iconName: "home"
+            text: Theme.txt("home_button")
             variant: "secondary"
             fontSize: Theme.fontBar
             visible: Navigation.screen !== "home"
@@ -43,8 +43,8 @@ Rectangle {
         }
         KButton {
             objectName: "backButton"
-            text: "‹  " + Theme.txt("back_button")
-            accessibleName: Theme.txt("back_button")
+            iconName: "back"   // an arrow: the screen before; the pages' own use chevrons
+            text: Theme.txt("back_button")
             variant: "quiet"
             fontSize: Theme.fontBar
             visible: Navigation.screen !== "home" && Navigation.canGoBack

@@ -14,7 +14,7 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 def reveal(item: QQuickItem) -> None:
     """Scroll every vertical Flickable around `item` so that it shows, with some room
-    above and below (the 'More below' cue covers the bottom of a page)."""
+    above and below and clear of the 'More below' band at the foot of a page."""
     child, parent = item, item.parentItem()
     while parent is not None:
         # Only a view whose content holds the item: not one it floats over (a cue).
@@ -25,12 +25,15 @@ def reveal(item: QQuickItem) -> None:
                 top = item.mapToItem(parent, QPointF(0, 0)).y()
                 room = min(view * 0.2, 140.0)
                 y = parent.property("contentY")
+                # The bottom margin is the 'More below' band when the page has one:
+                # an item behind it is not in view.
+                below = parent.property("bottomMargin")
                 if top < room:
                     y += top - room
-                elif top + item.height() > view - room:
-                    y += min(top - room, top + item.height() - view + room)
+                elif top + item.height() > view - below - room:
+                    y += min(top - room, top + item.height() - view + below + room)
                 origin = parent.property("originY")  # not 0 when a list has a header
-                end = origin + content + parent.property("bottomMargin") - view
+                end = origin + content + below - view
                 y = max(origin - parent.property("topMargin"), min(y, end))
                 parent.setProperty("contentY", y)
         child, parent = parent, parent.parentItem()
