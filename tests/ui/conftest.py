@@ -136,7 +136,10 @@ class Driver:
         point = self.center(item)
         inside = 0 <= point.x() < self.window.width() and 0 <= point.y() < self.window.height()
         for band in find_items(self.window, "moreBelow"):
-            if inside and not item_within(item, band) and self.covers(band, point):
+            # The band hides what scrolls behind it: its own Flickable's content, not an
+            # overlay drawn over the whole page.
+            content = band.parentItem().property("contentItem")
+            if inside and item_within(item, content) and self.covers(band, point):
                 # Behind the More below band: as a person would, scroll on, then look again.
                 button = next(find_items(band, "moreBelowButton"), None)
                 if button is not None:

@@ -66,7 +66,7 @@ def test_a_broken_strings_file_after_a_good_start_shows_the_last_good_content_an
     try:
         # The previous content, with its words (not raw keys), on the attract screen.
         assert kiosk.backend.catalog.root == last_good
-        assert kiosk.backend.content.strings["touch_to_start"] != "touch_to_start"
+        assert kiosk.backend.content.label("touch_to_start") != "touch_to_start"
         assert driver.on_screen("touchToStart") is not None
         assert not kiosk.backend.content.fallbackActive
         driver.corner_taps()

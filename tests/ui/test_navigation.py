@@ -96,7 +96,7 @@ def test_language_switch_and_help_from_every_screen(kiosk):
     kiosk.tap("touchToStart")
     kiosk.tap("language_es")
     kiosk.qtbot.waitUntil(lambda: kiosk.backend.preferences.language == "es")
-    assert kiosk.backend.content.strings["home_title"].startswith("¿")
+    assert kiosk.backend.content.label("home_title").startswith("¿")
     for opener in ("explainerCard_how-it-works", "homeButton", "topic_safety", "result_0"):
         kiosk.tap(opener)
         assert kiosk.wait_for("helpButton") is not None
@@ -243,6 +243,6 @@ def test_done_on_the_last_page_goes_home(kiosk):
     last = kiosk.backend.content.explainer_view.page_count - 1
     kiosk.backend.navigation.setPage(last)
     next_button = kiosk.wait_for("nextPage")
-    assert next_button.property("text") == kiosk.backend.content.strings["done_button"]
+    assert next_button.property("text") == kiosk.backend.content.label("done_button")
     kiosk.tap("nextPage")
     kiosk.wait_for("homeScreen")

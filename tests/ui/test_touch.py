@@ -242,7 +242,7 @@ def test_page_of_and_next_follow_a_swipe_while_the_page_still_moves(kiosk, finge
         k.qtbot.wait(16)
     finger.release(QPoint(left, y))
     assert pages.property("moving"), "the page should still be sliding in"
-    assert k.find("pageOf").property("text") == k.backend.content.strings["page_of"].format(
+    assert k.find("pageOf").property("text") == k.backend.content.label("page_of").format(
         page=2, count=k.backend.content.explainer_view.page_count
     )
     assert k.backend.navigation.page == 0  # the backend hears of it when the page has come to rest

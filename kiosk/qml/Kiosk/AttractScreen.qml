@@ -116,7 +116,7 @@ Rectangle {
                     required property string welcome
                     required property string help
                     required property string featuredHeading
-                    required property var featured
+                    required property RecordListModel featured
                     objectName: "attractPanel_" + code
                     width: (panels.width - (panels.columns - 1) * panels.columnSpacing)
                            / panels.columns
@@ -143,23 +143,26 @@ Rectangle {
                         width: panel.width
                         role: "label"
                         text: panel.featuredHeading
-                        visible: panel.featured.length > 0
+                        visible: panel.featured.count > 0
                         horizontalAlignment: Text.AlignHCenter
                         topPadding: Theme.gap * 0.5
                     }
                     Repeater {
                         model: panel.featured
                         delegate: KButton {
-                            required property var modelData
-                            objectName: "featured_" + panel.code + "_" + modelData.id
+                            id: featuredLink
+                            required property string id
+                            required property string title
+                            required property string target
+                            objectName: "featured_" + panel.code + "_" + featuredLink.id
                             width: panel.width
-                            text: modelData.title
+                            text: featuredLink.title
                             variant: "secondary"
                             bold: false
                             onActivated: {
                                 Preferences.setLanguage(panel.code)
                                 Navigation.start()
-                                Navigation.openLink(modelData.target)
+                                Navigation.openLink(featuredLink.target)
                             }
                         }
                     }

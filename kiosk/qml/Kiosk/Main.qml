@@ -127,7 +127,8 @@ Window {
                 }
                 const view = item as Flickable
                 if (back && view && scrolled[key] !== undefined)
-                    view.contentY = Math.min(scrolled[key], Math.max(0, view.contentHeight - view.height))
+                    view.contentY = Math.min(scrolled[key], Math.max(0, view.originY + view.contentHeight
+                                                                 + view.bottomMargin - view.height))
             }
         }
     }

@@ -9,8 +9,6 @@ QtObject {
     property real windowWidth: 1280
     property real windowHeight: 800
 
-    // Read once per language change: each read of Content.strings copies the whole table.
-    readonly property var strings: Content.strings
     // Sizes follow the short side of the screen: 800 px is the design size.
     readonly property real dp: Math.max(0.75, Math.min(windowWidth, windowHeight) / 800)
     readonly property real textScale: Preferences.textScale
@@ -63,8 +61,9 @@ QtObject {
     }
 
     // Every label comes from the language's strings.toml (kiosk check lists missing keys).
+    // Reading languageCode ties each label to a language switch and to new content.
     function txt(key: string): string {
-        return strings[key] !== undefined ? strings[key] : key
+        return Content.languageCode !== "" ? Content.label(key) : key
     }
 
     function fmt(key: string, values: var): string {

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QUrl, Signal
+from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.content.model import Catalog, Language, Link, is_draft
 from kiosk.qt.models import RecordListModel
 from kiosk.qt.types.places import Place
-from kiosk.qt.types.qt_names import QVariantMap
 from kiosk.qt.types.reading import AnswerView, ExplainerView
 from kiosk.qt.types.registry import provided
 
@@ -33,16 +32,33 @@ LANGUAGE_NAMES = {
     "ru": "Русский",
 }
 RELATED_LIMIT = 6
+FEATURED_ROLES = ["kind", "id", "title", "target"]
 
 
 def language_name(code: str, language: Language) -> str:
     return language.strings.get("language_name") or LANGUAGE_NAMES.get(code, code)
 
 
+def featured_rows(targets: list[Any], language: Language) -> list[dict[str, str]]:
+    """The clinic's featured explainers and questions ("question:ID") that `language` has,
+    titled in it; one it lacks is left out (`kiosk check` reports it)."""
+    rows = []
+    for target in targets:
+        kind, _, item_id = str(target).partition(":")
+        items: dict[str, dict[str, Any]] = {
+            "explainer": language.explainers,
+            "question": language.questions,
+        }
+        item = items.get(kind, {}).get(item_id)
+        if item is not None:
+            rows.append({"kind": kind, "id": item_id, "title": item.title, "target": str(target)})
+    return rows
+
+
 @QmlElement
 @QmlSingleton
 class Content(QObject):
-    languageChanged = Signal()  # strings, help lines, clinic, featured: another language
+    languageChanged = Signal()  # strings, help lines, clinic: another language
     contentChanged = Signal()  # another catalog (or the built-in help screen)
     itemChanged = Signal()  # another explainer or answer on screen
 
@@ -71,11 +87,11 @@ class Content(QObject):
             ["kind", "id", "title", "topic", "where", "page"], self
         )
         self.help_line_model = RecordListModel(["name", "number", "detail", "urgent"], self)
-        self.featured_model = RecordListModel(["kind", "id", "title", "target"], self)
         self.language_model = RecordListModel(["code", "name"], self)
         self.welcome_model = RecordListModel(
             ["code", "invitation", "welcome", "name", "featuredHeading", "help", "featured"], self
         )
+        self._featured_models: list[RecordListModel] = []  # one per language, in welcomes
         self.fallback_model = RecordListModel(["lang", "title", "ask", "danger", "crisis"], self)
         self.explainer_view = ExplainerView(self)
         self.answer_view = AnswerView(self)
@@ -125,14 +141,16 @@ class Content(QObject):
                 for h in lang.help_lines
             ]
         )
-        self.featured_model.replace(self._featured())
         self.language_model.replace(
             [
                 {"code": code, "name": language_name(code, language)}
                 for code, language in self.catalog.languages.items()
             ]
         )
+        shown = self._featured_models
         self.welcome_model.replace(self._welcome())
+        for model in shown:  # after the panels that showed them are gone
+            model.deleteLater()
         self._fill_questions()
 
     def _fill_questions(self) -> None:
@@ -155,30 +173,16 @@ class Content(QObject):
             ]
         )
 
-    def _featured(self) -> list[dict[str, str]]:
-        rows = []
-        for target in self.catalog.config.kiosk.get("featured", []):
-            kind, _, item_id = str(target).partition(":")
-            title = self.title_of(Link(kind, item_id, ""))
-            if title:
-                rows.append({"kind": kind, "id": item_id, "title": title, "target": target})
-        return rows
-
     def _welcome(self) -> list[dict[str, Any]]:
         """The attract screen in every language, default language first: its invitation,
-        tagline, Help now label and featured questions (titles in that language)."""
+        tagline, Help now label and featured questions (a list model, titled in that
+        language)."""
+        self._featured_models = []
         rows = []
         for code, language in self.catalog.languages.items():
-            featured = []
-            for target in self.catalog.config.kiosk.get("featured", []):
-                kind, _, item_id = str(target).partition(":")
-                items: dict[str, dict[str, Any]] = {
-                    "explainer": language.explainers,
-                    "question": language.questions,
-                }
-                item = items.get(kind, {}).get(item_id)
-                if item is not None:
-                    featured.append({"id": item_id, "title": item.title, "target": target})
+            featured = RecordListModel(FEATURED_ROLES, self)
+            featured.replace(featured_rows(self.catalog.config.kiosk.get("featured", []), language))
+            self._featured_models.append(featured)
             rows.append(
                 {
                     "code": code,
@@ -277,11 +281,6 @@ class Content(QObject):
 
     helpLines = Property(RecordListModel, _help_lines, constant=True)
 
-    def _featured_list(self) -> RecordListModel:
-        return self.featured_model
-
-    featured = Property(RecordListModel, _featured_list, constant=True)
-
     def _languages(self) -> RecordListModel:
         return self.language_model
 
@@ -304,11 +303,19 @@ class Content(QObject):
 
     fallbackTexts = Property(RecordListModel, _fallback_texts, constant=True)
 
-    def _strings(self) -> dict[str, str]:
-        return dict(self.lang.strings)
+    def _language_code(self) -> str:
+        return self.language
 
-    # The language's strings.toml: a table of labels, looked up by key (Theme.txt).
-    strings = Property(QVariantMap, _strings, notify=languageChanged)  # type: ignore[arg-type]
+    # The language labels, help lines and clinic details are in. It notifies on a language
+    # switch and on new content, so a binding that reads it follows both (Theme.txt).
+    languageCode = Property(str, _language_code, notify=languageChanged)
+
+    @Slot(str, result=str)
+    def label(self, key: str) -> str:
+        """The label `key` from the language's strings.toml; the key itself when the file
+        lacks it (kiosk check lists missing keys)."""
+        value = self.lang.strings.get(key)
+        return value if isinstance(value, str) else key
 
     def _clinic(self, key: str) -> str:
         # The clinic's details in the patient's language ([clinic.es] over [clinic]).
