@@ -10,12 +10,12 @@ Item {
     required property string kind
     required property string body   // the block's rich text
     required property int level
-    required property var items
+    required property list<string> items
     required property string src
     required property string alt
     required property string variant
     required property string title
-    required property var header
+    required property list<string> header
     required property var rows
     required property string plain
     property bool highlighted: false

@@ -72,7 +72,7 @@ Item {
             id: pageView
             required property string heading
             required property RecordListModel blocks
-            required property var readTexts
+            required property list<string> readTexts
             required property int index
             objectName: "page_" + index
             width: pages.width

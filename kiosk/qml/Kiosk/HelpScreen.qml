@@ -82,21 +82,10 @@ Flickable {
             topPadding: Theme.gap
         }
 
-        Repeater {
-            model: [
-                {"label": Theme.txt("clinic_name_label"), "value": Content.clinicName},
-                {"label": Theme.txt("clinic_phone_label"), "value": Content.clinicPhone},
-                {"label": Theme.txt("clinic_address_label"), "value": Content.clinicAddress},
-                {"label": Theme.txt("clinic_hours_label"), "value": Content.clinicHours}
-            ]
-            delegate: KText {
-                required property var modelData
-                width: column.width
-                visible: modelData.value !== ""
-                text: "<b>" + modelData.label + "</b>  " + modelData.value
-                textFormat: Text.StyledText
-            }
-        }
+        ContactLine { label: Theme.txt("clinic_name_label"); value: Content.clinicName }
+        ContactLine { label: Theme.txt("clinic_phone_label"); value: Content.clinicPhone }
+        ContactLine { label: Theme.txt("clinic_address_label"); value: Content.clinicAddress }
+        ContactLine { label: Theme.txt("clinic_hours_label"); value: Content.clinicHours }
 
         KText {
             width: parent.width
@@ -108,5 +97,16 @@ Flickable {
         id: moreBelow
         parent: screen
         flickable: screen
+    }
+
+    // One line of the clinic's details, left out when the clinic gave none.
+    component ContactLine: KText {
+        required property string label
+        required property string value
+        width: column.width
+        visible: value !== ""
+        // The clinic's words are shown as written: "&" or "<" in an address is not markup.
+        text: "<b>" + Theme.escaped(label) + "</b>  " + Theme.escaped(value)
+        textFormat: Text.StyledText
     }
 }

@@ -8,7 +8,7 @@ Flow {
     id: control
 
     property string source            // what is read, e.g. "explainer:id:2"
-    property var texts: []            // one text per block; the Reader marks which is read
+    property list<string> texts: []   // one text per block; the Reader marks which is read
     property string namePrefix: "readAloud"
 
     readonly property bool active: Reader.source === source

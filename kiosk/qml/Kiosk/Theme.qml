@@ -66,6 +66,11 @@ QtObject {
         return Content.languageCode !== "" ? Content.label(key) : key
     }
 
+    // Plain words for a StyledText: their "&", "<" and ">" are shown, not read as markup.
+    function escaped(text: string): string {
+        return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+    }
+
     function fmt(key: string, values: var): string {
         let text = txt(key)
         for (const name in values)
