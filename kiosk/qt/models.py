@@ -25,7 +25,7 @@ class RecordListModel(QAbstractListModel):  # type: ignore[operator]  # (the stu
     """A list of records with fixed role names, e.g. RecordListModel(["id", "title"]).
 
     Used for explainer cards, topics, questions and search results. `replace` resets the
-    model in one step so views rebuild once, not once per row.
+    model in one step so views rebuild once, not once per row; `update` changes it in place.
     """
 
     countChanged = Signal()
@@ -58,6 +58,28 @@ class RecordListModel(QAbstractListModel):  # type: ignore[operator]  # (the stu
         self._rows = [dict(r) for r in rows]
         self.endResetModel()
         self.countChanged.emit()
+
+    def update(self, rows: list[dict[str, Any]]) -> None:
+        """Change the list in place: rows that stay keep their delegates, changed rows are
+        told so, and only the tail is added or removed. For a list that changes a little at
+        a time (search results per keystroke), where a reset would rebuild every row."""
+        new = [dict(r) for r in rows]
+        before, after = len(self._rows), len(new)
+        if after < before:
+            self.beginRemoveRows(QModelIndex(), after, before - 1)
+            del self._rows[after:]
+            self.endRemoveRows()
+        changed = [i for i in range(min(before, after)) if self._rows[i] != new[i]]
+        if changed:
+            first, last = changed[0], changed[-1]
+            self._rows[first : last + 1] = new[first : last + 1]
+            self.dataChanged.emit(self.index(first), self.index(last))
+        if after > before:
+            self.beginInsertRows(QModelIndex(), before, after - 1)
+            self._rows.extend(new[before:])
+            self.endInsertRows()
+        if after != before:
+            self.countChanged.emit()
 
     def rows(self) -> list[dict[str, Any]]:
         return list(self._rows)

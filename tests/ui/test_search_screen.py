@@ -172,3 +172,25 @@ def test_the_keyboard_grows_with_the_text_size_where_there_is_room(
         finally:
             kiosk.close()
     assert widths[1] > widths[0]
+
+
+def test_a_keystroke_keeps_the_rows_that_stay_and_starts_the_list_at_the_top(kiosk):
+    """Results change in place as the patient types: a row that stays keeps its delegate
+    (no rebuild of every row per key), and the list goes back to its first row."""
+    open_search(kiosk)
+    kiosk.type_on_keyboard("ketamine")
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.search.text == "ketamine")
+    results = kiosk.backend.search.results
+    kiosk.qtbot.waitUntil(lambda: kiosk.find("result_0") is not None and results.count > 3)
+    first = kiosk.find("result_0")
+    title = first.property("text")
+    questions = kiosk.find("questionList")
+    questions.setProperty("contentY", questions.property("contentY") + 120)  # read on down
+    kiosk.type_on_keyboard(" ")  # the same results: the word is finished
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.search.text == "ketamine ")
+    kiosk.qtbot.waitUntil(lambda: questions.property("contentY") == questions.property("originY"))
+    assert kiosk.find("result_0") is first and first.property("text") == title
+    kiosk.type_on_keyboard("s")  # "ketamine s...": other rows, same delegates, new words
+    kiosk.qtbot.waitUntil(lambda: kiosk.backend.search.text == "ketamine s")
+    rows = results.rows()
+    kiosk.qtbot.waitUntil(lambda: kiosk.find("result_0").property("text") == rows[0]["title"])

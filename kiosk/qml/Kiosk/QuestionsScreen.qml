@@ -79,6 +79,15 @@ Item {
         // still incubating made Qt warn ("Object or context destroyed during incubation",
         // "DelegateModel::cancel: index out range"). Rows are cheap: made when they show.
         cacheBuffer: 0
+        // The results change in place as the patient types (RecordListModel.update keeps
+        // the rows that stay): new words start the list again from its first row.
+        Connections {
+            target: Search
+            function onChanged() {
+                if (screen.searching)
+                    list.positionViewAtBeginning()
+            }
+        }
 
         // The topic chips scroll away with the list, so at big text sizes the questions
         // are not squeezed into a strip under a screenful of chips.
@@ -126,6 +135,11 @@ Item {
             height: Math.max(Theme.target, rowColumn.implicitHeight + Theme.gap * 1.25)
             text: title
             Accessible.description: where
+            // The list changes in place as the patient types: a row that now leads somewhere
+            // else settles like one that just appeared, even if its words stayed the same.
+            onKindChanged: moved()
+            onIdChanged: moved()
+            onPageChanged: moved()
             onActivated: {
                 Search.submit()
                 if (kind === "explainer")

@@ -57,7 +57,8 @@ class Search(QObject):
         language = self._language()
         hits = self.index.search(self._text, language) if text else []
         self._suggestion = "" if hits or not text else self.index.suggestion(text, language)
-        self.result_model.replace(
+        # In place: each keystroke changes a few rows, and QML keeps the others' delegates.
+        self.result_model.update(
             [
                 {"kind": h.kind, "id": h.id, "title": h.title, "where": h.where, "page": h.page}
                 for h in hits
