@@ -55,6 +55,8 @@ class IconProvider(QQuickImageProvider):
         name, _, colour = id.partition("/")
         width = min(requested.width(), MAX_SIDE) if requested.width() > 0 else DEFAULT_SIDE
         height = min(requested.height(), MAX_SIDE) if requested.height() > 0 else width
+        size.setWidth(width)  # the image's own size, as Qt asks providers to say
+        size.setHeight(height)
         svg = self._svgs.get(name)
         if svg is None or not COLOUR.fullmatch(colour):
             self._report(id)
