@@ -412,9 +412,6 @@ def cmd_search(args: argparse.Namespace, content: Path, device: Device) -> int:
 
 
 def cmd_run(args: argparse.Namespace, content: Path, device: Device) -> int:
-    from kiosk.system.memory import limit_malloc_arenas
-
-    limit_malloc_arenas()  # before Qt starts its threads
     from kiosk.qt.app import run
 
     return run(run_options(args, content, device))
