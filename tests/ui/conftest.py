@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QEvent, QMetaObject, QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QInputDevice, QKeyEvent  # noqa: E402
 from PySide6.QtQuick import QQuickItem  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
@@ -87,6 +87,19 @@ def item_within(item: QQuickItem | None, ancestor: QQuickItem) -> bool:
             return True
         item = item.parentItem()
     return False
+
+
+def link_point(text, target: str) -> QPoint:
+    """Where on screen the link is, found with QML Text's own linkAt()."""
+    step = 6
+    for y in range(step // 2, int(text.height()), step):
+        for x in range(step // 2, int(text.width()), step):
+            found = QMetaObject.invokeMethod(
+                text, "linkAt", Q_RETURN_ARG(str), Q_ARG(float, x), Q_ARG(float, y)
+            )
+            if found == target:
+                return text.mapToScene(QPointF(x, y)).toPoint()
+    raise AssertionError(f"no point of the text links to {target}")
 
 
 class Driver:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QPoint, QPointF
+from PySide6.QtCore import QPoint
 
-from tests.ui.conftest import find_key
+from tests.ui.conftest import find_key, link_point
 
 
 def test_tap_attract_opens_home(kiosk):
@@ -222,19 +222,6 @@ def find_text_with_link(kiosk, target: str):
             return item
         stack.extend(item.childItems())
     return None
-
-
-def link_point(text, target: str) -> QPoint:
-    """Where on screen the link is, found with QML Text's own linkAt()."""
-    step = 6
-    for y in range(step // 2, int(text.height()), step):
-        for x in range(step // 2, int(text.width()), step):
-            found = QMetaObject.invokeMethod(
-                text, "linkAt", Q_RETURN_ARG(str), Q_ARG(float, x), Q_ARG(float, y)
-            )
-            if found == target:
-                return text.mapToScene(QPointF(x, y)).toPoint()
-    raise AssertionError(f"no point of the text links to {target}")
 
 
 def test_done_on_the_last_page_goes_home(kiosk):

@@ -8,10 +8,10 @@ something to finish: a double tap is two taps 100-200 ms apart."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtTest import QTest
 
-from tests.ui.conftest import GAP, HOLD, Finger, make_kiosk
+from tests.ui.conftest import GAP, HOLD, Finger, link_point, make_kiosk
 
 
 @pytest.fixture(params=["touch", "mouse"])
@@ -288,3 +288,43 @@ def test_every_question_topic_shows_on_the_home_screen_without_scrolling(kiosk):
         bottom = item.mapToScene(item.boundingRect().bottomLeft()).y()
         assert bottom <= top, f"topic {topic} is below the fold"
     assert home.property("contentY") == 0
+
+
+INLINE = "explainer:iv-ketamine-and-nasal-spray"  # a link inside a sentence, page 5
+
+
+def inline_link(k) -> QPoint:
+    k.backend.session.startOver()
+    k.backend.navigation.start()
+    k.backend.navigation.openExplainerAt("what-is-ketamine-therapy", 4)
+    page = k.wait_for("page_4")
+    k.qtbot.waitUntil(lambda: abs(page.mapToScene(QPointF(0, 0)).x()) < 1)
+    stack, text = [page], None
+    while stack and text is None:
+        item = stack.pop()
+        if f'href="{INLINE}"' in str(item.property("text") or ""):
+            text = item
+        stack.extend(item.childItems())
+    assert text is not None
+    k.scroll_into_view(text)
+    return link_point(text, INLINE)
+
+
+def test_a_long_press_on_a_link_in_a_sentence_opens_it(kiosk, finger):
+    k = kiosk
+    point = inline_link(k)
+    finger.press(point)
+    k.qtbot.wait(HOLD)
+    finger.release(point)
+    k.qtbot.waitUntil(lambda: k.backend.navigation.item == "iv-ketamine-and-nasal-spray")
+
+
+@pytest.mark.real_settle
+def test_a_double_tap_on_a_link_in_a_sentence_opens_it_once(kiosk, finger):
+    k = kiosk
+    point = inline_link(k)
+    finger.double_tap(point)
+    k.qtbot.waitUntil(lambda: k.backend.navigation.item == "iv-ketamine-and-nasal-spray")
+    k.qtbot.wait(400)
+    assert (k.backend.navigation.screen, k.backend.navigation.page) == ("explainer", 0)
+    assert k.backend.navigation.item == "iv-ketamine-and-nasal-spray"
