@@ -18,6 +18,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.check.problems import Severity
 from kiosk.qt.models import RecordListModel
+from kiosk.qt.roles import ProblemRole, SystemRole
 from kiosk.qt.types.qt_names import QStringList
 from kiosk.stats import usage
 
@@ -31,8 +32,6 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 MAX_PROBLEMS_SHOWN = 100
 USAGE_DAYS = 7
-PROBLEM_ROLES = ["error", "where", "message"]
-SYSTEM_ROLES = ["label", "value"]  # label: a strings.toml key (maint_sys_*)
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ class FolderCheck:
     version: str = ""
     errors: int = 0
     warnings: int = 0
-    problems: tuple[dict[str, Any], ...] = ()  # rows with PROBLEM_ROLES, errors first
+    problems: tuple[dict[str, Any], ...] = ()  # rows with ProblemRole's fields, errors first
     failure: str | None = None
     usage: UsageWeek = UsageWeek()
 
@@ -66,7 +65,7 @@ class Running:
 
     version: str
     loaded_at: str
-    system: tuple[dict[str, str], ...]  # rows with SYSTEM_ROLES
+    system: tuple[dict[str, str], ...]  # rows with SystemRole's fields
 
 
 def folder_check(catalog: Catalog, week: UsageWeek) -> FolderCheck:
@@ -121,8 +120,8 @@ class MaintenanceStatus(QObject):  # type: ignore[operator]  # (the stub: a clas
         super().__init__(parent)
         self._running = Running("", "", ())
         self._folder: FolderCheck | None = None  # None: not checked yet
-        self.problem_model = RecordListModel(PROBLEM_ROLES, self)
-        self.system_model = RecordListModel(SYSTEM_ROLES, self)
+        self.problem_model = RecordListModel(ProblemRole, self)
+        self.system_model = RecordListModel(SystemRole, self)
 
     def show(self, running: Running, folder: FolderCheck) -> None:
         self._running = running

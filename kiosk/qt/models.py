@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,7 +23,8 @@ QML_IMPORT_MAJOR_VERSION = 1
 @QmlElement
 @QmlUncreatable("the kiosk's types make their lists")
 class RecordListModel(QAbstractListModel):  # type: ignore[operator]  # (the stub: a class, not a decorator)
-    """A list of records with fixed role names, e.g. RecordListModel(["id", "title"]).
+    """A list of records whose roles are an IntEnum (kiosk/qt/roles.py), e.g.
+    RecordListModel(TopicRole): rows are dicts keyed by the members' names.
 
     Used for explainer cards, topics, questions and search results. `replace` resets the
     model in one step so views rebuild once, not once per row; `update` changes it in place.
@@ -30,10 +32,10 @@ class RecordListModel(QAbstractListModel):  # type: ignore[operator]  # (the stu
 
     countChanged = Signal()
 
-    def __init__(self, roles: list[str], parent=None):
+    def __init__(self, roles: type[IntEnum], parent=None):
         super().__init__(parent)
-        self._roles = list(roles)
-        self._role_ids = {Qt.ItemDataRole.UserRole + 1 + i: name for i, name in enumerate(roles)}
+        self.roles = roles
+        self._role_ids = {int(role): role.name for role in roles}
         self._rows: list[dict[str, Any]] = []
 
     def roleNames(self) -> dict[int, QByteArray]:  # noqa: N802 (Qt API)

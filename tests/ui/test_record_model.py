@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.qt.models import RecordListModel
+from kiosk.qt.roles import FIRST, TopicRole
 
 
 def rows(*titles: str) -> list[dict[str, str]]:
@@ -19,7 +20,7 @@ def titles(model: RecordListModel) -> list[str]:
 
 @pytest.fixture
 def model(qapp):
-    return RecordListModel(["id", "title"])
+    return RecordListModel(TopicRole)
 
 
 def signals(model: RecordListModel) -> list[str]:
@@ -71,8 +72,17 @@ def test_updates_pass_the_model_tester(model, qtmodeltester):
     st.lists(st.lists(st.sampled_from("ABCDEFG"), max_size=8), min_size=1, max_size=6),
 )
 def test_any_run_of_updates_ends_with_the_last_rows(qapp, steps):
-    model = RecordListModel(["id", "title"])
+    model = RecordListModel(TopicRole)
     for step in steps:
         model.update(rows(*step))
         assert titles(model) == step
         assert model.count == model.rowCount() == len(step)
+
+
+def test_roles_are_the_enum_members_names(model):
+    names = {role: bytes(name).decode() for role, name in model.roleNames().items()}
+    assert names == {FIRST: "id", FIRST + 1: "title", FIRST + 2: "summary", FIRST + 3: "count"}
+    model.replace([{"id": "safety", "title": "Safety", "count": 3}])
+    index = model.index(0)
+    assert model.data(index, TopicRole.count) == 3
+    assert model.data(index, TopicRole.summary) is None  # a field the row lacks

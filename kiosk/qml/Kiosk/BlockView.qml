@@ -6,7 +6,7 @@ import KioskCore
 Item {
     id: view
 
-    // One row of a block model (kiosk/qt/types/reading.py BLOCK_ROLES).
+    // One row of a block model (BlockRole in kiosk/qt/roles.py).
     required property string kind
     required property string body   // the block's rich text
     required property int level

@@ -14,6 +14,16 @@ from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.content.model import Catalog, Language, Link, is_draft
 from kiosk.qt.models import RecordListModel
+from kiosk.qt.roles import (
+    CardRole,
+    FallbackRole,
+    HelpLineRole,
+    LanguageRole,
+    LinkRole,
+    ResultRole,
+    TopicRole,
+    WelcomeRole,
+)
 from kiosk.qt.types.places import Place
 from kiosk.qt.types.reading import AnswerView, ExplainerView
 from kiosk.qt.types.registry import provided
@@ -32,7 +42,6 @@ LANGUAGE_NAMES = {
     "ru": "Русский",
 }
 RELATED_LIMIT = 6
-FEATURED_ROLES = ["kind", "id", "title", "target"]
 
 
 def language_name(code: str, language: Language) -> str:
@@ -78,21 +87,15 @@ class Content(QObject):
         self._keyboard = keyboard_available
         self._fallback = False  # no good content: the built-in help screen covers everything
         self._place = Place()
-        self.explainer_model = RecordListModel(
-            ["id", "title", "summary", "image", "pages", "topic", "draft"], self
-        )
-        self.topic_model = RecordListModel(["id", "title", "summary", "count"], self)
+        self.explainer_model = RecordListModel(CardRole, self)
+        self.topic_model = RecordListModel(TopicRole, self)
         # The same roles as Search's results: one list delegate shows both.
-        self.question_model = RecordListModel(
-            ["kind", "id", "title", "topic", "where", "page"], self
-        )
-        self.help_line_model = RecordListModel(["name", "number", "detail", "urgent"], self)
-        self.language_model = RecordListModel(["code", "name"], self)
-        self.welcome_model = RecordListModel(
-            ["code", "invitation", "welcome", "name", "featuredHeading", "help", "featured"], self
-        )
+        self.question_model = RecordListModel(ResultRole, self)
+        self.help_line_model = RecordListModel(HelpLineRole, self)
+        self.language_model = RecordListModel(LanguageRole, self)
+        self.welcome_model = RecordListModel(WelcomeRole, self)
         self._featured_models: list[RecordListModel] = []  # one per language, in welcomes
-        self.fallback_model = RecordListModel(["lang", "title", "ask", "danger", "crisis"], self)
+        self.fallback_model = RecordListModel(FallbackRole, self)
         self.explainer_view = ExplainerView(self)
         self.answer_view = AnswerView(self)
         from kiosk.content.fallback import TEXTS
@@ -180,7 +183,7 @@ class Content(QObject):
         self._featured_models = []
         rows = []
         for code, language in self.catalog.languages.items():
-            featured = RecordListModel(FEATURED_ROLES, self)
+            featured = RecordListModel(LinkRole, self)
             featured.replace(featured_rows(self.catalog.config.kiosk.get("featured", []), language))
             self._featured_models.append(featured)
             rows.append(

@@ -14,26 +14,11 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.content.model import Block, Explainer, Question, Topic, is_draft
 from kiosk.qt.models import RecordListModel
+from kiosk.qt.roles import BlockRole, LinkRole, PageRole
 from kiosk.qt.types.qt_names import QStringList
 
 QML_IMPORT_NAME = "KioskCore"
 QML_IMPORT_MAJOR_VERSION = 1
-
-BLOCK_ROLES = [
-    "kind",
-    "body",
-    "level",
-    "items",
-    "src",
-    "alt",
-    "variant",
-    "title",
-    "header",
-    "rows",
-    "plain",
-]
-LINK_ROLES = ["kind", "id", "title", "target"]
-PAGE_ROLES = ["heading", "blocks", "readTexts"]
 
 
 def block_rows(blocks: tuple[Block, ...], root: Path) -> list[dict[str, Any]]:
@@ -70,8 +55,8 @@ class ExplainerView(QObject):  # type: ignore[operator]  # (the stub: a class, n
         self._id = ""
         self._title = ""
         self._draft = False
-        self.page_model = RecordListModel(PAGE_ROLES, self)
-        self.related_model = RecordListModel(LINK_ROLES, self)
+        self.page_model = RecordListModel(PageRole, self)
+        self.related_model = RecordListModel(LinkRole, self)
         self._block_models: list[RecordListModel] = []
 
     def show(self, explainer: Explainer | None, root: Path, related: list[dict[str, str]]) -> None:
@@ -80,7 +65,7 @@ class ExplainerView(QObject):  # type: ignore[operator]  # (the stub: a class, n
         pages = []
         if explainer is not None:
             for number, page in enumerate(explainer.pages):
-                blocks = RecordListModel(BLOCK_ROLES, self)
+                blocks = RecordListModel(BlockRole, self)
                 blocks.replace(block_rows(page.blocks, root))
                 self._block_models.append(blocks)
                 heading = explainer.title if number == 0 else page.title  # page 1: the title
@@ -141,8 +126,8 @@ class AnswerView(QObject):  # type: ignore[operator]  # (the stub: a class, not 
         self._id = self._title = self._topic = self._topic_title = ""
         self._draft = False
         self._read_texts: list[str] = []
-        self.block_model = RecordListModel(BLOCK_ROLES, self)
-        self.related_model = RecordListModel(LINK_ROLES, self)
+        self.block_model = RecordListModel(BlockRole, self)
+        self.related_model = RecordListModel(LinkRole, self)
 
     def show(
         self,

@@ -8,6 +8,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.qt.models import RecordListModel
+from kiosk.qt.roles import ResultRole
 from kiosk.qt.types.registry import provided
 from kiosk.search.index import Searcher
 from kiosk.stats.events import EventLog
@@ -16,7 +17,6 @@ QML_IMPORT_NAME = "KioskCore"
 QML_IMPORT_MAJOR_VERSION = 1
 
 SETTLE_MS = 2000
-RESULT_ROLES = ["kind", "id", "title", "where", "page"]
 
 
 @QmlElement
@@ -39,7 +39,7 @@ class Search(QObject):
         self._suggestion = ""  # "did you mean", when a query finds nothing
         self._focus_pending = False  # the search box opens with the keyboard up
         self._counted = ""  # the last query counted, so a query counts once
-        self.result_model = RecordListModel(RESULT_ROLES, self)
+        self.result_model = RecordListModel(ResultRole, self)
         # A query counts once the patient stops typing, even without pressing Enter
         # (on a touch screen they rarely do).
         self._settle = QTimer(self)
