@@ -71,6 +71,22 @@ class Finger:
             )
         self.qtbot.wait(1)
 
+    def move(self, point: QPoint) -> None:
+        if self.kind == "touch":
+            QTest.touchEvent(self.window, self.device).move(0, point, self.window).commit()
+        else:
+            QTest.mouseMove(self.window, point)
+        self.qtbot.wait(10)
+
+    def drag(self, start: QPoint, end: QPoint, steps: int = 12) -> None:
+        """Down at `start`, along a straight line, up at `end` (a scroll or a swipe)."""
+        self.press(start)
+        for i in range(1, steps + 1):
+            x = start.x() + (end.x() - start.x()) * i // steps
+            y = start.y() + (end.y() - start.y()) * i // steps
+            self.move(QPoint(x, y))
+        self.release(end)
+
     def tap(self, point: QPoint) -> None:
         self.press(point)
         self.release(point)

@@ -148,3 +148,15 @@ def test_a_tap_on_the_band_beside_the_button_opens_nothing_behind_it(big, finger
     finger.tap(spot)
     k.qtbot.wait(400)
     assert (k.backend.navigation.screen, k.backend.navigation.item) == before
+
+
+def test_a_drag_that_starts_on_the_band_still_scrolls_the_page(big, finger):
+    """The band takes taps, not drags: a finger may start a scroll anywhere."""
+    k = big
+    answer = open_answer(k, "someone-misusing-ketamine")
+    band = band_of(k)
+    area = scene_rect(band)
+    start = QPoint(int(area.left()) + 12, int(area.center().y()))
+    finger.drag(start, QPoint(start.x(), start.y() - 220))
+    k.qtbot.waitUntil(lambda: answer.property("contentY") > 100)
+    assert k.backend.navigation.screen == "answer"
