@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.qt.items import find_items
-from tests.ui.conftest import Finger, make_kiosk
+from tests.ui.conftest import HOLD, Finger, make_kiosk
 
 
 @pytest.fixture
@@ -160,3 +160,20 @@ def test_a_drag_that_starts_on_the_band_still_scrolls_the_page(big, finger):
     finger.drag(start, QPoint(start.x(), start.y() - 220))
     k.qtbot.waitUntil(lambda: answer.property("contentY") > 100)
     assert k.backend.navigation.screen == "answer"
+
+
+def test_a_long_press_on_more_below_scrolls_once_and_shows_it_is_held(big, finger):
+    k = big
+    answer = open_answer(k, "someone-misusing-ketamine")
+    band = band_of(k)
+    button = button_of(band)
+    point = k.center(button)
+    finger.press(point)
+    k.qtbot.wait(HOLD)
+    assert button.property("held") is True
+    assert answer.property("contentY") == 0, "it acts on release, not while held"
+    finger.release(point)
+    k.qtbot.waitUntil(lambda: answer.property("contentY") > 0)
+    scrolled = answer.property("contentY")
+    k.qtbot.wait(300)
+    assert answer.property("contentY") == scrolled

@@ -51,13 +51,13 @@ def language_name(code: str, language: Language) -> str:
 def featured_rows(targets: list[Any], language: Language) -> list[dict[str, str]]:
     """The clinic's featured explainers and questions ("question:ID") that `language` has,
     titled in it; one it lacks is left out (`kiosk check` reports it)."""
+    items: dict[str, dict[str, Any]] = {
+        "explainer": language.explainers,
+        "question": language.questions,
+    }
     rows = []
     for target in targets:
         kind, _, item_id = str(target).partition(":")
-        items: dict[str, dict[str, Any]] = {
-            "explainer": language.explainers,
-            "question": language.questions,
-        }
         item = items.get(kind, {}).get(item_id)
         if item is not None:
             rows.append({"kind": kind, "id": item_id, "title": item.title, "target": str(target)})
